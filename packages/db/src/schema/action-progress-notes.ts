@@ -1,0 +1,24 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { actions } from "./actions";
+import { createdAt, id } from "./columns";
+import { families } from "./families";
+import { users } from "./users";
+
+export const actionProgressNotes = pgTable(
+  "action_progress_notes",
+  {
+    id: id(),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => families.id),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    note: text("note").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("action_progress_notes_action_id_idx").on(t.actionId)],
+);

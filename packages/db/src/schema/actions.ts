@@ -1,0 +1,34 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { actionStatus } from "./enums";
+import { families } from "./families";
+import { outcomes } from "./outcomes";
+import { users } from "./users";
+
+/** Who does what by when, towards one outcome. Owners are in `action_owners`. */
+export const actions = pgTable(
+  "actions",
+  {
+    id: id(),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => families.id),
+    outcomeId: uuid("outcome_id")
+      .notNull()
+      .references(() => outcomes.id),
+    text: text("text").notNull(),
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: actionStatus("status").notNull().default("open"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("actions_family_id_idx").on(t.familyId),
+    index("actions_outcome_id_idx").on(t.outcomeId),
+  ],
+);

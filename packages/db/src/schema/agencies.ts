@@ -1,0 +1,15 @@
+import { boolean, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+import { agencyType } from "./enums";
+import { localAuthorities } from "./local-authorities";
+
+export const agencies = pgTable("agencies", {
+  id: id(),
+  authorityId: uuid("authority_id")
+    .notNull()
+    .references(() => localAuthorities.id),
+  name: text("name").notNull(),
+  type: agencyType("type").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,22 @@
+import { boolean, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+export interface LevelOfNeedLabel {
+  level: number;
+  label: string;
+  description: string;
+}
+
+/** One row per local authority using this installation; holds its local settings. */
+export const localAuthorities = pgTable("local_authorities", {
+  id: id(),
+  name: text("name").notNull(),
+  levelsOfNeed: jsonb("levels_of_need").$type<LevelOfNeedLabel[]>().notNull(),
+  /** Reviews fall due between these many weeks after the last meeting. */
+  reviewMinWeeks: integer("review_min_weeks").notNull().default(6),
+  reviewMaxWeeks: integer("review_max_weeks").notNull().default(12),
+  /** What this authority calls the lead professional (e.g. "Family Help Lead Practitioner"). */
+  leadProfessionalTitle: text("lead_professional_title").notNull().default("Lead professional"),
+  requireStaffTotp: boolean("require_staff_totp").notNull().default(false),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,3 @@
+export * from "./factories";
+export * from "./scenario";
+export * from "./test-database";

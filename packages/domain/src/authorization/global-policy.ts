@@ -1,0 +1,57 @@
+import { AppError } from "../shared/app-error";
+import type { UserRole } from "../shared/vocabulary";
+import type { Actor } from "./actor";
+
+/**
+ * Permissions that do not concern one family: administration, the staff
+ * directory, starting a case, and one's own work lists.
+ */
+export const globalPermissions = {
+  agency: { list: ["practitioner", "manager", "administrator"], manage: ["administrator"] },
+  user: {
+    list_directory: ["practitioner", "manager", "administrator"],
+    manage: ["administrator"],
+  },
+  family: {
+    create: ["practitioner", "manager"],
+    list_mine: ["practitioner", "manager", "family_member"],
+  },
+  my_actions: { list: ["practitioner", "manager", "family_member"] },
+  authority: { read: ["practitioner", "manager", "administrator", "family_member"], manage: ["administrator"] },
+} as const satisfies Record<string, Record<string, readonly UserRole[]>>;
+
+export type GlobalResource = keyof typeof globalPermissions;
+export type GlobalAction<R extends GlobalResource> = keyof (typeof globalPermissions)[R] & string;
+
+export function canGlobal<R extends GlobalResource>(
+  actor: Actor,
+  resource: R,
+  action: GlobalAction<R>,
+): boolean {
+  const allowed = (globalPermissions[resource] as Record<string, readonly UserRole[]>)[action];
+  return allowed?.includes(actor.role) ?? false;
+}
+
+export function authorizeGlobal<R extends GlobalResource>(
+  actor: Actor,
+  resource: R,
+  action: GlobalAction<R>,
+): void {
+  if (!canGlobal(actor, resource, action)) {
+    throw new AppError("forbidden", "Your role does not allow this.");
+  }
+}
+
+export type GlobalAbilities = { [R in GlobalResource]: { [A in GlobalAction<R>]: boolean } };
+
+export function globalAbilities(actor: Actor): GlobalAbilities {
+  const result: Record<string, Record<string, boolean>> = {};
+  for (const [resource, actions] of Object.entries(globalPermissions)) {
+    const row: Record<string, boolean> = {};
+    for (const action of Object.keys(actions)) {
+      row[action] = canGlobal(actor, resource as GlobalResource, action as never);
+    }
+    result[resource] = row;
+  }
+  return result as GlobalAbilities;
+}

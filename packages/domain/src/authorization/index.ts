@@ -1,0 +1,4 @@
+export * from "./actor";
+export * from "./family-permissions";
+export * from "./family-policy";
+export * from "./global-policy";

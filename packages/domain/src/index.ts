@@ -1,0 +1,3 @@
+export * from "./authorization";
+export * from "./shared/app-error";
+export * from "./shared/vocabulary";
