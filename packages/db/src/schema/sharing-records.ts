@@ -44,9 +44,6 @@ export const sharingRecords = pgTable(
       "sharing_records_basis_check",
       sql`(${t.consentId} is null) <> (${t.lawfulBasisId} is null)`,
     ),
-    check(
-      "sharing_records_told_check",
-      sql`${t.familyTold} or ${t.notToldReason} is not null`,
-    ),
+    check("sharing_records_told_check", sql`${t.familyTold} or ${t.notToldReason} is not null`),
   ],
 );

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { consents } from "./consents";
-import { families } from "./families";
 import { id } from "./columns";
+import { consents } from "./consents";
 import { teamRole } from "./enums";
+import { families } from "./families";
 import { lawfulBasisRecords } from "./lawful-bases";
 import { users } from "./users";
 

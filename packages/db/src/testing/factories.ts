@@ -18,11 +18,18 @@ const unique = () => randomBytes(4).toString("hex");
 const defaultLevels = [
   { level: 1, label: "Universal", description: "Needs met by universal services" },
   { level: 2, label: "Early help", description: "Additional needs, one or two services" },
-  { level: 3, label: "Targeted early help", description: "Complex needs, a team around the family" },
+  {
+    level: 3,
+    label: "Targeted early help",
+    description: "Complex needs, a team around the family",
+  },
   { level: 4, label: "Statutory", description: "Child in need or child protection" },
 ];
 
-export async function buildAuthority(db: Executor, overrides: Partial<typeof localAuthorities.$inferInsert> = {}) {
+export async function buildAuthority(
+  db: Executor,
+  overrides: Partial<typeof localAuthorities.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(localAuthorities)
     .values({ name: `Test Authority ${unique()}`, levelsOfNeed: defaultLevels, ...overrides })
@@ -37,7 +44,11 @@ export async function buildAgency(
 ) {
   const [row] = await db
     .insert(agencies)
-    .values({ authorityId: input.authorityId, type: input.type ?? "school", name: input.name ?? `Agency ${unique()}` })
+    .values({
+      authorityId: input.authorityId,
+      type: input.type ?? "school",
+      name: input.name ?? `Agency ${unique()}`,
+    })
     .returning();
   if (!row) throw new Error("agency not inserted");
   return row;

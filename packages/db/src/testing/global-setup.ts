@@ -6,12 +6,7 @@ import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { createDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    testDatabase: { kind: "postgres"; url: string } | { kind: "pglite"; dumpPath: string };
-  }
-}
+import "./provided-context";
 
 let cleanup: (() => Promise<void>) | undefined;
 
@@ -29,7 +24,11 @@ export async function setup(project: TestProject): Promise<void> {
     await admin.unsafe(`create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const handle = await createDatabase({ kind: "postgres", url: url.toString(), maxConnections: 1 });
+    const handle = await createDatabase({
+      kind: "postgres",
+      url: url.toString(),
+      maxConnections: 1,
+    });
     await migrateDatabase(handle);
     await handle.close();
     project.provide("testDatabase", { kind: "postgres", url: url.toString() });

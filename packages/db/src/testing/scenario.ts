@@ -23,12 +23,28 @@ export async function buildScenario(db: Executor) {
   const a = authority.id;
 
   const lead = await buildUser(db, { authorityId: a, role: "practitioner", agencyId: school.id });
-  const teamMember = await buildUser(db, { authorityId: a, role: "practitioner", agencyId: health.id });
-  const outsider = await buildUser(db, { authorityId: a, role: "practitioner", agencyId: housing.id });
+  const teamMember = await buildUser(db, {
+    authorityId: a,
+    role: "practitioner",
+    agencyId: health.id,
+  });
+  const outsider = await buildUser(db, {
+    authorityId: a,
+    role: "practitioner",
+    agencyId: housing.id,
+  });
   const manager = await buildUser(db, { authorityId: a, role: "manager", agencyId: school.id });
-  const administrator = await buildUser(db, { authorityId: a, role: "administrator", agencyId: null });
+  const administrator = await buildUser(db, {
+    authorityId: a,
+    role: "administrator",
+    agencyId: null,
+  });
   const parentUser = await buildUser(db, { authorityId: a, role: "family_member", agencyId: null });
-  const otherParentUser = await buildUser(db, { authorityId: a, role: "family_member", agencyId: null });
+  const otherParentUser = await buildUser(db, {
+    authorityId: a,
+    role: "family_member",
+    agencyId: null,
+  });
 
   const family = await buildFamily(db, { lead, status: "plan_active" });
   const parent = await buildMember(db, {
@@ -54,7 +70,11 @@ export async function buildScenario(db: Executor) {
   });
   await buildTeamMember(db, { familyId: family.id, userId: teamMember.id, consentId: consent.id });
 
-  const otherLead = await buildUser(db, { authorityId: a, role: "practitioner", agencyId: housing.id });
+  const otherLead = await buildUser(db, {
+    authorityId: a,
+    role: "practitioner",
+    agencyId: housing.id,
+  });
   const otherFamily = await buildFamily(db, { lead: otherLead, status: "plan_active" });
   const otherParent = await buildMember(db, {
     familyId: otherFamily.id,
@@ -65,7 +85,16 @@ export async function buildScenario(db: Executor) {
   return {
     authority,
     agencies: { school, health, housing },
-    users: { lead, teamMember, outsider, manager, administrator, parentUser, otherParentUser, otherLead },
+    users: {
+      lead,
+      teamMember,
+      outsider,
+      manager,
+      administrator,
+      parentUser,
+      otherParentUser,
+      otherLead,
+    },
     family,
     members: { parent, child },
     consent,

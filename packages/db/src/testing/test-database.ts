@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../client";
+import "./provided-context";
 
 /**
  * Opens the run's migrated database for one test file: the shared PostgreSQL

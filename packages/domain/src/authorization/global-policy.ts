@@ -17,7 +17,10 @@ export const globalPermissions = {
     list_mine: ["practitioner", "manager", "family_member"],
   },
   my_actions: { list: ["practitioner", "manager", "family_member"] },
-  authority: { read: ["practitioner", "manager", "administrator", "family_member"], manage: ["administrator"] },
+  authority: {
+    read: ["practitioner", "manager", "administrator", "family_member"],
+    manage: ["administrator"],
+  },
 } as const satisfies Record<string, Record<string, readonly UserRole[]>>;
 
 export type GlobalResource = keyof typeof globalPermissions;

@@ -1,3 +1,4 @@
+export * from "./abilities.schema";
 export * from "./actor";
 export * from "./family-permissions";
 export * from "./family-policy";

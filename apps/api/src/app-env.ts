@@ -1,0 +1,41 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { SessionPolicy, SignInThrottle } from "@teamaround/auth";
+import type { Database, sessions, users } from "@teamaround/db";
+import type { Actor } from "@teamaround/domain";
+import type { Logger } from "pino";
+
+export interface ApiConfig {
+  /** The origin browsers use; state-changing requests must come from it. */
+  publicOrigin: string;
+  /** Development prints invitation links to the log; production never does. */
+  nodeEnv: "development" | "production" | "test";
+  sessionPolicy: SessionPolicy;
+  /** Largest JSON body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+export interface ApiDeps {
+  db: Database;
+  config: ApiConfig;
+  logger: Logger;
+  throttle: SignInThrottle;
+  /** Injected so tests can move time forward. */
+  now: () => Date;
+}
+
+export interface RequestMeta {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiVariables {
+  deps: ApiDeps;
+  meta: RequestMeta;
+  /** Set by the session middleware when a valid, fully signed-in session is presented. */
+  actor: Actor | null;
+  user: typeof users.$inferSelect | null;
+  session: typeof sessions.$inferSelect | null;
+}
+
+export type ApiEnv = { Variables: ApiVariables };
+export type ApiApp = OpenAPIHono<ApiEnv>;

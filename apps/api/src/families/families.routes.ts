@@ -1,0 +1,186 @@
+import { randomBytes } from "node:crypto";
+import { createRoute, z } from "@hono/zod-openapi";
+import { families, localAuthorities, teamMemberships } from "@teamaround/db";
+import { AppError, authorize, authorizeGlobal, FamilyAbilitiesSchema } from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import type { ApiApp } from "../app-env";
+import { recordAudit } from "../audit/record-audit";
+import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
+import { requireActor } from "../http/session";
+import { isoDay } from "../shared/dates";
+import { updateVersioned } from "../shared/versioned-update";
+import {
+  CreateFamilyBody,
+  FamilySchema,
+  FamilySummarySchema,
+  UpdateFamilyBody,
+} from "./families.schema";
+import { loadFamilyAccess, withAbilities } from "./family-access";
+import { listMyFamilies } from "./list-my-families";
+import { presentFamily } from "./present-family";
+
+const FamilyWithAbilities = z.object({ data: FamilySchema, abilities: FamilyAbilitiesSchema });
+const tags = ["Families"];
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/families",
+  tags,
+  summary: "The families on my caseload",
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(FamilySummarySchema) }), "My families"),
+    ...errorResponses(403),
+  },
+});
+
+const createFamilyRoute = createRoute({
+  method: "post",
+  path: "/api/families",
+  tags,
+  summary: "Start a case; the creator becomes its lead professional",
+  request: { body: jsonBody(CreateFamilyBody) },
+  responses: {
+    201: jsonResponse(FamilyWithAbilities, "The new family"),
+    ...errorResponses(403, 422),
+  },
+});
+
+const readRoute = createRoute({
+  method: "get",
+  path: "/api/families/{familyId}",
+  tags,
+  summary: "One family, with what I may do",
+  request: { params: FamilyParams },
+  responses: {
+    200: jsonResponse(FamilyWithAbilities, "The family"),
+    ...errorResponses(404),
+  },
+});
+
+const updateRoute = createRoute({
+  method: "patch",
+  path: "/api/families/{familyId}",
+  tags,
+  summary: "Change the level of need, name, or mark the plan active",
+  request: { params: FamilyParams, body: jsonBody(UpdateFamilyBody) },
+  responses: {
+    200: jsonResponse(FamilyWithAbilities, "The updated family"),
+    ...errorResponses(403, 404, 409, 422),
+  },
+});
+
+export async function assertLevelOfNeedConfigured(
+  db: Parameters<typeof loadFamilyAccess>[0],
+  authorityId: string,
+  level: number,
+) {
+  const [authority] = await db
+    .select({ levels: localAuthorities.levelsOfNeed })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+  if (!authority?.levels.some((l) => l.level === level)) {
+    throw new AppError(
+      "unprocessable",
+      `Level of need ${level} is not one of this authority's levels.`,
+      [{ path: "levelOfNeed", message: "not a configured level of need" }],
+    );
+  }
+}
+
+export function registerFamilyRoutes(app: ApiApp): void {
+  app.openapi(listRoute, async (c) => {
+    const actor = requireActor(c);
+    authorizeGlobal(actor, "family", "list_mine");
+    const { db, now } = c.var.deps;
+    return c.json({ data: await listMyFamilies(db, actor, isoDay(now())) }, 200);
+  });
+
+  app.openapi(createFamilyRoute, async (c) => {
+    const actor = requireActor(c);
+    authorizeGlobal(actor, "family", "create");
+    const body = c.req.valid("json");
+    const { db } = c.var.deps;
+    const user = c.var.user;
+    if (!user || !actor.agencyId)
+      throw new AppError("forbidden", "Only staff of an agency can start a case.");
+    await assertLevelOfNeedConfigured(db, user.authorityId, body.levelOfNeed);
+    const family = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(families)
+        .values({
+          authorityId: user.authorityId,
+          owningAgencyId: actor.agencyId as string,
+          reference: `EH-${new Date().getUTCFullYear()}-${randomBytes(3).toString("hex").toUpperCase()}`,
+          displayName: body.displayName,
+          levelOfNeed: body.levelOfNeed,
+          origin: body.origin,
+          steppedDownAt: body.origin === "stepped_down" ? new Date() : null,
+          createdBy: actor.userId,
+        })
+        .returning();
+      if (!row) throw new AppError("internal", "The family was not saved.");
+      await tx.insert(teamMemberships).values({
+        familyId: row.id,
+        userId: actor.userId,
+        role: "lead_professional",
+        addedBy: actor.userId,
+      });
+      await recordAudit(tx, c, {
+        event: "family.create",
+        familyId: row.id,
+        resourceType: "family",
+        resourceId: row.id,
+      });
+      return row;
+    });
+    const { access } = await loadFamilyAccess(db, actor, family.id);
+    return c.json(withAbilities(presentFamily(family), access), 201);
+  });
+
+  app.openapi(readRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId } = c.req.valid("param");
+    const { db } = c.var.deps;
+    const { family, access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "family", "read");
+    await recordAudit(db, c, {
+      event: "family.read",
+      familyId,
+      resourceType: "family",
+      resourceId: familyId,
+    });
+    return c.json(withAbilities(presentFamily(family), access), 200);
+  });
+
+  app.openapi(updateRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId } = c.req.valid("param");
+    const { version, ...changes } = c.req.valid("json");
+    const { db } = c.var.deps;
+    const { family, access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "family", "update");
+    if (changes.levelOfNeed !== undefined) {
+      await assertLevelOfNeedConfigured(db, family.authorityId, changes.levelOfNeed);
+    }
+    const updated = await db.transaction(async (tx) => {
+      const row = await updateVersioned(
+        tx,
+        families,
+        { id: familyId, scope: eq(families.id, familyId), expectedVersion: version },
+        changes,
+      );
+      await recordAudit(tx, c, {
+        event: "family.update",
+        familyId,
+        resourceType: "family",
+        resourceId: familyId,
+        details: { changed: Object.keys(changes) },
+      });
+      return row;
+    });
+    return c.json(
+      withAbilities(presentFamily(updated), { ...access, familyStatus: updated.status }),
+      200,
+    );
+  });
+}

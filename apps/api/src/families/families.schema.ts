@@ -1,0 +1,79 @@
+import { z } from "@hono/zod-openapi";
+import { closureReasons, familyOrigins, familyStatuses, relationships } from "@teamaround/domain";
+import { versionField } from "../http/openapi";
+
+const levelOfNeed = z.number().int().min(1).max(4).describe("Local threshold scale, 1–4");
+
+export const FamilySchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    displayName: z.string(),
+    levelOfNeed: z.number().int(),
+    status: z.enum(familyStatuses),
+    origin: z.enum(familyOrigins),
+    steppedDownAt: z.string().nullable(),
+    closureReason: z.enum(closureReasons).nullable(),
+    closureNote: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    owningAgencyId: z.uuid(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Family");
+
+export const FamilySummarySchema = FamilySchema.pick({
+  id: true,
+  reference: true,
+  displayName: true,
+  levelOfNeed: true,
+  status: true,
+}).extend({
+  relationship: z.enum(relationships),
+  openActions: z.number().int(),
+  overdueActions: z.number().int(),
+});
+
+export const CreateFamilyBody = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(120),
+    levelOfNeed,
+    origin: z.enum(familyOrigins).default("early_help_request"),
+  })
+  .openapi("CreateFamily");
+
+export const UpdateFamilyBody = z
+  .strictObject({
+    version: versionField,
+    displayName: z.string().trim().min(1).max(120).optional(),
+    levelOfNeed: levelOfNeed.optional(),
+    status: z
+      .literal("plan_active")
+      .optional()
+      .describe("Mark the assessment complete and the plan in place"),
+  })
+  .openapi("UpdateFamily");
+
+export const CloseFamilyBody = z
+  .strictObject({
+    version: versionField,
+    reason: z.enum(closureReasons).exclude(["stepped_up"]),
+    note: z.string().trim().min(1).max(2000),
+  })
+  .openapi("CloseFamily");
+
+export const StepUpBody = z
+  .strictObject({
+    version: versionField,
+    note: z.string().trim().min(1).max(2000).describe("Why the case needs statutory social care"),
+  })
+  .openapi("StepUp");
+
+export const StepDownBody = z
+  .strictObject({
+    version: versionField,
+    levelOfNeed: z.number().int().min(1).max(3),
+    note: z.string().trim().min(1).max(2000),
+  })
+  .openapi("StepDown");

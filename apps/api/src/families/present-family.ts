@@ -1,0 +1,22 @@
+import type { FamilyRow } from "./family-access";
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function presentFamily(row: FamilyRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    displayName: row.displayName,
+    levelOfNeed: row.levelOfNeed,
+    status: row.status,
+    origin: row.origin,
+    steppedDownAt: iso(row.steppedDownAt),
+    closureReason: row.closureReason,
+    closureNote: row.closureNote,
+    closedAt: iso(row.closedAt),
+    owningAgencyId: row.owningAgencyId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,2 @@
+export type { ApiConfig, ApiDeps } from "./app-env";
+export { createApi } from "./create-api";

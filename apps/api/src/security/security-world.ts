@@ -1,0 +1,132 @@
+import {
+  actionOwners,
+  actionProgressNotes,
+  actions,
+  agreements,
+  type Executor,
+  lawfulBasisRecords,
+  outcomes,
+  sharingRecords,
+} from "@teamaround/db";
+import { buildScenario } from "@teamaround/db/testing";
+
+async function first<T>(rows: Promise<T[]>): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw new Error("fixture not inserted");
+  return row;
+}
+
+/**
+ * The scenario every security case runs against: the shared test scenario
+ * plus one of each case record, so item routes have something to address.
+ * Add a record here when a route needs one.
+ */
+export async function buildSecurityWorld(db: Executor) {
+  const s = await buildScenario(db);
+  const familyId = s.family.id;
+  const lead = s.users.lead.id;
+  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+  const agreement = await first(
+    db
+      .insert(agreements)
+      .values({
+        familyId,
+        agreed: true,
+        memberId: s.members.parent.id,
+        recordedBy: lead,
+        agreedAt: new Date(),
+      })
+      .returning(),
+  );
+  const lawfulBasis = await first(
+    db
+      .insert(lawfulBasisRecords)
+      .values({
+        familyId,
+        basis: "public_task",
+        agencyIds: [s.agencies.housing.id],
+        justification: "Repairs affecting the children's health",
+        decidedBy: lead,
+        decidedAt: new Date(),
+        familyTold: true,
+      })
+      .returning(),
+  );
+  const sharing = await first(
+    db
+      .insert(sharingRecords)
+      .values({
+        familyId,
+        informationKind: "education",
+        summary: "Attendance this term",
+        sharedBy: lead,
+        fromAgencyId: s.agencies.school.id,
+        toAgencyId: s.agencies.health.id,
+        purpose: "Plan the health review",
+        sharedAt: new Date(),
+        consentId: s.consent.id,
+        familyTold: true,
+      })
+      .returning(),
+  );
+  const outcome = await first(
+    db
+      .insert(outcomes)
+      .values({
+        familyId,
+        area: "education",
+        title: "Robin goes to school every day",
+        measure: "Attendance above 95% for a half term",
+        targetDate: inAMonth,
+        createdBy: lead,
+      })
+      .returning(),
+  );
+  const parentAction = await first(
+    db
+      .insert(actions)
+      .values({
+        familyId,
+        outcomeId: outcome.id,
+        text: "Walk Robin to school",
+        dueDate: inAMonth,
+        createdBy: lead,
+      })
+      .returning(),
+  );
+  await db
+    .insert(actionOwners)
+    .values({ familyId, actionId: parentAction.id, memberId: s.members.parent.id });
+  const practitionerAction = await first(
+    db
+      .insert(actions)
+      .values({
+        familyId,
+        outcomeId: outcome.id,
+        text: "Book a school nurse review",
+        dueDate: inAMonth,
+        createdBy: lead,
+      })
+      .returning(),
+  );
+  await db
+    .insert(actionOwners)
+    .values({ familyId, actionId: practitionerAction.id, userId: s.users.teamMember.id });
+  await db
+    .insert(actionProgressNotes)
+    .values({ familyId, actionId: parentAction.id, authorId: lead, note: "Agreed at TAC" });
+
+  return {
+    ...s,
+    agreement,
+    lawfulBasis,
+    sharing,
+    outcome,
+    parentAction,
+    practitionerAction,
+    inAMonth,
+  };
+}
+
+export type SecurityWorld = Awaited<ReturnType<typeof buildSecurityWorld>>;

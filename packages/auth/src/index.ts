@@ -1,0 +1,7 @@
+export * from "./cookies";
+export * from "./invitations";
+export * from "./passwords";
+export * from "./sessions";
+export * from "./throttle";
+export * from "./totp";
+export { generateRandomToken, hashToken, isWellFormedToken } from "./tokens";
