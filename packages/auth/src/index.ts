@@ -3,5 +3,5 @@ export * from "./invitations";
 export * from "./passwords";
 export * from "./sessions";
 export * from "./throttle";
-export * from "./totp";
 export { generateRandomToken, hashToken, isWellFormedToken } from "./tokens";
+export * from "./totp";

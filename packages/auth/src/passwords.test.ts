@@ -10,9 +10,9 @@ import {
 
 describe("checkPasswordStrength", () => {
   it.each([
-    ["7 characters", "x".repeat(6) + "Q", { ok: false, reason: "too_short" }],
+    ["7 characters", "xqzvbnw", { ok: false, reason: "too_short" }],
     ["8 characters", "xqzvbnw7", { ok: true }],
-    ["128 characters", "xq7".repeat(42) + "ab", { ok: true }],
+    ["128 characters", "xq7z".repeat(32), { ok: true }],
     ["129 characters", "xq7".repeat(43), { ok: false, reason: "too_long" }],
     ["empty", "", { ok: false, reason: "too_short" }],
   ])("%s", (_, password, expected) => {
@@ -44,7 +44,9 @@ describe("checkPasswordStrength", () => {
     expect(checkPasswordStrength("Jo.Bloggs@Example.test", { email })).toMatchObject({
       reason: "same_as_email",
     });
-    expect(checkPasswordStrength("jo.bloggs", { email })).toMatchObject({ reason: "same_as_email" });
+    expect(checkPasswordStrength("jo.bloggs", { email })).toMatchObject({
+      reason: "same_as_email",
+    });
     expect(checkPasswordStrength("jo.bloggs rides bikes", { email })).toEqual({ ok: true });
   });
 
@@ -64,7 +66,10 @@ describe("hashPassword and verifyPassword", () => {
   });
 
   it("salts every hash", async () => {
-    const [a, b] = await Promise.all([hashPassword("same password"), hashPassword("same password")]);
+    const [a, b] = await Promise.all([
+      hashPassword("same password"),
+      hashPassword("same password"),
+    ]);
     expect(a).not.toBe(b);
   });
 
@@ -75,12 +80,14 @@ describe("hashPassword and verifyPassword", () => {
     expect(await verifyPassword(hash, decomposed)).toBe(true);
   });
 
-  it.each(["", "not a hash", "$argon2id$v=19$m=19456,t=2,p=1$broken", "$2b$10$abcdefghijklmnopqrstuu"])(
-    "returns false for the malformed hash %j",
-    async (hash) => {
-      expect(await verifyPassword(hash, "anything")).toBe(false);
-    },
-  );
+  it.each([
+    "",
+    "not a hash",
+    "$argon2id$v=19$m=19456,t=2,p=1$broken",
+    "$2b$10$abcdefghijklmnopqrstuu",
+  ])("returns false for the malformed hash %j", async (hash) => {
+    expect(await verifyPassword(hash, "anything")).toBe(false);
+  });
 
   it("dummyPasswordVerify runs a real Argon2id verification", async () => {
     const hash = await hashPassword("a real password");

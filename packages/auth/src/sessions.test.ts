@@ -83,7 +83,9 @@ describe("validateSessionToken", () => {
 
   it("ends a session idle for more than 30 minutes and deletes it", async () => {
     const { token, session, now } = await signedIn();
-    expect(await validateSessionToken(handle.db, token, policy, later(now, minutes(31)))).toBeNull();
+    expect(
+      await validateSessionToken(handle.db, token, policy, later(now, minutes(31))),
+    ).toBeNull();
     expect(await storedSession(session.id)).toBeUndefined();
   });
 
@@ -94,7 +96,9 @@ describe("validateSessionToken", () => {
     expect(result?.session.lastSeenAt.getTime()).toBe(at.getTime());
     expect((await storedSession(session.id))?.lastSeenAt.getTime()).toBe(at.getTime());
     // Refreshed at 29 min, so 58 min after creation it is only 29 min idle.
-    expect(await validateSessionToken(handle.db, token, policy, later(now, minutes(58)))).not.toBeNull();
+    expect(
+      await validateSessionToken(handle.db, token, policy, later(now, minutes(58))),
+    ).not.toBeNull();
   });
 
   it("does not write lastSeenAt when it is under a minute old", async () => {
@@ -106,7 +110,9 @@ describe("validateSessionToken", () => {
   it("ends a session 12 hours after creation however active it was", async () => {
     const { token, session, now } = await signedIn();
     for (let m = 25; m < 12 * 60; m += 25) {
-      expect(await validateSessionToken(handle.db, token, policy, later(now, minutes(m)))).not.toBeNull();
+      expect(
+        await validateSessionToken(handle.db, token, policy, later(now, minutes(m))),
+      ).not.toBeNull();
     }
     const end = later(now, policy.absoluteTimeoutMs);
     expect(await validateSessionToken(handle.db, token, policy, end)).toBeNull();

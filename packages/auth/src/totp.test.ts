@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPractitioner } from "./test-support";
 import {
   beginTotpEnrolment,
+  claimTotpStep,
   confirmTotpEnrolment,
   createTotpKey,
   decodeTotpKey,
@@ -144,11 +145,14 @@ describe("enrolment", () => {
     const { user, key } = await enrolledUser();
     const { key: next } = await beginTotpEnrolment(handle.db, user.id);
     const later = at(step + 4);
-    expect(await verifyUserTotp(handle.db, user.id, totpCodeForStep(key, step + 4), later)).toEqual({
-      ok: true,
-    });
-    expect(await confirmTotpEnrolment(handle.db, user.id, totpCodeForStep(next, step + 8), at(step + 8)))
-      .toEqual({ ok: true });
+    expect(await verifyUserTotp(handle.db, user.id, totpCodeForStep(key, step + 4), later)).toEqual(
+      {
+        ok: true,
+      },
+    );
+    expect(
+      await confirmTotpEnrolment(handle.db, user.id, totpCodeForStep(next, step + 8), at(step + 8)),
+    ).toEqual({ ok: true });
     expect((await storedUser(user.id))?.totpKey).toBe(encodeTotpKey(next));
   });
 });
@@ -170,7 +174,9 @@ describe("verifyUserTotp", () => {
 
   it("refuses the code used to confirm enrolment", async () => {
     const { user, key } = await enrolledUser();
-    expect((await verifyUserTotp(handle.db, user.id, totpCodeForStep(key, step), now)).ok).toBe(false);
+    expect((await verifyUserTotp(handle.db, user.id, totpCodeForStep(key, step), now)).ok).toBe(
+      false,
+    );
   });
 
   it("lets only one of two concurrent uses of a code through", async () => {
@@ -181,6 +187,16 @@ describe("verifyUserTotp", () => {
       verifyUserTotp(handle.db, user.id, code, at(step + 3)),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("claims each step once, so a stale read cannot reuse a code", async () => {
+    const { user } = await enrolledUser();
+    const stored = (await storedUser(user.id))?.totpKey ?? "";
+    expect(await claimTotpStep(handle.db, user.id, stored, step + 3)).toBe(true);
+    expect(await claimTotpStep(handle.db, user.id, stored, step + 3)).toBe(false);
+    expect(await claimTotpStep(handle.db, user.id, stored, step + 2)).toBe(false);
+    expect(await claimTotpStep(handle.db, user.id, "another key", step + 4)).toBe(false);
+    expect((await storedUser(user.id))?.totpLastStep).toBe(step + 3);
   });
 
   it("refuses a wrong code and a user without TOTP", async () => {

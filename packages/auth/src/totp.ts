@@ -19,8 +19,18 @@ export function createTotpKey(): Uint8Array {
   return key;
 }
 
-export function totpKeyUri(input: { issuer?: string; accountName: string; key: Uint8Array }): string {
-  return createTOTPKeyURI(input.issuer ?? totpIssuer, input.accountName, input.key, periodSeconds, digits);
+export function totpKeyUri(input: {
+  issuer?: string;
+  accountName: string;
+  key: Uint8Array;
+}): string {
+  return createTOTPKeyURI(
+    input.issuer ?? totpIssuer,
+    input.accountName,
+    input.key,
+    periodSeconds,
+    digits,
+  );
 }
 
 export function totpStep(now: Date): number {
@@ -115,17 +125,29 @@ export async function verifyUserTotp(
   if (!user?.key) return { ok: false };
   const check = verifyTotpCode(decodeTotpKey(user.key), code, user.lastStep, now);
   if (!check.ok) return { ok: false };
-  // The condition makes the claim atomic: of two requests with one code, only one updates a row.
+  return { ok: await claimTotpStep(db, userId, user.key, check.step) };
+}
+
+/**
+ * Records `step` as used unless it, or a later one, already is. The condition
+ * makes the claim atomic: of two requests with one code, only one updates a row.
+ */
+export async function claimTotpStep(
+  db: Executor,
+  userId: string,
+  storedKey: string,
+  step: number,
+): Promise<boolean> {
   const claimed = await db
     .update(users)
-    .set({ totpLastStep: check.step })
+    .set({ totpLastStep: step })
     .where(
       and(
         eq(users.id, userId),
-        eq(users.totpKey, user.key),
-        or(isNull(users.totpLastStep), lt(users.totpLastStep, check.step)),
+        eq(users.totpKey, storedKey),
+        or(isNull(users.totpLastStep), lt(users.totpLastStep, step)),
       ),
     )
     .returning({ id: users.id });
-  return { ok: claimed.length > 0 };
+  return claimed.length > 0;
 }

@@ -1,3 +1,4 @@
 export * from "./authorization";
 export * from "./shared/app-error";
 export * from "./shared/vocabulary";
+export * from "./users/account-rules";

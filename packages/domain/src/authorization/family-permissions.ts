@@ -27,15 +27,27 @@ export const familyPermissions = {
   },
   member: { read: everyInsider, create: staffInTeam, update: staffInTeam },
   invitation: { create: lead },
-  team: { read: everyInsider, add: lead, remove: lead },
+  team: {
+    read: everyInsider,
+    /** Former members and why they left: staff only. */
+    read_former: caseReaders,
+    add: lead,
+    remove: lead,
+    lead_handover: lead,
+  },
   agreement: { read: everyInsider, record: staffInTeam },
   consent: {
     read: everyInsider,
     record: [...staffInTeam, "family_member"],
     withdraw: [...staffInTeam, "family_member"],
   },
-  lawful_basis: { read: caseReaders, record: staffInTeam },
-  sharing: { read: everyInsider, record: staffInTeam },
+  lawful_basis: { read: caseReaders, record: staffInTeam, end: lead },
+  sharing: {
+    read: everyInsider,
+    /** Register entries marked not-for-family, and why the family was not told. */
+    read_hidden: caseReaders,
+    record: staffInTeam,
+  },
   outcome: { read: everyInsider, create: staffInTeam, update: staffInTeam },
   action: {
     read: everyInsider,
@@ -53,11 +65,11 @@ export type FamilyAction<R extends FamilyResource> = keyof (typeof familyPermiss
 export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<R>[] } = {
   family: ["read", "step_down"],
   member: ["read"],
-  team: ["read"],
+  team: ["read", "read_former"],
   agreement: ["read"],
   consent: ["read", "withdraw"],
-  lawful_basis: ["read"],
-  sharing: ["read"],
+  lawful_basis: ["read", "end"],
+  sharing: ["read", "read_hidden"],
   outcome: ["read"],
   action: ["read"],
   audit: ["read"],

@@ -1,4 +1,5 @@
 import { AppError, notFound } from "../shared/app-error";
+import type { ActionStatus, ConsentMethod } from "../shared/vocabulary";
 import { type FamilyAccess, insiders, relationshipOf } from "./actor";
 import {
   allowedWhenClosed,
@@ -74,9 +75,39 @@ export function canChangeAction(
   return access.familyMemberId !== null && ownerMemberIds.includes(access.familyMemberId);
 }
 
+/**
+ * Which changes to an action the caller may make: staff in the team change
+ * anything; a family member who owns the action only moves its status
+ * between open and done.
+ */
+export function canChangeActionFields(
+  access: FamilyAccess,
+  ownerMemberIds: readonly string[],
+  change: { fields: readonly string[]; status?: ActionStatus },
+): boolean {
+  if (!canChangeAction(access, "update", ownerMemberIds)) return false;
+  if (relationshipOf(access) !== "family_member") return true;
+  const onlyStatus = change.fields.every((field) => field === "status");
+  return onlyStatus && change.status !== "dropped";
+}
+
 /** A family member withdraws only the consent they gave themselves. */
 export function canWithdrawConsent(access: FamilyAccess, givenByMemberId: string): boolean {
   if (!can(access, "consent", "withdraw")) return false;
   if (relationshipOf(access) !== "family_member") return true;
   return access.familyMemberId === givenByMemberId;
+}
+
+/**
+ * Who may record a consent given by `givenByMemberId`: staff in the team for
+ * anyone in the family, by any method; a family member only their own
+ * consent, given online through the portal.
+ */
+export function canRecordConsentAs(
+  access: FamilyAccess,
+  consent: { givenByMemberId: string; method: ConsentMethod },
+): boolean {
+  if (!can(access, "consent", "record")) return false;
+  if (relationshipOf(access) !== "family_member") return true;
+  return access.familyMemberId === consent.givenByMemberId && consent.method === "online";
 }

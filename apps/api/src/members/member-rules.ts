@@ -1,0 +1,69 @@
+import { AppError } from "@teamaround/domain";
+import type { familyMembers } from "@teamaround/db";
+import type { UpdateMemberInput } from "./members.schema";
+
+export type MemberRow = typeof familyMembers.$inferSelect;
+type Issue = { path: string; message: string };
+
+/** Whole years from a date of birth to a day, both YYYY-MM-DD. */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+function ageAtLeast(member: MemberRow, years: number, today: string): boolean {
+  return member.dateOfBirth !== null && ageOn(member.dateOfBirth, today) >= years;
+}
+
+/** The family portal is for adults with parental responsibility and young people of 13 or more. */
+export function mayHavePortalAccount(member: MemberRow, today: string): boolean {
+  if (member.kind === "adult") return member.parentalResponsibility;
+  return ageAtLeast(member, 13, today);
+}
+
+/** Who can agree to Early Help: a parent with parental responsibility, or a competent or 16+ young person. */
+export function mayAgreeForThemselves(member: MemberRow, today: string): boolean {
+  if (member.kind === "adult") return member.parentalResponsibility;
+  return member.judgedCompetent || ageAtLeast(member, 16, today);
+}
+
+function futureDateIssue(dateOfBirth: string | null | undefined, today: string): Issue[] {
+  return dateOfBirth && dateOfBirth > today
+    ? [{ path: "dateOfBirth", message: "a date of birth cannot be in the future" }]
+    : [];
+}
+
+function kindIssues(kind: MemberRow["kind"], changes: UpdateMemberInput): Issue[] {
+  const onlyFor = (field: keyof UpdateMemberInput, who: string): Issue[] =>
+    changes[field] === undefined ? [] : [{ path: field, message: `only ${who} have this` }];
+  if (kind === "child") {
+    return [
+      ...onlyFor("relationship", "adults"),
+      ...onlyFor("parentalResponsibility", "adults"),
+      ...(changes.dateOfBirth === null
+        ? [{ path: "dateOfBirth", message: "a child's date of birth is required" }]
+        : []),
+    ];
+  }
+  return [...onlyFor("school", "children"), ...onlyFor("judgedCompetent", "children")];
+}
+
+function throwIfAny(issues: Issue[]): void {
+  if (issues.length === 0) return;
+  const message = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+  throw new AppError("unprocessable", `This family member cannot be saved (${message}).`, issues);
+}
+
+export function assertNewMemberValid(dateOfBirth: string | undefined, today: string): void {
+  throwIfAny(futureDateIssue(dateOfBirth, today));
+}
+
+export function assertMemberChangeValid(
+  kind: MemberRow["kind"],
+  changes: UpdateMemberInput,
+  today: string,
+): void {
+  throwIfAny([...kindIssues(kind, changes), ...futureDateIssue(changes.dateOfBirth, today)]);
+}

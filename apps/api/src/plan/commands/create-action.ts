@@ -1,0 +1,57 @@
+import type { z } from "@hono/zod-openapi";
+import { actionOwners, actions, type Executor, outcomes } from "@teamaround/db";
+import { AppError } from "@teamaround/domain";
+import type { Context } from "hono";
+import { and, eq } from "drizzle-orm";
+import type { ApiEnv } from "../../app-env";
+import { recordAudit } from "../../audit/record-audit";
+import { isoDay } from "../../shared/dates";
+import type { CreateActionBody } from "../plan.schema";
+import { assertNotPast } from "./assert-not-past";
+import { ownerRows, validateOwners } from "./validate-owners";
+
+/** Checks the outcome, due date and owners, then inserts the action and its owners together. */
+export async function createAction(
+  c: Context<ApiEnv>,
+  input: { familyId: string; createdBy: string; body: z.infer<typeof CreateActionBody> },
+): Promise<string> {
+  const { familyId, createdBy, body } = input;
+  const { db, now } = c.var.deps;
+  await assertOutcomeInFamily(db, familyId, body.outcomeId);
+  assertNotPast(body.dueDate, isoDay(now()), "dueDate");
+  const owners = await validateOwners(db, familyId, body.owners);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(actions)
+      .values({
+        familyId,
+        outcomeId: body.outcomeId,
+        text: body.text,
+        dueDate: body.dueDate,
+        createdBy,
+      })
+      .returning({ id: actions.id });
+    if (!row) throw new AppError("internal", "The action was not saved.");
+    await tx.insert(actionOwners).values(ownerRows(familyId, row.id, owners));
+    await recordAudit(tx, c, {
+      event: "action.create",
+      familyId,
+      resourceType: "action",
+      resourceId: row.id,
+      details: { outcomeId: body.outcomeId, owners: body.owners.length },
+    });
+    return row.id;
+  });
+}
+
+async function assertOutcomeInFamily(db: Executor, familyId: string, outcomeId: string) {
+  const [outcome] = await db
+    .select({ id: outcomes.id })
+    .from(outcomes)
+    .where(and(eq(outcomes.id, outcomeId), eq(outcomes.familyId, familyId)));
+  if (!outcome) {
+    throw new AppError("unprocessable", "That outcome is not part of this family's plan.", [
+      { path: "outcomeId", message: "is not an outcome of this family" },
+    ]);
+  }
+}

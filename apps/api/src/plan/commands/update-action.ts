@@ -1,0 +1,85 @@
+import { actionOwners, actions, type Executor } from "@teamaround/db";
+import {
+  AppError,
+  canChangeActionFields,
+  type FamilyAccess,
+  notFound,
+} from "@teamaround/domain";
+import type { Context } from "hono";
+import { and, eq } from "drizzle-orm";
+import type { ApiEnv } from "../../app-env";
+import { recordAudit } from "../../audit/record-audit";
+import { isoDay } from "../../shared/dates";
+import { updateVersioned } from "../../shared/versioned-update";
+import type { UpdateActionBody } from "../plan.schema";
+import { assertNotPast } from "./assert-not-past";
+import { type ActionRow, loadActions, ownerMemberIds } from "./load-actions";
+import { ownerRows, validateOwners } from "./validate-owners";
+
+/**
+ * Changes an action the caller may change: staff anything, an owning family
+ * member only its status. The version the client read must still be current.
+ */
+export async function updateAction(
+  c: Context<ApiEnv>,
+  access: FamilyAccess,
+  actionId: string,
+  body: UpdateActionBody,
+): Promise<void> {
+  const { db, now } = c.var.deps;
+  const { familyId } = access;
+  const { version, owners, ...fields } = body;
+  const [current] = await loadActions(db, familyId, { actionIds: [actionId] });
+  if (!current) throw notFound("That action");
+  const changed = Object.keys(body).filter((key) => key !== "version");
+  if (!canChangeActionFields(access, ownerMemberIds(current.owners), { fields: changed, status: body.status })) {
+    throw new AppError("forbidden", "You may change only the status of actions that are yours.");
+  }
+  // The permission above was judged on this version; only that version may be changed.
+  if (current.row.version !== version) throw staleVersion(current.row.version, version);
+  assertNotPast(fields.dueDate, isoDay(now()), "dueDate");
+  const validOwners = owners ? await validateOwners(db, familyId, owners) : null;
+  await db.transaction(async (tx) => {
+    await updateVersioned(
+      tx,
+      actions,
+      { id: actionId, scope: eq(actions.familyId, familyId), expectedVersion: version },
+      { ...fields, ...completion(current.row, fields.status, now()) },
+    );
+    if (validOwners) await replaceOwners(tx, familyId, actionId, validOwners);
+    await recordAudit(tx, c, {
+      event: "action.update",
+      familyId,
+      resourceType: "action",
+      resourceId: actionId,
+      details: { changed, ...(fields.status ? { status: fields.status } : {}) },
+    });
+  });
+}
+
+/** Done sets when it was completed; any other status clears it. */
+function completion(row: ActionRow, status: string | undefined, now: Date) {
+  if (status === undefined) return {};
+  if (status !== "done") return { completedAt: null };
+  return { completedAt: row.status === "done" ? row.completedAt : now };
+}
+
+async function replaceOwners(
+  tx: Executor,
+  familyId: string,
+  actionId: string,
+  owners: Awaited<ReturnType<typeof validateOwners>>,
+) {
+  await tx
+    .delete(actionOwners)
+    .where(and(eq(actionOwners.familyId, familyId), eq(actionOwners.actionId, actionId)));
+  await tx.insert(actionOwners).values(ownerRows(familyId, actionId, owners));
+}
+
+function staleVersion(currentVersion: number, yourVersion: number) {
+  return new AppError(
+    "stale_version",
+    "Someone else changed this since you opened it. Reload to see their change, then try again.",
+    { currentVersion, yourVersion },
+  );
+}

@@ -1,0 +1,130 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { outcomes } from "@teamaround/db";
+import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import type { ApiApp } from "../app-env";
+import { recordAudit } from "../audit/record-audit";
+import { loadFamilyAccess, withAbilities } from "../families/family-access";
+import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
+import { requireActor } from "../http/session";
+import { isoDay } from "../shared/dates";
+import { updateVersioned } from "../shared/versioned-update";
+import { assertNotPast } from "./commands/assert-not-past";
+import { loadPlan } from "./commands/load-plan";
+import {
+  CreateOutcomeBody,
+  OutcomeParams,
+  OutcomeSchema,
+  PlanOutcomeSchema,
+  UpdateOutcomeBody,
+} from "./plan.schema";
+import { presentOutcome } from "./present-outcome";
+
+const tags = ["Plan"];
+const OutcomeWithAbilities = z.object({ data: OutcomeSchema, abilities: FamilyAbilitiesSchema });
+
+const readPlanRoute = createRoute({
+  method: "get",
+  path: "/api/families/{familyId}/outcomes",
+  tags,
+  summary: "The plan: outcomes, each with its actions, owners and progress",
+  request: { params: FamilyParams },
+  responses: {
+    200: jsonResponse(
+      z.object({ data: z.array(PlanOutcomeSchema), abilities: FamilyAbilitiesSchema }),
+      "The plan",
+    ),
+    ...errorResponses(404),
+  },
+});
+
+const createOutcomeRoute = createRoute({
+  method: "post",
+  path: "/api/families/{familyId}/outcomes",
+  tags,
+  summary: "Add an outcome the family wants to reach",
+  request: { params: FamilyParams, body: jsonBody(CreateOutcomeBody) },
+  responses: {
+    201: jsonResponse(OutcomeWithAbilities, "The new outcome"),
+    ...errorResponses(403, 404, 422),
+  },
+});
+
+const updateOutcomeRoute = createRoute({
+  method: "patch",
+  path: "/api/families/{familyId}/outcomes/{outcomeId}",
+  tags,
+  summary: "Change an outcome (optimistic concurrency)",
+  request: { params: OutcomeParams, body: jsonBody(UpdateOutcomeBody) },
+  responses: {
+    200: jsonResponse(OutcomeWithAbilities, "The updated outcome"),
+    ...errorResponses(403, 404, 409, 422),
+  },
+});
+
+export function registerOutcomeRoutes(app: ApiApp): void {
+  app.openapi(readPlanRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId } = c.req.valid("param");
+    const { db, now } = c.var.deps;
+    const { access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "outcome", "read");
+    authorize(access, "action", "read");
+    const plan = await loadPlan(db, access, isoDay(now()));
+    await recordAudit(db, c, { event: "plan.read", familyId, resourceType: "plan" });
+    return c.json(withAbilities(plan, access), 200);
+  });
+
+  app.openapi(createOutcomeRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { db, now } = c.var.deps;
+    const { access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "outcome", "create");
+    assertNotPast(body.targetDate, isoDay(now()), "targetDate");
+    const outcome = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(outcomes)
+        .values({ ...body, familyId, createdBy: actor.userId })
+        .returning();
+      if (!row) throw new AppError("internal", "The outcome was not saved.");
+      await recordAudit(tx, c, {
+        event: "outcome.create",
+        familyId,
+        resourceType: "outcome",
+        resourceId: row.id,
+        details: { area: row.area },
+      });
+      return row;
+    });
+    return c.json(withAbilities(presentOutcome(outcome), access), 201);
+  });
+
+  app.openapi(updateOutcomeRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId, outcomeId } = c.req.valid("param");
+    const { version, ...changes } = c.req.valid("json");
+    const { db, now } = c.var.deps;
+    const { access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "outcome", "update");
+    assertNotPast(changes.targetDate, isoDay(now()), "targetDate");
+    const updated = await db.transaction(async (tx) => {
+      const row = await updateVersioned(
+        tx,
+        outcomes,
+        { id: outcomeId, scope: eq(outcomes.familyId, familyId), expectedVersion: version },
+        changes,
+      );
+      await recordAudit(tx, c, {
+        event: "outcome.update",
+        familyId,
+        resourceType: "outcome",
+        resourceId: outcomeId,
+        details: { changed: Object.keys(changes) },
+      });
+      return row;
+    });
+    return c.json(withAbilities(presentOutcome(updated), access), 200);
+  });
+}

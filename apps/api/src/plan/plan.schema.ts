@@ -1,0 +1,137 @@
+import { z } from "@hono/zod-openapi";
+import { actionStatuses, outcomeAreas, outcomeStatuses } from "@teamaround/domain";
+import { isoDate, uuidParam, versionField } from "../http/openapi";
+
+export const OutcomeParams = z.object({
+  familyId: uuidParam("familyId"),
+  outcomeId: uuidParam("outcomeId"),
+});
+
+export const ActionParams = z.object({
+  familyId: uuidParam("familyId"),
+  actionId: uuidParam("actionId"),
+});
+
+export const ActionOwnerSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("practitioner"),
+      userId: z.uuid(),
+      name: z.string(),
+      agencyName: z.string().nullable(),
+    }),
+    z.object({ kind: z.literal("family_member"), memberId: z.uuid(), name: z.string() }),
+  ])
+  .openapi("ActionOwner");
+
+export const ProgressNoteSchema = z
+  .object({ id: z.uuid(), note: z.string(), authorName: z.string(), at: z.string() })
+  .openapi("ProgressNote");
+
+export const ActionSchema = z
+  .object({
+    id: z.uuid(),
+    outcomeId: z.uuid(),
+    text: z.string(),
+    dueDate: z.string(),
+    status: z.enum(actionStatuses),
+    overdue: z.boolean().describe("Open and past its due date: drift"),
+    completedAt: z.string().nullable(),
+    version: z.number().int(),
+    owners: z.array(ActionOwnerSchema),
+    progress: z.array(ProgressNoteSchema).describe("Newest first"),
+    canUpdate: z.boolean(),
+    canAddProgress: z.boolean(),
+  })
+  .openapi("Action");
+
+export const OutcomeSchema = z
+  .object({
+    id: z.uuid(),
+    area: z.enum(outcomeAreas),
+    title: z.string(),
+    measure: z.string(),
+    targetDate: z.string(),
+    status: z.enum(outcomeStatuses),
+    version: z.number().int(),
+  })
+  .openapi("Outcome");
+
+export const PlanOutcomeSchema = OutcomeSchema.extend({ actions: z.array(ActionSchema) }).openapi(
+  "PlanOutcome",
+);
+
+const title = z.string().trim().min(1).max(200);
+const measure = z.string().trim().min(1).max(1000).describe("How everyone will know it is reached");
+const actionText = z.string().trim().min(1).max(1000);
+
+export const CreateOutcomeBody = z
+  .strictObject({
+    area: z.enum(outcomeAreas),
+    title,
+    measure,
+    targetDate: isoDate.describe("Today or later"),
+  })
+  .openapi("CreateOutcome");
+
+export const UpdateOutcomeBody = z
+  .strictObject({
+    version: versionField,
+    title: title.optional(),
+    measure: measure.optional(),
+    targetDate: isoDate.optional().describe("Today or later"),
+    status: z.enum(outcomeStatuses).optional(),
+  })
+  .openapi("UpdateOutcome");
+
+export const OwnerInput = z
+  .union([z.strictObject({ userId: z.uuid() }), z.strictObject({ memberId: z.uuid() })])
+  .describe("A practitioner in the team (userId) or a member of this family (memberId)");
+export type OwnerInput = z.infer<typeof OwnerInput>;
+
+const owners = z.array(OwnerInput).min(1).max(5);
+
+export const CreateActionBody = z
+  .strictObject({
+    outcomeId: z.uuid(),
+    text: actionText,
+    dueDate: isoDate.describe("Today or later"),
+    owners,
+  })
+  .openapi("CreateAction");
+
+export const UpdateActionBody = z
+  .strictObject({
+    version: versionField,
+    text: actionText.optional(),
+    dueDate: isoDate.optional().describe("Today or later"),
+    status: z.enum(actionStatuses).optional(),
+    owners: owners.optional().describe("Replaces the owners as a set"),
+  })
+  .openapi("UpdateAction");
+export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
+
+export const AddProgressBody = z
+  .strictObject({ note: z.string().trim().min(1).max(2000) })
+  .openapi("AddProgress");
+
+export const MyActionSchema = z
+  .object({
+    id: z.uuid(),
+    familyId: z.uuid(),
+    familyReference: z.string(),
+    familyDisplayName: z.string(),
+    outcomeId: z.uuid(),
+    outcomeTitle: z.string(),
+    text: z.string(),
+    dueDate: z.string(),
+    status: z.enum(actionStatuses),
+    overdue: z.boolean(),
+    version: z.number().int(),
+    canUpdate: z.boolean(),
+  })
+  .openapi("MyAction");
+
+export const MyActionsQuery = z.object({
+  status: z.enum(["open", "done", "all"]).default("open"),
+});

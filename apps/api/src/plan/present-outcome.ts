@@ -1,0 +1,15 @@
+import type { outcomes } from "@teamaround/db";
+
+export type OutcomeRow = typeof outcomes.$inferSelect;
+
+export function presentOutcome(row: OutcomeRow) {
+  return {
+    id: row.id,
+    area: row.area,
+    title: row.title,
+    measure: row.measure,
+    targetDate: row.targetDate,
+    status: row.status,
+    version: row.version,
+  };
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import type { FamilyStatus } from "../shared/vocabulary";
+import { type FamilyAccess, type Relationship, relationships } from "./actor";
+import { type FamilyResource, familyPermissions } from "./family-permissions";
+import { authorize, can, canChangeAction, canWithdrawConsent, familyAbilities } from "./family-policy";
+
+/**
+ * The expected matrix, written out independently of the permission table:
+ * L lead professional, T team member, M service manager, F family member,
+ * A administrator, O outsider. `closed` lists who may still act on a closed case.
+ */
+const expected: Record<string, { open: string; closed: string }> = {
+  "family.read": { open: "LTMF", closed: "LTMF" },
+  "family.update": { open: "L", closed: "" },
+  "family.close": { open: "L", closed: "" },
+  "family.step_up": { open: "LM", closed: "" },
+  "family.step_down": { open: "", closed: "LM" },
+  "member.read": { open: "LTMF", closed: "LTMF" },
+  "member.create": { open: "LT", closed: "" },
+  "member.update": { open: "LT", closed: "" },
+  "invitation.create": { open: "L", closed: "" },
+  "team.read": { open: "LTMF", closed: "LTMF" },
+  "team.read_former": { open: "LTM", closed: "LTM" },
+  "team.add": { open: "L", closed: "" },
+  "team.remove": { open: "L", closed: "" },
+  "team.lead_handover": { open: "L", closed: "" },
+  "agreement.read": { open: "LTMF", closed: "LTMF" },
+  "agreement.record": { open: "LT", closed: "" },
+  "consent.read": { open: "LTMF", closed: "LTMF" },
+  "consent.record": { open: "LTF", closed: "" },
+  "consent.withdraw": { open: "LTF", closed: "LTF" },
+  "lawful_basis.read": { open: "LTM", closed: "LTM" },
+  "lawful_basis.record": { open: "LT", closed: "" },
+  "lawful_basis.end": { open: "L", closed: "L" },
+  "sharing.read": { open: "LTMF", closed: "LTMF" },
+  "sharing.read_hidden": { open: "LTM", closed: "LTM" },
+  "sharing.record": { open: "LT", closed: "" },
+  "outcome.read": { open: "LTMF", closed: "LTMF" },
+  "outcome.create": { open: "LT", closed: "" },
+  "outcome.update": { open: "LT", closed: "" },
+  "action.read": { open: "LTMF", closed: "LTMF" },
+  "action.create": { open: "LT", closed: "" },
+  "action.update": { open: "LTF", closed: "" },
+  "action.add_progress": { open: "LTF", closed: "" },
+  "audit.read": { open: "LM", closed: "LM" },
+};
+
+const letter: Record<Relationship, string> = {
+  lead_professional: "L",
+  team_member: "T",
+  service_manager: "M",
+  family_member: "F",
+  administrator: "A",
+  outsider: "O",
+};
+
+/** Builds the access that yields each relationship. */
+function accessFor(relationship: Relationship, familyStatus: FamilyStatus = "plan_active"): FamilyAccess {
+  const base = { familyId: "f1", familyStatus, owningAgencyId: "agency-1", teamRole: null, familyMemberId: null };
+  switch (relationship) {
+    case "lead_professional":
+      return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-2" }, teamRole: "lead_professional" };
+    case "team_member":
+      return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-2" }, teamRole: "member" };
+    case "service_manager":
+      return { ...base, actor: { userId: "u", role: "manager", agencyId: "agency-1" } };
+    case "family_member":
+      return { ...base, actor: { userId: "u", role: "family_member", agencyId: null }, familyMemberId: "m1" };
+    case "administrator":
+      return { ...base, actor: { userId: "u", role: "administrator", agencyId: null } };
+    case "outsider":
+      return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-3" } };
+  }
+}
+
+const cells = Object.entries(familyPermissions).flatMap(([resource, actions]) =>
+  Object.keys(actions).map((action) => `${resource}.${action}`),
+);
+
+describe("family permission matrix", () => {
+  it("has an expected row for every permission in the table, and no extra rows", () => {
+    expect(Object.keys(expected).sort()).toEqual([...cells].sort());
+  });
+
+  const rows = cells.flatMap((cell) =>
+    relationships.flatMap((relationship) =>
+      (["open", "closed"] as const).map((state) => ({ cell, relationship, state })),
+    ),
+  );
+
+  it.each(rows)("$cell for $relationship on a $state case", ({ cell, relationship, state }) => {
+    const [resource, action] = cell.split(".") as [FamilyResource, string];
+    const access = accessFor(relationship, state === "open" ? "plan_active" : "closed");
+    const allowed = expected[cell]?.[state].includes(letter[relationship]) ?? false;
+    expect(can(access, resource, action as never)).toBe(allowed);
+  });
+});
+
+describe("authorize", () => {
+  it("answers not_found to people who may not know the family exists", () => {
+    for (const relationship of ["administrator", "outsider"] as const) {
+      expect(() => authorize(accessFor(relationship), "family", "read")).toThrow(
+        expect.objectContaining({ code: "not_found" }),
+      );
+    }
+  });
+
+  it("answers forbidden to insiders without the right", () => {
+    expect(() => authorize(accessFor("family_member"), "outcome", "create")).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
+  });
+
+  it("lets a family member of another family see nothing", () => {
+    const other = { ...accessFor("family_member"), familyMemberId: null };
+    expect(() => authorize(other, "family", "read")).toThrow(expect.objectContaining({ code: "not_found" }));
+  });
+});
+
+describe("relationship edge cases", () => {
+  it("treats a manager of another service as an outsider", () => {
+    const access = { ...accessFor("service_manager"), actor: { userId: "u", role: "manager" as const, agencyId: "x" } };
+    expect(can(access, "family", "read")).toBe(false);
+  });
+
+  it("lets a manager who leads the case act as the lead", () => {
+    const access = { ...accessFor("service_manager"), teamRole: "lead_professional" as const };
+    expect(can(access, "team", "add")).toBe(true);
+  });
+
+  it("gives an administrator in the team the team member's rights only", () => {
+    const access = { ...accessFor("administrator"), teamRole: "member" as const };
+    expect(can(access, "outcome", "create")).toBe(true);
+    expect(can(access, "team", "add")).toBe(false);
+  });
+});
+
+describe("own-record rules", () => {
+  it("lets a family member change only the actions they own", () => {
+    const family = accessFor("family_member");
+    expect(canChangeAction(family, "update", ["m1"])).toBe(true);
+    expect(canChangeAction(family, "update", ["m2"])).toBe(false);
+    expect(canChangeAction(family, "add_progress", [])).toBe(false);
+    expect(canChangeAction(accessFor("team_member"), "update", [])).toBe(true);
+    expect(canChangeAction(accessFor("service_manager"), "update", [])).toBe(false);
+  });
+
+  it("lets a family member withdraw only the consent they gave", () => {
+    expect(canWithdrawConsent(accessFor("family_member"), "m1")).toBe(true);
+    expect(canWithdrawConsent(accessFor("family_member"), "m2")).toBe(false);
+    expect(canWithdrawConsent(accessFor("lead_professional"), "m2")).toBe(true);
+    expect(canWithdrawConsent(accessFor("outsider"), "m1")).toBe(false);
+  });
+});
+
+describe("familyAbilities", () => {
+  it("reports every cell, matching can()", () => {
+    const access = accessFor("team_member");
+    const abilities = familyAbilities(access) as Record<string, Record<string, boolean>>;
+    for (const cell of cells) {
+      const [resource, action] = cell.split(".") as [FamilyResource, string];
+      expect(abilities[resource]?.[action]).toBe(can(access, resource, action as never));
+    }
+  });
+});

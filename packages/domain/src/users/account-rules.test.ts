@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { userRoles } from "../shared/vocabulary";
+import { isStaffRole, roleNeedsAgency, totpEnrolmentRequired } from "./account-rules";
+
+const staff = { practitioner: true, manager: true, administrator: true, family_member: false };
+const needsAgency = { practitioner: true, manager: true, administrator: false, family_member: false };
+
+describe("account rules", () => {
+  it.each(userRoles)("%s: staff and agency", (role) => {
+    expect(isStaffRole(role)).toBe(staff[role]);
+    expect(roleNeedsAgency(role)).toBe(needsAgency[role]);
+  });
+
+  it.each(
+    userRoles.flatMap((role) =>
+      [true, false].flatMap((requireStaffTotp) =>
+        [true, false].map((totpEnabled) => ({ role, requireStaffTotp, totpEnabled })),
+      ),
+    ),
+  )("TOTP enrolment for $role (required: $requireStaffTotp, enabled: $totpEnabled)", (cell) => {
+    const expected = cell.requireStaffTotp && staff[cell.role] && !cell.totpEnabled;
+    expect(totpEnrolmentRequired(cell, cell)).toBe(expected);
+  });
+});
