@@ -1,9 +1,57 @@
+import { registerAgencyRoutes } from "./admin/agencies.routes";
+import { registerAuthorityRoutes } from "./admin/authority.routes";
+import { registerUserStatusRoutes } from "./admin/user-status.routes";
+import { registerUserRoutes } from "./admin/users.routes";
+import { registerAgreementRoutes } from "./agreements/agreements.routes";
 import type { ApiApp } from "./app-env";
+import { registerAuditRoutes } from "./audit/audit.routes";
+import { registerSetPasswordRoutes } from "./auth/set-password.routes";
+import { registerSignInRoutes } from "./auth/sign-in.routes";
+import { registerTotpRoutes } from "./auth/totp.routes";
+import { registerConsentRoutes } from "./consent/consents.routes";
+import { registerLawfulBasisRoutes } from "./consent/lawful-bases.routes";
+import { registerWithdrawConsentRoutes } from "./consent/withdraw-consent.routes";
+import { registerDirectoryRoutes } from "./directory/directory.routes";
 import { registerFamilyRoutes } from "./families/families.routes";
 import { registerFamilyLifecycleRoutes } from "./families/family-lifecycle.routes";
+import { registerMeRoutes } from "./me/me.routes";
+import { registerMySessionRoutes } from "./me/my-sessions.routes";
+import { registerMyTotpRoutes } from "./me/my-totp.routes";
+import { registerInvitationRoutes } from "./members/invitation.routes";
+import { registerMemberRoutes } from "./members/members.routes";
+import { registerActionRoutes } from "./plan/actions.routes";
+import { registerMyActionsRoutes } from "./plan/my-actions.routes";
+import { registerOutcomeRoutes } from "./plan/outcomes.routes";
+import { registerSharingRoutes } from "./sharing/sharing.routes";
+import { registerLeadHandoverRoutes } from "./team/lead-handover.routes";
+import { registerTeamRoutes } from "./team/team.routes";
 
 /** Every feature's routes. A feature added here must also appear in the security suite's table. */
 export function registerFeatureRoutes(app: ApiApp): void {
+  registerSignInRoutes(app);
+  registerTotpRoutes(app);
+  registerSetPasswordRoutes(app);
+  registerMeRoutes(app);
+  registerMySessionRoutes(app);
+  registerMyTotpRoutes(app);
+  registerAgencyRoutes(app);
+  registerUserRoutes(app);
+  registerUserStatusRoutes(app);
+  registerAuthorityRoutes(app);
   registerFamilyRoutes(app);
   registerFamilyLifecycleRoutes(app);
+  registerMemberRoutes(app);
+  registerInvitationRoutes(app);
+  registerTeamRoutes(app);
+  registerLeadHandoverRoutes(app);
+  registerAgreementRoutes(app);
+  registerDirectoryRoutes(app);
+  registerOutcomeRoutes(app);
+  registerActionRoutes(app);
+  registerMyActionsRoutes(app);
+  registerAuditRoutes(app);
+  registerConsentRoutes(app);
+  registerWithdrawConsentRoutes(app);
+  registerLawfulBasisRoutes(app);
+  registerSharingRoutes(app);
 }

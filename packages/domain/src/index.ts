@@ -1,4 +1,5 @@
 export * from "./authorization";
+export * from "./documents";
 export * from "./shared/app-error";
 export * from "./shared/vocabulary";
 export * from "./users/account-rules";

@@ -11,13 +11,9 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/**
- * Appends to the audit log. Pass the transaction of the change it records so
- * both commit or neither does.
- */
-export async function recordAudit(tx: Executor, c: Context<ApiEnv>, entry: AuditEntry) {
+function auditRow(c: Context<ApiEnv>, entry: AuditEntry): typeof auditEvents.$inferInsert {
   const user = c.var.user;
-  await tx.insert(auditEvents).values({
+  return {
     actorId: user?.id ?? null,
     actorRole: user?.role ?? null,
     event: entry.event,
@@ -27,5 +23,23 @@ export async function recordAudit(tx: Executor, c: Context<ApiEnv>, entry: Audit
     ipAddress: c.var.meta.ipAddress,
     userAgent: c.var.meta.userAgent,
     details: entry.details ?? null,
-  });
+  };
+}
+
+/**
+ * Appends to the audit log. Pass the transaction of the change it records so
+ * both commit or neither does.
+ */
+export async function recordAudit(tx: Executor, c: Context<ApiEnv>, entry: AuditEntry) {
+  await tx.insert(auditEvents).values(auditRow(c, entry));
+}
+
+/** Appends several events in one statement, e.g. one per family a cross-family read touched. */
+export async function recordAuditEach(
+  tx: Executor,
+  c: Context<ApiEnv>,
+  entries: readonly AuditEntry[],
+) {
+  if (entries.length === 0) return;
+  await tx.insert(auditEvents).values(entries.map((entry) => auditRow(c, entry)));
 }

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AppError, authorize } from "@teamaround/domain";
+import { presentSetPasswordLink } from "../admin/set-password-link";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
@@ -31,7 +32,7 @@ export function registerInvitationRoutes(app: ApiApp): void {
     const actor = requireActor(c);
     const { familyId, memberId } = c.req.valid("param");
     const { email } = c.req.valid("json");
-    const { db, now, config, logger } = c.var.deps;
+    const { db, now } = c.var.deps;
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "invitation", "create");
     const member = await getMember(db, familyId, memberId);
@@ -59,11 +60,7 @@ export function registerInvitationRoutes(app: ApiApp): void {
       });
       return result;
     });
-    const data = { userId: invited.userId, expiresAt: invited.expiresAt.toISOString() };
-    // Until an email transport exists, only non-production shows the link.
-    if (config.nodeEnv === "production") return c.json(withAbilities(data, access), 201);
-    const setPasswordUrl = `${config.publicOrigin}/set-password?token=${encodeURIComponent(invited.token)}`;
-    logger.info({ familyId, memberId, setPasswordUrl }, "family portal invitation link");
-    return c.json(withAbilities({ ...data, setPasswordUrl }, access), 201);
+    const link = presentSetPasswordLink(c, invited.userId, invited);
+    return c.json(withAbilities({ userId: invited.userId, ...link }, access), 201);
   });
 }

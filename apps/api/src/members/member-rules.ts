@@ -1,5 +1,5 @@
-import { AppError } from "@teamaround/domain";
 import type { familyMembers } from "@teamaround/db";
+import { AppError } from "@teamaround/domain";
 import type { UpdateMemberInput } from "./members.schema";
 
 export type MemberRow = typeof familyMembers.$inferSelect;

@@ -65,7 +65,11 @@ export function registerMemberRoutes(app: ApiApp): void {
       .select()
       .from(familyMembers)
       .where(eq(familyMembers.familyId, familyId))
-      .orderBy(asc(familyMembers.kind), asc(familyMembers.dateOfBirth), asc(familyMembers.createdAt));
+      .orderBy(
+        asc(familyMembers.kind),
+        asc(familyMembers.dateOfBirth),
+        asc(familyMembers.createdAt),
+      );
     await recordAudit(db, c, {
       event: "member.list",
       familyId,

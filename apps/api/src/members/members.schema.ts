@@ -26,8 +26,14 @@ export const MemberSchema = z
   })
   .openapi("FamilyMember");
 
-export const MemberWithAbilities = z.object({ data: MemberSchema, abilities: FamilyAbilitiesSchema });
-export const MemberList = z.object({ data: z.array(MemberSchema), abilities: FamilyAbilitiesSchema });
+export const MemberWithAbilities = z.object({
+  data: MemberSchema,
+  abilities: FamilyAbilitiesSchema,
+});
+export const MemberList = z.object({
+  data: z.array(MemberSchema),
+  abilities: FamilyAbilitiesSchema,
+});
 
 const name = z.string().trim().min(1).max(100);
 const needs = z

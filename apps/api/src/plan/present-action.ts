@@ -6,7 +6,11 @@ export function isOverdue(status: string, dueDate: string, today: string): boole
   return status === "open" && dueDate < today;
 }
 
-export function presentAction({ row, owners, notes }: LoadedAction, access: FamilyAccess, today: string) {
+export function presentAction(
+  { row, owners, notes }: LoadedAction,
+  access: FamilyAccess,
+  today: string,
+) {
   const memberIds = ownerMemberIds(owners);
   return {
     id: row.id,
@@ -24,6 +28,11 @@ export function presentAction({ row, owners, notes }: LoadedAction, access: Fami
   };
 }
 
-export function presentProgressNote(note: { id: string; note: string; authorName: string; at: Date }) {
+export function presentProgressNote(note: {
+  id: string;
+  note: string;
+  authorName: string;
+  at: Date;
+}) {
   return { id: note.id, note: note.note, authorName: note.authorName, at: note.at.toISOString() };
 }

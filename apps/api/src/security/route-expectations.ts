@@ -1,4 +1,13 @@
 import type { TestApi } from "../testing/test-api";
+import {
+  deactivate,
+  invitationToken,
+  leadSessionId,
+  pendingTotpCode,
+  prepareInvitation,
+  prepareLeadSession,
+  preparePendingTotp,
+} from "./account-fixtures";
 import type { Persona } from "./personas";
 import type { SecurityWorld } from "./security-world";
 
@@ -29,6 +38,29 @@ export function global(rest: Omit<Expected, "anonymous" | "expiredSession">): Ex
 }
 
 const validVersion = 1;
+
+/** Every signed-in persona gets the same status. */
+function signedIn(status: number): Omit<Expected, "anonymous" | "expiredSession"> {
+  return {
+    administrator: status,
+    manager: status,
+    leadProfessional: status,
+    teamMember: status,
+    outsider: status,
+    familyMember: status,
+    otherFamilyMember: status,
+  };
+}
+
+/** Public routes: the same status whether or not a session is presented. */
+function allPersonas(status: number): Expected {
+  return { anonymous: status, expiredSession: status, ...signedIn(status) };
+}
+
+/** Administration: administrators only; everyone else signed in is refused. */
+function administratorOnly(status: number): Expected {
+  return global({ ...signedIn(403), administrator: status });
+}
 
 /**
  * Every API route, keyed "METHOD /api/path/{param}", with the status each
@@ -126,5 +158,466 @@ export const routeCases: Record<string, RouteCase> = {
       teamMember: 403,
       familyMember: 403,
     }),
+  },
+  // The plan: outcomes and actions. Staff in the team write; the family marks its own actions.
+  "GET /api/families/{familyId}/outcomes": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/outcomes` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/outcomes": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/outcomes`,
+      body: {
+        area: "health",
+        title: "Robin sleeps through the night",
+        measure: "Five nights in seven, for a month",
+        targetDate: w.inAMonth,
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  "PATCH /api/families/{familyId}/outcomes/{outcomeId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/outcomes/${w.outcome.id}`,
+      body: { version: validVersion, measure: "Attendance above 96% for a half term" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/actions": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/actions`,
+      body: {
+        outcomeId: w.outcome.id,
+        text: "Set a bedtime routine",
+        dueDate: w.inAMonth,
+        owners: [{ memberId: w.members.parent.id }, { userId: w.users.teamMember.id }],
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  "PATCH /api/families/{familyId}/actions/{actionId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/actions/${w.parentAction.id}`,
+      body: { version: validVersion, status: "done" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/actions/{actionId}/progress": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/actions/${w.parentAction.id}/progress`,
+      body: { note: "Walked to school every day this week" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 201,
+    }),
+  },
+  "GET /api/my/actions": {
+    request: () => ({ path: "/api/my/actions" }),
+    expect: global({
+      administrator: 403,
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      outsider: 200,
+      familyMember: 200,
+      otherFamilyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/audit": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/audit` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/members": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/members` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/members": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/members`,
+      body: { kind: "child", givenName: "Ash", familyName: "Test", dateOfBirth: "2019-05-01" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  "PATCH /api/families/{familyId}/members/{memberId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/members/${w.members.child.id}`,
+      body: { version: validVersion, school: "Test Academy" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/members/{memberId}/invitation": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/members/${w.unlinkedCarer.id}/invitation`,
+      body: { email: `carer.${w.unlinkedCarer.id}@example.test` },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/team": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/team` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/team": {
+    // The world's lawful basis covers the housing agency the outsider works for.
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/team`,
+      body: { userId: w.users.outsider.id },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/team/{membershipId}/remove": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/team/${w.teamMembership.id}/remove`,
+      body: { reason: "No longer working with the family" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/team/lead": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/team/lead`,
+      body: { membershipId: w.teamMembership.id },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/agreements": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/agreements` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/agreements": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/agreements`,
+      body: { memberId: w.members.parent.id, agreed: true, agreedAt: "2026-01-05" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/directory/practitioners": {
+    request: () => ({ path: "/api/directory/practitioners?q=practitioner" }),
+    expect: global({
+      administrator: 200,
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      outsider: 200,
+      familyMember: 403,
+      otherFamilyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/consents": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/consents` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/consents": {
+    // The parent recording their own consent online is allowed, as are staff in the team.
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/consents`,
+      body: {
+        givenByMemberId: w.members.parent.id,
+        decision: "given",
+        coversMemberIds: [w.members.parent.id, w.members.child.id],
+        agencyIds: [w.agencies.housing.id],
+        informationKinds: ["housing"],
+        method: "online",
+        obtainedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        reviewDate: w.inAMonth,
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 201,
+    }),
+  },
+  "POST /api/families/{familyId}/consents/{consentId}/withdraw": {
+    // The family-member persona is the parent who gave the world's consent.
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/consents/${w.consent.id}/withdraw`,
+      body: { reason: "We no longer want information shared" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/lawful-bases": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/lawful-bases` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/lawful-bases": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/lawful-bases`,
+      body: {
+        basis: "safeguarding_of_children",
+        agencyIds: [w.agencies.housing.id],
+        justification: "Risk to the children from the conditions at home",
+        decidedAt: new Date(Date.now() - 86_400_000).toISOString(),
+        familyTold: false,
+        notToldReason: "risk_of_harm",
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/lawful-bases/{lawfulBasisId}/end": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/lawful-bases/${w.lawfulBasis.id}/end`,
+      body: { reason: "Repairs completed" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/sharing": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/sharing` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/sharing": {
+    // The world's consent was obtained after the suite's clock started; bring it to now.
+    prepare: async (api) => {
+      api.clock.now = new Date();
+    },
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/sharing`,
+      body: {
+        informationKind: "health",
+        summary: "Outcome of the school nurse review",
+        toAgencyId: w.agencies.health.id,
+        purpose: "Plan support at home",
+        sharedAt: new Date().toISOString(),
+        consentId: w.consent.id,
+        familyTold: true,
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 403,
+    }),
+  },
+  // Sign-in routes are public. Sign-in with an email no account has answers 401 for everyone.
+  "POST /api/auth/sign-in": {
+    request: (w) => ({
+      path: "/api/auth/sign-in",
+      body: { email: `nobody.${w.family.id}@example.test`, password: "not the password" },
+    }),
+    expect: allPersonas(401),
+  },
+  // Only a session waiting for its second factor may send a code; the personas' are complete.
+  "POST /api/auth/totp": {
+    request: () => ({ path: "/api/auth/totp", body: { code: "123456" } }),
+    expect: global(signedIn(409)),
+  },
+  // Idempotent: without a live session it still clears the cookie.
+  "POST /api/auth/sign-out": {
+    request: () => ({ path: "/api/auth/sign-out" }),
+    expect: allPersonas(204),
+  },
+  // The link is the credential: it works for whoever holds it, signed in or not.
+  "POST /api/auth/set-password": {
+    prepare: prepareInvitation,
+    request: (w) => ({
+      path: "/api/auth/set-password",
+      body: { token: invitationToken(w), password: "correct horse battery staple" },
+    }),
+    expect: allPersonas(200),
+  },
+  "GET /api/me": {
+    request: () => ({ path: "/api/me" }),
+    expect: global(signedIn(200)),
+  },
+  "GET /api/me/sessions": {
+    request: () => ({ path: "/api/me/sessions" }),
+    expect: global(signedIn(200)),
+  },
+  // The lead professional's own other session: anyone else's id is not found.
+  "DELETE /api/me/sessions/{sessionId}": {
+    prepare: prepareLeadSession,
+    request: (w) => ({ path: `/api/me/sessions/${leadSessionId(w)}` }),
+    expect: global({ ...signedIn(404), leadProfessional: 204 }),
+  },
+  "POST /api/me/sessions/revoke-others": {
+    request: () => ({ path: "/api/me/sessions/revoke-others" }),
+    expect: global(signedIn(200)),
+  },
+  "POST /api/me/totp/enrol": {
+    request: () => ({ path: "/api/me/totp/enrol" }),
+    expect: global(signedIn(200)),
+  },
+  "POST /api/me/totp/confirm": {
+    prepare: preparePendingTotp,
+    request: (w) => ({ path: "/api/me/totp/confirm", body: { code: pendingTotpCode(w) } }),
+    expect: global(signedIn(200)),
+  },
+  "GET /api/agencies": {
+    request: () => ({ path: "/api/agencies" }),
+    expect: global({ ...signedIn(200), familyMember: 403, otherFamilyMember: 403 }),
+  },
+  "POST /api/agencies": {
+    request: () => ({ path: "/api/agencies", body: { name: "Young carers", type: "voluntary" } }),
+    expect: administratorOnly(201),
+  },
+  "PATCH /api/agencies/{agencyId}": {
+    request: (w) => ({
+      path: `/api/agencies/${w.agencies.housing.id}`,
+      body: { name: "Housing Options" },
+    }),
+    expect: administratorOnly(200),
+  },
+  "GET /api/users": {
+    request: () => ({ path: "/api/users?status=active" }),
+    expect: administratorOnly(200),
+  },
+  "POST /api/users": {
+    request: (w) => ({
+      path: "/api/users",
+      body: {
+        email: `new.${w.family.id}@example.test`,
+        displayName: "New Practitioner",
+        role: "practitioner",
+        agencyId: w.agencies.school.id,
+      },
+    }),
+    expect: administratorOnly(201),
+  },
+  "PATCH /api/users/{userId}": {
+    request: (w) => ({
+      path: `/api/users/${w.users.outsider.id}`,
+      body: { jobTitle: "Housing officer" },
+    }),
+    expect: administratorOnly(200),
+  },
+  "POST /api/users/{userId}/deactivate": {
+    request: (w) => ({
+      path: `/api/users/${w.users.otherLead.id}/deactivate`,
+      body: { reason: "Left the service" },
+    }),
+    expect: administratorOnly(200),
+  },
+  "POST /api/users/{userId}/reactivate": {
+    prepare: (api, w) => deactivate(api, w.users.otherLead.id),
+    request: (w) => ({ path: `/api/users/${w.users.otherLead.id}/reactivate` }),
+    expect: administratorOnly(200),
+  },
+  "POST /api/users/{userId}/invitation": {
+    request: (w) => ({ path: `/api/users/${w.users.outsider.id}/invitation` }),
+    expect: administratorOnly(201),
+  },
+  "GET /api/authority": {
+    request: () => ({ path: "/api/authority" }),
+    expect: global(signedIn(200)),
+  },
+  "PATCH /api/authority": {
+    request: () => ({
+      path: "/api/authority",
+      body: { leadProfessionalTitle: "Family Help Lead Practitioner" },
+    }),
+    expect: administratorOnly(200),
   },
 };

@@ -7,8 +7,10 @@ import {
   lawfulBasisRecords,
   outcomes,
   sharingRecords,
+  teamMemberships,
 } from "@teamaround/db";
-import { buildScenario } from "@teamaround/db/testing";
+import { buildMember, buildScenario } from "@teamaround/db/testing";
+import { and, eq } from "drizzle-orm";
 
 async function first<T>(rows: Promise<T[]>): Promise<T> {
   const [row] = await rows;
@@ -117,8 +119,29 @@ export async function buildSecurityWorld(db: Executor) {
     .insert(actionProgressNotes)
     .values({ familyId, actionId: parentAction.id, authorId: lead, note: "Agreed at TAC" });
 
+  // A carer with parental responsibility and no portal account yet (invitations).
+  const unlinkedCarer = await buildMember(db, {
+    familyId,
+    kind: "adult",
+    relationship: "father",
+    parentalResponsibility: true,
+  });
+  const teamMembership = await first(
+    db
+      .select()
+      .from(teamMemberships)
+      .where(
+        and(
+          eq(teamMemberships.familyId, familyId),
+          eq(teamMemberships.userId, s.users.teamMember.id),
+        ),
+      ),
+  );
+
   return {
     ...s,
+    unlinkedCarer,
+    teamMembership,
     agreement,
     lawfulBasis,
     sharing,

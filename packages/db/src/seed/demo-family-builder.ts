@@ -27,10 +27,17 @@ async function one<T>(rows: Promise<T[]>): Promise<T> {
 export function familyBuilder(db: Executor, familyId: string) {
   return {
     member: (values: Omit<typeof familyMembers.$inferInsert, "familyId">) =>
-      one(db.insert(familyMembers).values({ familyId, ...values }).returning()),
+      one(
+        db
+          .insert(familyMembers)
+          .values({ familyId, ...values })
+          .returning(),
+      ),
 
     agreement: (memberId: string, recordedBy: string, daysAgo: number) =>
-      db.insert(agreements).values({ familyId, memberId, agreed: true, recordedBy, agreedAt: daysFromNow(-daysAgo) }),
+      db
+        .insert(agreements)
+        .values({ familyId, memberId, agreed: true, recordedBy, agreedAt: daysFromNow(-daysAgo) }),
 
     consent: (input: {
       givenBy: string;
@@ -66,11 +73,24 @@ export function familyBuilder(db: Executor, familyId: string) {
     share: (values: Omit<typeof sharingRecords.$inferInsert, "familyId">) =>
       db.insert(sharingRecords).values({ familyId, ...values }),
 
-    outcome: (area: OutcomeArea, title: string, measure: string, targetInDays: number, createdBy: string) =>
+    outcome: (
+      area: OutcomeArea,
+      title: string,
+      measure: string,
+      targetInDays: number,
+      createdBy: string,
+    ) =>
       one(
         db
           .insert(outcomes)
-          .values({ familyId, area, title, measure, targetDate: dateFromNow(targetInDays), createdBy })
+          .values({
+            familyId,
+            area,
+            title,
+            measure,
+            targetDate: dateFromNow(targetInDays),
+            createdBy,
+          })
           .returning(),
       ),
 
@@ -97,11 +117,16 @@ export function familyBuilder(db: Executor, familyId: string) {
           })
           .returning(),
       );
-      await db.insert(actionOwners).values(input.owners.map((o) => ({ familyId, actionId: action.id, ...o })));
+      await db
+        .insert(actionOwners)
+        .values(input.owners.map((o) => ({ familyId, actionId: action.id, ...o })));
       if (input.note) {
-        await db
-          .insert(actionProgressNotes)
-          .values({ familyId, actionId: action.id, authorId: input.note.authorId, note: input.note.text });
+        await db.insert(actionProgressNotes).values({
+          familyId,
+          actionId: action.id,
+          authorId: input.note.authorId,
+          note: input.note.text,
+        });
       }
       return action;
     },
@@ -114,6 +139,8 @@ export async function insertFamily(
   leadId: string,
 ): Promise<typeof families.$inferSelect> {
   const family = await one(db.insert(families).values(values).returning());
-  await db.insert(teamMemberships).values({ familyId: family.id, userId: leadId, role: "lead_professional", addedBy: leadId });
+  await db
+    .insert(teamMemberships)
+    .values({ familyId: family.id, userId: leadId, role: "lead_professional", addedBy: leadId });
   return family;
 }

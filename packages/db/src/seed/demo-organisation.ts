@@ -19,11 +19,46 @@ const agencyList: { key: string; name: string; type: AgencyType }[] = [
 ];
 
 export const demoStaff = [
-  { key: "lead", email: "lead@demo.teamaround.test", displayName: "Jordan Hale", jobTitle: "Family Support Worker", role: "practitioner", agency: "earlyHelp" },
-  { key: "healthVisitor", email: "health@demo.teamaround.test", displayName: "Sam Okafor", jobTitle: "Health Visitor", role: "practitioner", agency: "health" },
-  { key: "pastoral", email: "school@demo.teamaround.test", displayName: "Casey Lindqvist", jobTitle: "Pastoral Lead", role: "practitioner", agency: "riverside" },
-  { key: "manager", email: "manager@demo.teamaround.test", displayName: "Morgan Ellis", jobTitle: "Early Help Team Manager", role: "manager", agency: "earlyHelp" },
-  { key: "admin", email: "admin@demo.teamaround.test", displayName: "Avery Quinn", jobTitle: "Service Administrator", role: "administrator", agency: null },
+  {
+    key: "lead",
+    email: "lead@demo.teamaround.test",
+    displayName: "Jordan Hale",
+    jobTitle: "Family Support Worker",
+    role: "practitioner",
+    agency: "earlyHelp",
+  },
+  {
+    key: "healthVisitor",
+    email: "health@demo.teamaround.test",
+    displayName: "Sam Okafor",
+    jobTitle: "Health Visitor",
+    role: "practitioner",
+    agency: "health",
+  },
+  {
+    key: "pastoral",
+    email: "school@demo.teamaround.test",
+    displayName: "Casey Lindqvist",
+    jobTitle: "Pastoral Lead",
+    role: "practitioner",
+    agency: "riverside",
+  },
+  {
+    key: "manager",
+    email: "manager@demo.teamaround.test",
+    displayName: "Morgan Ellis",
+    jobTitle: "Early Help Team Manager",
+    role: "manager",
+    agency: "earlyHelp",
+  },
+  {
+    key: "admin",
+    email: "admin@demo.teamaround.test",
+    displayName: "Avery Quinn",
+    jobTitle: "Service Administrator",
+    role: "administrator",
+    agency: null,
+  },
 ] as const;
 
 export const demoFamilyAccounts = [
@@ -41,8 +76,16 @@ export async function seedOrganisation(db: Executor, passwordHash: string) {
       name: demoAuthorityName,
       levelsOfNeed: [
         { level: 1, label: "Universal", description: "Needs met by universal services" },
-        { level: 2, label: "Early help", description: "Additional needs met by one or two services" },
-        { level: 3, label: "Targeted early help", description: "Complex needs: a team around the family" },
+        {
+          level: 2,
+          label: "Early help",
+          description: "Additional needs met by one or two services",
+        },
+        {
+          level: 3,
+          label: "Targeted early help",
+          description: "Complex needs: a team around the family",
+        },
         { level: 4, label: "Statutory", description: "Child in need or child protection" },
       ],
       leadProfessionalTitle: "Lead professional",

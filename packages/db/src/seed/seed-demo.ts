@@ -14,14 +14,21 @@ export const demoPassword = "demo-password-2026";
 /** Every demo sign-in, for the start-up banner and the README. */
 export const demoSignIns: DemoSignIn[] = [
   ...demoStaff.map((s) => ({ email: s.email, name: s.displayName, role: s.jobTitle })),
-  ...demoFamilyAccounts.map((f) => ({ email: f.email, name: f.displayName, role: "Family member" })),
+  ...demoFamilyAccounts.map((f) => ({
+    email: f.email,
+    name: f.displayName,
+    role: "Family member",
+  })),
 ];
 
 /**
  * Seeds the demo authority on an empty database; does nothing if any
  * authority exists. The caller refuses to call it in production.
  */
-export async function seedDemo(db: Database, passwordHash: string): Promise<"seeded" | "already-present"> {
+export async function seedDemo(
+  db: Database,
+  passwordHash: string,
+): Promise<"seeded" | "already-present"> {
   const existing = await db.select({ id: localAuthorities.id }).from(localAuthorities).limit(1);
   if (existing.length > 0) return "already-present";
   await db.transaction(async (tx) => {

@@ -28,7 +28,13 @@ describe("canChangeActionFields", () => {
     ["owner edits text", parent, ["m1"], { fields: ["text"] }, false],
     ["owner edits status and owners", parent, ["m1"], { fields: ["status", "owners"] }, false],
     ["non-owner marks done", parent, ["m2"], { fields: ["status"], status: "done" }, false],
-    ["staff edits anything", teamMember, [], { fields: ["text", "owners"], status: "dropped" }, true],
+    [
+      "staff edits anything",
+      teamMember,
+      [],
+      { fields: ["text", "owners"], status: "dropped" },
+      true,
+    ],
   ] as const)("%s → %s", (_name, access, owners, change, allowed) => {
     expect(canChangeActionFields(access, owners, change)).toBe(allowed);
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { FamilyStatus } from "../shared/vocabulary";
 import { type FamilyAccess, type Relationship, relationships } from "./actor";
 import { type FamilyResource, familyPermissions } from "./family-permissions";
-import { authorize, can, canChangeAction, canWithdrawConsent, familyAbilities } from "./family-policy";
+import {
+  authorize,
+  can,
+  canChangeAction,
+  canWithdrawConsent,
+  familyAbilities,
+} from "./family-policy";
 
 /**
  * The expected matrix, written out independently of the permission table:
@@ -55,17 +61,38 @@ const letter: Record<Relationship, string> = {
 };
 
 /** Builds the access that yields each relationship. */
-function accessFor(relationship: Relationship, familyStatus: FamilyStatus = "plan_active"): FamilyAccess {
-  const base = { familyId: "f1", familyStatus, owningAgencyId: "agency-1", teamRole: null, familyMemberId: null };
+function accessFor(
+  relationship: Relationship,
+  familyStatus: FamilyStatus = "plan_active",
+): FamilyAccess {
+  const base = {
+    familyId: "f1",
+    familyStatus,
+    owningAgencyId: "agency-1",
+    teamRole: null,
+    familyMemberId: null,
+  };
   switch (relationship) {
     case "lead_professional":
-      return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-2" }, teamRole: "lead_professional" };
+      return {
+        ...base,
+        actor: { userId: "u", role: "practitioner", agencyId: "agency-2" },
+        teamRole: "lead_professional",
+      };
     case "team_member":
-      return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-2" }, teamRole: "member" };
+      return {
+        ...base,
+        actor: { userId: "u", role: "practitioner", agencyId: "agency-2" },
+        teamRole: "member",
+      };
     case "service_manager":
       return { ...base, actor: { userId: "u", role: "manager", agencyId: "agency-1" } };
     case "family_member":
-      return { ...base, actor: { userId: "u", role: "family_member", agencyId: null }, familyMemberId: "m1" };
+      return {
+        ...base,
+        actor: { userId: "u", role: "family_member", agencyId: null },
+        familyMemberId: "m1",
+      };
     case "administrator":
       return { ...base, actor: { userId: "u", role: "administrator", agencyId: null } };
     case "outsider":
@@ -113,13 +140,18 @@ describe("authorize", () => {
 
   it("lets a family member of another family see nothing", () => {
     const other = { ...accessFor("family_member"), familyMemberId: null };
-    expect(() => authorize(other, "family", "read")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(() => authorize(other, "family", "read")).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
   });
 });
 
 describe("relationship edge cases", () => {
   it("treats a manager of another service as an outsider", () => {
-    const access = { ...accessFor("service_manager"), actor: { userId: "u", role: "manager" as const, agencyId: "x" } };
+    const access = {
+      ...accessFor("service_manager"),
+      actor: { userId: "u", role: "manager" as const, agencyId: "x" },
+    };
     expect(can(access, "family", "read")).toBe(false);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { type UserRole, userRoles } from "../shared/vocabulary";
-import { authorizeGlobal, canGlobal, type GlobalResource, globalPermissions } from "./global-policy";
+import {
+  authorizeGlobal,
+  canGlobal,
+  type GlobalResource,
+  globalPermissions,
+} from "./global-policy";
 
 /** P practitioner, M manager, A administrator, F family member. */
 const expected: Record<string, string> = {
@@ -14,7 +19,12 @@ const expected: Record<string, string> = {
   "authority.read": "PMAF",
   "authority.manage": "A",
 };
-const letter: Record<UserRole, string> = { practitioner: "P", manager: "M", administrator: "A", family_member: "F" };
+const letter: Record<UserRole, string> = {
+  practitioner: "P",
+  manager: "M",
+  administrator: "A",
+  family_member: "F",
+};
 
 const cells = Object.entries(globalPermissions).flatMap(([resource, actions]) =>
   Object.keys(actions).map((action) => `${resource}.${action}`),
@@ -30,12 +40,16 @@ describe("global permission matrix", () => {
     ({ cell, role }) => {
       const [resource, action] = cell.split(".") as [GlobalResource, string];
       const actor = { userId: "u", role, agencyId: null };
-      expect(canGlobal(actor, resource, action as never)).toBe(expected[cell]?.includes(letter[role]));
+      expect(canGlobal(actor, resource, action as never)).toBe(
+        expected[cell]?.includes(letter[role]),
+      );
     },
   );
 
   it("throws forbidden when denied", () => {
     const actor = { userId: "u", role: "family_member" as const, agencyId: null };
-    expect(() => authorizeGlobal(actor, "user", "manage")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => authorizeGlobal(actor, "user", "manage")).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
   });
 });

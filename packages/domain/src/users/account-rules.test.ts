@@ -3,7 +3,12 @@ import { userRoles } from "../shared/vocabulary";
 import { isStaffRole, roleNeedsAgency, totpEnrolmentRequired } from "./account-rules";
 
 const staff = { practitioner: true, manager: true, administrator: true, family_member: false };
-const needsAgency = { practitioner: true, manager: true, administrator: false, family_member: false };
+const needsAgency = {
+  practitioner: true,
+  manager: true,
+  administrator: false,
+  family_member: false,
+};
 
 describe("account rules", () => {
   it.each(userRoles)("%s: staff and agency", (role) => {

@@ -4,6 +4,7 @@ import { AppError } from "@teamaround/domain";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { FamilyRow } from "../../families/family-access";
 import type { MemberRow } from "../member-rules";
+import { isUniqueViolation } from "./is-unique-violation";
 
 export interface InviteMemberInput {
   family: FamilyRow;
@@ -19,13 +20,6 @@ const emailTaken = () =>
     "That email address is already used by another account. Use a different address for this family member.",
     [{ path: "email", message: "already used by another account" }],
   );
-
-function isUniqueViolation(err: unknown): boolean {
-  const codeOf = (e: unknown) =>
-    typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : undefined;
-  const cause = typeof err === "object" && err !== null && "cause" in err ? err.cause : undefined;
-  return codeOf(err) === "23505" || codeOf(cause) === "23505";
-}
 
 async function assertEmailFree(tx: Executor, email: string, exceptUserId?: string) {
   const [other] = await tx

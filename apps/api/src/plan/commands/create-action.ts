@@ -1,8 +1,8 @@
 import type { z } from "@hono/zod-openapi";
 import { actionOwners, actions, type Executor, outcomes } from "@teamaround/db";
 import { AppError } from "@teamaround/domain";
-import type { Context } from "hono";
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
 import { isoDay } from "../../shared/dates";

@@ -1,12 +1,7 @@
 import { actionOwners, actions, type Executor } from "@teamaround/db";
-import {
-  AppError,
-  canChangeActionFields,
-  type FamilyAccess,
-  notFound,
-} from "@teamaround/domain";
-import type { Context } from "hono";
+import { AppError, canChangeActionFields, type FamilyAccess, notFound } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
 import { isoDay } from "../../shared/dates";
@@ -32,7 +27,12 @@ export async function updateAction(
   const [current] = await loadActions(db, familyId, { actionIds: [actionId] });
   if (!current) throw notFound("That action");
   const changed = Object.keys(body).filter((key) => key !== "version");
-  if (!canChangeActionFields(access, ownerMemberIds(current.owners), { fields: changed, status: body.status })) {
+  if (
+    !canChangeActionFields(access, ownerMemberIds(current.owners), {
+      fields: changed,
+      status: body.status,
+    })
+  ) {
     throw new AppError("forbidden", "You may change only the status of actions that are yours.");
   }
   // The permission above was judged on this version; only that version may be changed.

@@ -68,10 +68,7 @@ async function eligibleOwners(
           .select({ id: familyMembers.id })
           .from(familyMembers)
           .where(and(eq(familyMembers.familyId, familyId), inArray(familyMembers.id, memberIds)));
-  return new Set([
-    ...team.map((r) => `user:${r.id}`),
-    ...members.map((r) => `member:${r.id}`),
-  ]);
+  return new Set([...team.map((r) => `user:${r.id}`), ...members.map((r) => `member:${r.id}`)]);
 }
 
 /** The rows for `action_owners`, one per owner. */

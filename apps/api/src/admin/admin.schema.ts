@@ -1,0 +1,95 @@
+import { z } from "@hono/zod-openapi";
+import { adminInvitableRoles, agencyTypes, userRoles, userStatuses } from "@teamaround/domain";
+import { uuidParam } from "../http/openapi";
+
+export const AgencySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    type: z.enum(agencyTypes),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("Agency");
+
+const agencyName = z.string().trim().min(1).max(120);
+
+export const CreateAgencyBody = z
+  .strictObject({ name: agencyName, type: z.enum(agencyTypes) })
+  .openapi("CreateAgency");
+
+export const UpdateAgencyBody = z
+  .strictObject({
+    name: agencyName.optional(),
+    type: z.enum(agencyTypes).optional(),
+    active: z.boolean().optional(),
+  })
+  .openapi("UpdateAgency");
+
+export const AgencyParams = z.object({ agencyId: uuidParam("agencyId") });
+export const UserParams = z.object({ userId: uuidParam("userId") });
+
+export const AgencyRefSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(agencyTypes),
+});
+
+export const AdminUserSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    jobTitle: z.string().nullable(),
+    role: z.enum(userRoles),
+    agency: AgencyRefSchema.nullable(),
+    status: z.enum(userStatuses),
+    totpEnabled: z.boolean(),
+    createdAt: z.string(),
+    deactivatedAt: z.string().nullable(),
+  })
+  .openapi("AdminUser");
+
+export const ListUsersQuery = z.object({
+  role: z.enum(userRoles).optional(),
+  status: z.enum(userStatuses).optional(),
+  q: z.string().trim().max(100).optional().describe("Part of a name or email"),
+});
+
+const staffRole = z.enum(adminInvitableRoles);
+const displayName = z.string().trim().min(1).max(120);
+const jobTitle = z.string().trim().min(1).max(120);
+
+export const CreateUserBody = z
+  .strictObject({
+    email: z.email().toLowerCase().max(320),
+    displayName,
+    jobTitle: jobTitle.optional(),
+    role: staffRole.describe("Family members are invited by their lead professional, not here"),
+    agencyId: z
+      .uuid()
+      .optional()
+      .describe("Required for practitioners and managers: an active agency of this authority"),
+  })
+  .openapi("CreateUser");
+
+export const UpdateUserBody = z
+  .strictObject({
+    displayName: displayName.optional(),
+    jobTitle: jobTitle.nullable().optional(),
+    agencyId: z.uuid().nullable().optional(),
+    role: staffRole.optional(),
+  })
+  .openapi("UpdateUser");
+
+export const DeactivateUserBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .openapi("DeactivateUser");
+
+export const SetPasswordLinkSchema = z.object({
+  expiresAt: z.string(),
+  setPasswordUrl: z
+    .string()
+    .optional()
+    .describe("Outside production only, until invitations are emailed"),
+});

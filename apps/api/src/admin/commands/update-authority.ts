@@ -1,0 +1,61 @@
+import type { z } from "@hono/zod-openapi";
+import { type Executor, families, localAuthorities } from "@teamaround/db";
+import { AppError, notFound } from "@teamaround/domain";
+import { and, eq, ne, notInArray } from "drizzle-orm";
+import type { UpdateAuthorityBody } from "../authority.schema";
+
+type Changes = z.infer<typeof UpdateAuthorityBody>;
+
+function refuse(path: string, message: string): AppError {
+  return new AppError("unprocessable", message, [{ path, message }]);
+}
+
+async function assertLevelsNotInUse(tx: Executor, authorityId: string, levels: number[]) {
+  const [inUse] = await tx
+    .select({ level: families.levelOfNeed })
+    .from(families)
+    .where(
+      and(
+        eq(families.authorityId, authorityId),
+        ne(families.status, "closed"),
+        notInArray(families.levelOfNeed, levels),
+      ),
+    )
+    .limit(1);
+  if (inUse) {
+    throw new AppError(
+      "conflict",
+      `Level of need ${inUse.level} is still given to open cases, so it cannot be removed.`,
+      [{ path: "levelsOfNeed", message: `level ${inUse.level} is in use` }],
+    );
+  }
+}
+
+/** Checks the settings as they would stand after the change, then saves them. */
+export async function updateAuthority(tx: Executor, authorityId: string, changes: Changes) {
+  const [current] = await tx
+    .select()
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+  if (!current) throw notFound("That local authority");
+  const min = changes.reviewMinWeeks ?? current.reviewMinWeeks;
+  const max = changes.reviewMaxWeeks ?? current.reviewMaxWeeks;
+  if (min > max) {
+    const path = changes.reviewMinWeeks !== undefined ? "reviewMinWeeks" : "reviewMaxWeeks";
+    throw refuse(path, "The earliest review cannot be later than the latest review.");
+  }
+  if (changes.levelsOfNeed) {
+    const levels = changes.levelsOfNeed.map((l) => l.level);
+    if (new Set(levels).size !== levels.length) {
+      throw refuse("levelsOfNeed", "Each level of need may appear only once.");
+    }
+    await assertLevelsNotInUse(tx, authorityId, levels);
+  }
+  const [updated] = await tx
+    .update(localAuthorities)
+    .set(changes)
+    .where(eq(localAuthorities.id, authorityId))
+    .returning();
+  if (!updated) throw notFound("That local authority");
+  return updated;
+}

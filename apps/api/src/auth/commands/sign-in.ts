@@ -1,0 +1,92 @@
+import { createHash } from "node:crypto";
+import {
+  createSession,
+  dummyPasswordVerify,
+  invalidateSession,
+  isWellFormedToken,
+  sessionIdFromToken,
+  verifyPassword,
+} from "@teamaround/auth";
+import { type Executor, localAuthorities, users } from "@teamaround/db";
+import { totpEnrolmentRequired } from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import type { Context } from "hono";
+import type { ApiEnv } from "../../app-env";
+import { recordAudit } from "../../audit/record-audit";
+
+type User = typeof users.$inferSelect;
+export type CredentialCheck =
+  | { ok: true; user: User }
+  | { ok: false; userId: string | null; reason: "unknown_account" | "inactive" | "wrong_password" };
+
+/**
+ * One query and one Argon2 verification whatever the outcome, so neither the
+ * answer nor its timing tells an unknown email from a wrong password.
+ */
+export async function checkCredentials(
+  db: Executor,
+  email: string,
+  password: string,
+): Promise<CredentialCheck> {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  if (user?.status !== "active" || !user.passwordHash) {
+    await dummyPasswordVerify(password);
+    return { ok: false, userId: user?.id ?? null, reason: user ? "inactive" : "unknown_account" };
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    return { ok: false, userId: user.id, reason: "wrong_password" };
+  }
+  return { ok: true, user };
+}
+
+/** The audit log keeps a hash of the address typed, never the address or the password. */
+export function emailDigest(email: string): string {
+  return createHash("sha256").update(email).digest("hex");
+}
+
+/**
+ * Replaces any session the browser already had (session fixation) with a new
+ * one, and records it. The second factor is pending if the account has one.
+ */
+export async function startSession(
+  c: Context<ApiEnv>,
+  user: User,
+  presentedToken: string | undefined,
+) {
+  const { db, config, now } = c.var.deps;
+  const [authority] = await db
+    .select({ requireStaffTotp: localAuthorities.requireStaffTotp })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, user.authorityId));
+  const totpEnabled = user.totpKey !== null;
+  const created = await db.transaction(async (tx) => {
+    if (presentedToken && isWellFormedToken(presentedToken)) {
+      await invalidateSession(tx, sessionIdFromToken(presentedToken));
+    }
+    const { meta } = c.var;
+    const result = await createSession(
+      tx,
+      user.id,
+      { ipAddress: meta.ipAddress, userAgent: meta.userAgent, twoFactorVerified: !totpEnabled },
+      config.sessionPolicy,
+      now(),
+    );
+    c.set("user", user);
+    c.set("session", result.session);
+    await recordAudit(tx, c, {
+      event: "session.create",
+      resourceType: "user",
+      resourceId: user.id,
+      details: { secondFactorRequired: totpEnabled },
+    });
+    return result;
+  });
+  return {
+    ...created,
+    secondFactorRequired: totpEnabled,
+    totpEnrolmentRequired: totpEnrolmentRequired(
+      { role: user.role, totpEnabled },
+      { requireStaffTotp: authority?.requireStaffTotp ?? false },
+    ),
+  };
+}

@@ -1,0 +1,15 @@
+import { type Executor, sessions } from "@teamaround/db";
+import { and, eq, ne } from "drizzle-orm";
+
+/** Signs the user out everywhere except the session making the request. */
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  currentSessionId: string,
+): Promise<number> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
+    .returning({ id: sessions.id });
+  return deleted.length;
+}

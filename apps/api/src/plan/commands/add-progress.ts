@@ -1,0 +1,37 @@
+import { actionProgressNotes } from "@teamaround/db";
+import { AppError, canChangeAction, type FamilyAccess, notFound } from "@teamaround/domain";
+import type { Context } from "hono";
+import type { ApiEnv } from "../../app-env";
+import { recordAudit } from "../../audit/record-audit";
+import { loadActions, ownerMemberIds } from "./load-actions";
+
+/** Appends a progress note to an action the caller may report on (staff, or an owning family member). */
+export async function addProgress(
+  c: Context<ApiEnv>,
+  access: FamilyAccess,
+  actionId: string,
+  note: string,
+) {
+  const { db } = c.var.deps;
+  const { familyId } = access;
+  const [current] = await loadActions(db, familyId, { actionIds: [actionId] });
+  if (!current) throw notFound("That action");
+  if (!canChangeAction(access, "add_progress", ownerMemberIds(current.owners))) {
+    throw new AppError("forbidden", "You may add progress only to actions that are yours.");
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(actionProgressNotes)
+      .values({ familyId, actionId, authorId: access.actor.userId, note })
+      .returning();
+    if (!row) throw new AppError("internal", "The progress note was not saved.");
+    await recordAudit(tx, c, {
+      event: "action.add_progress",
+      familyId,
+      resourceType: "action",
+      resourceId: actionId,
+      details: { noteId: row.id },
+    });
+    return row;
+  });
+}

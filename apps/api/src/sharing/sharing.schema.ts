@@ -1,0 +1,65 @@
+import { z } from "@hono/zod-openapi";
+import {
+  FamilyAbilitiesSchema,
+  informationKinds,
+  lawfulBases,
+  notToldReasons,
+} from "@teamaround/domain";
+import { dateTime, NamedSchema } from "../consent/consents.schema";
+
+const BasisSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("consent"), consentId: z.uuid() }),
+  z.object({
+    kind: z.literal("lawful_basis"),
+    lawfulBasisId: z.uuid(),
+    basis: z.enum(lawfulBases),
+  }),
+]);
+
+export const SharingRecordSchema = z
+  .object({
+    id: z.uuid(),
+    informationKind: z.enum(informationKinds),
+    summary: z.string(),
+    sharedBy: z.object({ id: z.uuid(), name: z.string(), agency: NamedSchema.nullable() }),
+    fromAgency: NamedSchema,
+    toAgency: NamedSchema,
+    toPerson: z.string().nullable(),
+    purpose: z.string(),
+    sharedAt: z.string(),
+    basis: BasisSchema,
+    familyTold: z.boolean(),
+    notToldReason: z.enum(notToldReasons).nullable(),
+    visibleToFamily: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("SharingRecord");
+
+export const SharingList = z.object({
+  data: z.array(SharingRecordSchema),
+  abilities: FamilyAbilitiesSchema,
+});
+export const SharingWithAbilities = z.object({
+  data: SharingRecordSchema,
+  abilities: FamilyAbilitiesSchema,
+});
+
+export const RecordSharingBody = z
+  .strictObject({
+    informationKind: z.enum(informationKinds),
+    summary: z.string().trim().min(1).max(2000).describe("What was shared"),
+    toAgencyId: z.uuid(),
+    toPerson: z.string().trim().min(1).max(200).optional(),
+    purpose: z.string().trim().min(1).max(2000),
+    sharedAt: dateTime.describe("Not in the future"),
+    consentId: z.uuid().optional().describe("Exactly one of consentId and lawfulBasisId"),
+    lawfulBasisId: z.uuid().optional(),
+    familyTold: z.boolean(),
+    notToldReason: z
+      .enum(notToldReasons)
+      .optional()
+      .describe("Required when familyTold is false; absent when true"),
+    visibleToFamily: z.boolean().optional().describe("Default: familyTold"),
+  })
+  .openapi("RecordSharing");
+export type RecordSharingInput = z.infer<typeof RecordSharingBody>;
