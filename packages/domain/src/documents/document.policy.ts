@@ -1,0 +1,39 @@
+import { type FamilyAccess, type Relationship, relationshipOf } from "../authorization/actor";
+import type { DocumentKind } from "./document-name";
+
+export type DocumentAccess = "read-write" | "read-only" | "none";
+
+/**
+ * Who may open each live document, as data (DESIGN §4). Service managers
+ * read all three for oversight (they already read register entries hidden
+ * from the family and lawful bases) but never write: the narrative is the
+ * team's and the family's. A relationship absent from both lists gets none.
+ */
+export const documentPermissions = {
+  plan: {
+    readWrite: ["lead_professional", "team_member"],
+    readOnly: ["service_manager", "family_member"],
+  },
+  voice: {
+    readWrite: ["lead_professional", "team_member", "family_member"],
+    readOnly: ["service_manager"],
+  },
+  notes: {
+    readWrite: ["lead_professional", "team_member"],
+    readOnly: ["service_manager"],
+  },
+} as const satisfies Record<
+  DocumentKind,
+  { readWrite: readonly Relationship[]; readOnly: readonly Relationship[] }
+>;
+
+/** Default deny. A closed case is read-only for everyone who could read it. */
+export function documentAccess(access: FamilyAccess, kind: DocumentKind): DocumentAccess {
+  const relationship = relationshipOf(access);
+  const row = documentPermissions[kind];
+  const writes = (row.readWrite as readonly Relationship[]).includes(relationship);
+  const reads = writes || (row.readOnly as readonly Relationship[]).includes(relationship);
+  if (!reads) return "none";
+  if (!writes || access.familyStatus === "closed") return "read-only";
+  return "read-write";
+}

@@ -1,0 +1,3 @@
+export * from "./close-codes";
+export * from "./document.policy";
+export * from "./document-name";
