@@ -1,0 +1,69 @@
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+let server: ChildProcess | undefined;
+let dataDir: string;
+let base: string;
+let banner = "";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** The real start command on a fresh embedded database, then the README's curl script against it. */
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "teamaround-start-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: base, LOG_LEVEL: "warn" };
+  delete env.DATABASE_URL;
+  // Its own process group, so that stopping it stops the server under pnpm too.
+  server = spawn("pnpm", ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${banner}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      banner += chunk.toString();
+      if (banner.includes("Demo sign-ins")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server?.stdout?.on("data", read);
+    server?.stderr?.on("data", read);
+  });
+}, 90_000);
+
+afterAll(async () => {
+  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("pnpm start and the README's core flow", () => {
+  it("prints the address and the demo sign-ins", () => {
+    expect(banner).toContain(`Teamaround is running at ${base}`);
+    expect(banner).toContain("lead@demo.teamaround.test");
+    expect(banner).toContain("parent@demo.teamaround.test");
+  });
+
+  it("serves the API reference", async () => {
+    expect((await fetch(`${base}/api/docs`)).status).toBe(200);
+  });
+
+  it("runs scripts/demo-flow.sh to the end", async () => {
+    const { stdout } = await promisify(execFile)("bash", [join(root, "scripts/demo-flow.sh"), base]);
+    expect(stdout).toContain("the parent marked it: done");
+  }, 60_000);
+});
