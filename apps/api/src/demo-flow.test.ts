@@ -17,7 +17,9 @@ async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
@@ -27,10 +29,21 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "teamaround-start-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: base, LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    PUBLIC_ORIGIN: base,
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   // Its own process group, so that stopping it stops the server under pnpm too.
-  server = spawn("pnpm", ["start"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  server = spawn("pnpm", ["start"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${banner}`)), 60_000);
     const read = (chunk: Buffer) => {
@@ -63,7 +76,10 @@ describe("pnpm start and the README's core flow", () => {
   });
 
   it("runs scripts/demo-flow.sh to the end", async () => {
-    const { stdout } = await promisify(execFile)("bash", [join(root, "scripts/demo-flow.sh"), base]);
+    const { stdout } = await promisify(execFile)("bash", [
+      join(root, "scripts/demo-flow.sh"),
+      base,
+    ]);
     expect(stdout).toContain("the parent marked it: done");
   }, 60_000);
 });
