@@ -1,38 +1,8 @@
-import { z } from "zod";
+import { type Environment, parseEnvironment } from "@teamaround/config";
 
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PUBLIC_ORIGIN: z
-    .url({ message: "must be an origin such as https://teamaround.example.gov.uk" })
-    .transform((value) => new URL(value).origin)
-    .optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
-  DATA_DIR: z.string().min(1).default("./data"),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
-    .optional(),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-});
-
-export type ApiEnvironment = z.infer<typeof envSchema> & { PUBLIC_ORIGIN: string };
+export type ApiEnvironment = Environment;
 
 /** Reads and validates the environment once; a wrong value stops start-up naming the variable. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): ApiEnvironment {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
-  }
-  const env = parsed.data;
-  if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
-    throw new Error("Invalid configuration:\n  PUBLIC_ORIGIN: required when NODE_ENV=production");
-  }
-  const displayHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  return { ...env, PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://${displayHost}:${env.PORT}` };
+  return parseEnvironment(source);
 }

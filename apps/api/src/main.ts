@@ -1,34 +1,23 @@
-import { mkdir } from "node:fs/promises";
 import { serve } from "@hono/node-server";
 import { createSignInThrottle, defaultSessionPolicy, hashPassword } from "@teamaround/auth";
-import {
-  createDatabase,
-  type DatabaseHandle,
-  demoPassword,
-  demoSignIns,
-  migrateDatabase,
-  seedDemo,
-} from "@teamaround/db";
+import { demoPassword, openMigratedDatabase, seedDemo } from "@teamaround/db";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { createApi } from "./create-api";
-import { type ApiEnvironment, readEnvironment } from "./env";
+import { readEnvironment } from "./env";
 
-async function openDatabase(env: ApiEnvironment): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) return createDatabase({ kind: "postgres", url: env.DATABASE_URL });
-  await mkdir(env.DATA_DIR, { recursive: true });
-  return createDatabase({ kind: "pglite", dataDir: env.DATA_DIR });
-}
-
+/**
+ * The API on its own, for deployments that run API and realtime processes
+ * separately. `pnpm start` runs everything in one process (apps/server).
+ */
 async function main() {
   const env = readEnvironment();
   const logger = pino({ level: env.LOG_LEVEL });
-  const handle = await openDatabase(env);
-  await migrateDatabase(handle);
-  if (env.NODE_ENV !== "production") {
-    const seeded = await seedDemo(handle.db, await hashPassword(demoPassword));
-    if (seeded === "seeded") logger.info("demo data seeded");
-  }
+  const handle = await openMigratedDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+  });
+  if (env.NODE_ENV !== "production") await seedDemo(handle.db, await hashPassword(demoPassword));
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false }) : undefined;
   const api = createApi({
     db: handle.db,
@@ -42,9 +31,9 @@ async function main() {
     throttle: createSignInThrottle(redis ? { redis } : {}),
     now: () => new Date(),
   });
-  const server = serve({ fetch: api.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    printBanner(env, info.port, handle.kind);
-  });
+  const server = serve({ fetch: api.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
+    logger.info(`Teamaround API listening on ${env.HOST}:${info.port}`),
+  );
   const stop = async () => {
     server.close();
     redis?.disconnect();
@@ -53,21 +42,6 @@ async function main() {
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
-}
-
-function printBanner(env: ApiEnvironment, port: number, kind: string) {
-  const url = env.PUBLIC_ORIGIN.replace(`:${env.PORT}`, `:${port}`);
-  const lines = [
-    "",
-    `Teamaround is running at ${url}`,
-    `  API reference: ${url}/api/docs`,
-    `  Database: ${kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"}`,
-  ];
-  if (env.NODE_ENV !== "production") {
-    lines.push(`  Demo sign-ins (password for all: ${demoPassword}):`);
-    for (const s of demoSignIns) lines.push(`    ${s.email.padEnd(36)} ${s.name} — ${s.role}`);
-  }
-  process.stdout.write(`${lines.join("\n")}\n\n`);
 }
 
 main().catch((error: unknown) => {

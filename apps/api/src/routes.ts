@@ -17,6 +17,9 @@ import { registerFamilyLifecycleRoutes } from "./families/family-lifecycle.route
 import { registerMeRoutes } from "./me/me.routes";
 import { registerMySessionRoutes } from "./me/my-sessions.routes";
 import { registerMyTotpRoutes } from "./me/my-totp.routes";
+import { registerMeetingLifecycleRoutes } from "./meetings/meeting-lifecycle.routes";
+import { registerMeetingRoutes } from "./meetings/meetings.routes";
+import { registerVersionRoutes } from "./meetings/versions.routes";
 import { registerInvitationRoutes } from "./members/invitation.routes";
 import { registerMemberRoutes } from "./members/members.routes";
 import { registerActionRoutes } from "./plan/actions.routes";
@@ -54,4 +57,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerWithdrawConsentRoutes(app);
   registerLawfulBasisRoutes(app);
   registerSharingRoutes(app);
+  registerMeetingRoutes(app);
+  registerMeetingLifecycleRoutes(app);
+  registerVersionRoutes(app);
 }

@@ -1,5 +1,13 @@
 export * from "./client";
 export * from "./migrate";
+export * from "./open-database";
+export * from "./queries/document-parts";
+export * from "./queries/end-meeting";
+export * from "./queries/family-access";
+export * from "./queries/meetings";
+export * from "./queries/plan-version-content";
+export * from "./queries/plan-version-hash";
+export * from "./queries/repeatable-read";
 export * as schema from "./schema";
 export * from "./schema";
 export { demoPassword, demoSignIns, seedDemo } from "./seed/seed-demo";

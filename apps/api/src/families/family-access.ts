@@ -1,4 +1,4 @@
-import { type Executor, families, familyMembers, teamMemberships } from "@teamaround/db";
+import { type Executor, type FamilyRow, getFamilyAccess } from "@teamaround/db";
 import {
   type Actor,
   type FamilyAbilities,
@@ -6,9 +6,8 @@ import {
   familyAbilities,
   notFound,
 } from "@teamaround/domain";
-import { and, eq, isNull } from "drizzle-orm";
 
-export type FamilyRow = typeof families.$inferSelect;
+export type { FamilyRow };
 
 /**
  * Loads a family and how the actor stands towards it. A family that does not
@@ -19,36 +18,9 @@ export async function loadFamilyAccess(
   actor: Actor,
   familyId: string,
 ): Promise<{ family: FamilyRow; access: FamilyAccess }> {
-  const [family] = await db.select().from(families).where(eq(families.id, familyId));
-  if (!family) throw notFound("That family");
-  const [membership] = await db
-    .select({ role: teamMemberships.role })
-    .from(teamMemberships)
-    .where(
-      and(
-        eq(teamMemberships.familyId, familyId),
-        eq(teamMemberships.userId, actor.userId),
-        isNull(teamMemberships.removedAt),
-      ),
-    );
-  const [member] =
-    actor.role === "family_member"
-      ? await db
-          .select({ id: familyMembers.id })
-          .from(familyMembers)
-          .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.userId, actor.userId)))
-      : [];
-  return {
-    family,
-    access: {
-      actor,
-      familyId,
-      familyStatus: family.status,
-      owningAgencyId: family.owningAgencyId,
-      teamRole: membership?.role ?? null,
-      familyMemberId: member?.id ?? null,
-    },
-  };
+  const found = await getFamilyAccess(db, actor, familyId);
+  if (!found) throw notFound("That family");
+  return found;
 }
 
 export function withAbilities<T>(

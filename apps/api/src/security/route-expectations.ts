@@ -372,6 +372,108 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
     }),
   },
+  // TAC meetings: every insider reads them; the lead professional schedules and chairs.
+  "GET /api/families/{familyId}/meetings": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/meetings` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/meetings": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings`,
+      body: {
+        kind: "review",
+        scheduledFor: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        agenda: [{ title: "What is working well" }, { title: "Actions" }],
+        invitees: [{ userId: w.users.teamMember.id }, { memberId: w.members.parent.id }],
+      },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/meetings/{meetingId}": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/meetings/${w.meeting.id}` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "PATCH /api/families/{familyId}/meetings/{meetingId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.meeting.id}`,
+      body: { version: validVersion, location: "Family hub, room 2" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/meetings/{meetingId}/start": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.meeting.id}/start`,
+      body: { version: validVersion },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/meetings/{meetingId}/cancel": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.meeting.id}/cancel`,
+      body: { version: validVersion },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  // Plan versions: every insider reads them (family members without the practitioners' notes).
+  "GET /api/families/{familyId}/versions": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/versions` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/versions/{versionId}": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/versions/${w.planVersions[1].id}` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/versions/{versionId}/diff": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/versions/${w.planVersions[1].id}/diff?against=${w.planVersions[0].id}`,
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
   "GET /api/directory/practitioners": {
     request: () => ({ path: "/api/directory/practitioners?q=practitioner" }),
     expect: global({

@@ -9,7 +9,7 @@ import {
   sharingRecords,
   teamMemberships,
 } from "@teamaround/db";
-import { buildMember, buildScenario } from "@teamaround/db/testing";
+import { buildHeldMeeting, buildMeeting, buildMember, buildScenario } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 
 async function first<T>(rows: Promise<T[]>): Promise<T> {
@@ -138,8 +138,21 @@ export async function buildSecurityWorld(db: Executor) {
       ),
   );
 
+  // A meeting to come (the team member and the parent invited) and two held, with versions.
+  const meetingInvites = {
+    familyId,
+    chairUserId: lead,
+    invitedUserIds: [s.users.teamMember.id],
+    invitedMemberIds: [s.members.parent.id],
+  };
+  const meeting = await buildMeeting(db, meetingInvites);
+  const firstHeld = await buildHeldMeeting(db, { ...meetingInvites, kind: "initial" });
+  const secondHeld = await buildHeldMeeting(db, meetingInvites);
+
   return {
     ...s,
+    meeting,
+    planVersions: [firstHeld.version, secondHeld.version] as const,
     unlinkedCarer,
     teamMembership,
     agreement,

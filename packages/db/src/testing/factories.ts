@@ -1,12 +1,18 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { AgencyType, UserRole } from "@teamaround/domain";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
+import { buildPlanVersionContent } from "../queries/plan-version-content";
+import { planVersionHash } from "../queries/plan-version-hash";
 import {
   agencies,
   consents,
   families,
   familyMembers,
   localAuthorities,
+  meetingInvitees,
+  meetings,
+  planVersions,
   teamMemberships,
   users,
 } from "../schema";
@@ -148,4 +154,79 @@ export async function buildTeamMember(
     .returning();
   if (!row) throw new Error("team membership not inserted");
   return row;
+}
+
+/**
+ * A meeting chaired by `chairUserId` (in the future, scheduled, two agenda
+ * items, unless overridden), with its invitees.
+ */
+export async function buildMeeting(
+  db: Executor,
+  input: {
+    familyId: string;
+    chairUserId: string;
+    invitedUserIds?: string[];
+    invitedMemberIds?: string[];
+  } & Partial<typeof meetings.$inferInsert>,
+) {
+  const { invitedUserIds = [], invitedMemberIds = [], ...overrides } = input;
+  const live = overrides.state === "live";
+  const [row] = await db
+    .insert(meetings)
+    .values({
+      kind: "review",
+      scheduledFor: new Date(Date.now() + (live ? 0 : 7 * 86_400_000)),
+      createdBy: input.chairUserId,
+      agenda: [
+        { id: randomUUID(), title: "What is working well" },
+        { id: randomUUID(), title: "Actions" },
+      ],
+      startedAt: live ? new Date() : null,
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error("meeting not inserted");
+  const invitees = [
+    ...[...new Set([input.chairUserId, ...invitedUserIds])].map((userId) => ({ userId })),
+    ...invitedMemberIds.map((memberId) => ({ memberId })),
+  ];
+  await db
+    .insert(meetingInvitees)
+    .values(invitees.map((i) => ({ meetingId: row.id, familyId: row.familyId, ...i })));
+  return row;
+}
+
+/**
+ * A meeting that has been held: ended now, with the plan version the end of a
+ * meeting stores (built by the same code, from the family's current records).
+ */
+export async function buildHeldMeeting(db: Executor, input: Parameters<typeof buildMeeting>[1]) {
+  const endedAt = new Date();
+  const meeting = await buildMeeting(db, {
+    scheduledFor: new Date(endedAt.getTime() - 3_600_000),
+    startedAt: new Date(endedAt.getTime() - 3_600_000),
+    ...input,
+    state: "ended",
+    endedAt,
+  });
+  const { content, snapshots } = await buildPlanVersionContent(db, { ...meeting, endedAt });
+  const existing = await db
+    .select({ number: planVersions.number })
+    .from(planVersions)
+    .where(eq(planVersions.familyId, meeting.familyId));
+  const number = Math.max(0, ...existing.map((v) => v.number)) + 1;
+  const [version] = await db
+    .insert(planVersions)
+    .values({
+      familyId: meeting.familyId,
+      meetingId: meeting.id,
+      number,
+      content,
+      snapshots,
+      contentHash: planVersionHash(content, snapshots),
+      createdAt: endedAt,
+    })
+    .returning();
+  if (!version) throw new Error("plan version not inserted");
+  return { meeting, version };
 }

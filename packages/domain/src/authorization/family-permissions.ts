@@ -56,6 +56,30 @@ export const familyPermissions = {
     add_progress: [...staffInTeam, "family_member"],
   },
   audit: { read: leadOrManager },
+  /**
+   * TAC meetings. The lead professional chairs: schedules, starts, moves the
+   * agenda, records decisions and ends the meeting. Joining, chat and hand
+   * raising also need an invitation (`canJoinMeeting`). Service managers read
+   * meeting records and versions for oversight but do not join live rooms:
+   * everyone present in a meeting is someone the family was told would be there.
+   */
+  meeting: {
+    read: everyInsider,
+    schedule: lead,
+    update: lead,
+    cancel: lead,
+    start: lead,
+    end: lead,
+    set_agenda: lead,
+    record_decision: lead,
+    /** Lower someone else's raised hand. */
+    moderate: lead,
+    join: [...staffInTeam, "family_member"],
+    chat: [...staffInTeam, "family_member"],
+    raise_hand: [...staffInTeam, "family_member"],
+  },
+  /** Immutable plan versions stored when a meeting ends; family members never see practitioner notes. */
+  plan_version: { read: everyInsider },
 } as const satisfies Record<string, Record<string, readonly Relationship[]>>;
 
 export type FamilyResource = keyof typeof familyPermissions;
@@ -73,4 +97,7 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   outcome: ["read"],
   action: ["read"],
   audit: ["read"],
+  // A meeting left live when the case closed can still be ended, so its version is kept.
+  meeting: ["read", "end"],
+  plan_version: ["read"],
 };

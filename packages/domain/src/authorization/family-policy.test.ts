@@ -49,6 +49,19 @@ const expected: Record<string, { open: string; closed: string }> = {
   "action.update": { open: "LTF", closed: "" },
   "action.add_progress": { open: "LTF", closed: "" },
   "audit.read": { open: "LM", closed: "LM" },
+  "meeting.read": { open: "LTMF", closed: "LTMF" },
+  "meeting.schedule": { open: "L", closed: "" },
+  "meeting.update": { open: "L", closed: "" },
+  "meeting.cancel": { open: "L", closed: "" },
+  "meeting.start": { open: "L", closed: "" },
+  "meeting.end": { open: "L", closed: "L" },
+  "meeting.set_agenda": { open: "L", closed: "" },
+  "meeting.record_decision": { open: "L", closed: "" },
+  "meeting.moderate": { open: "L", closed: "" },
+  "meeting.join": { open: "LTF", closed: "" },
+  "meeting.chat": { open: "LTF", closed: "" },
+  "meeting.raise_hand": { open: "LTF", closed: "" },
+  "plan_version.read": { open: "LTMF", closed: "LTMF" },
 };
 
 const letter: Record<Relationship, string> = {

@@ -1,0 +1,141 @@
+import type { IncomingMessage } from "node:http";
+import { type SessionPolicy, sessionCookieName, validateSessionToken } from "@teamaround/auth";
+import { agencies, auditEvents, type Database, getFamilyAccess } from "@teamaround/db";
+import {
+  type Actor,
+  type DocumentRef,
+  documentAccess,
+  type FamilyAccess,
+  formatDocumentName,
+  insiders,
+  parseDocumentName,
+  realtimeCloseCodes,
+  relationshipOf,
+} from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import { colorFor, type Presence } from "./awareness";
+
+export const documentPathPrefix = "/yjs/";
+
+/** Who is connecting, to which document, and what they may do with it. */
+export interface Principal {
+  actor: Actor;
+  access: FamilyAccess;
+  document: DocumentRef & { name: string };
+  level: "read-write" | "read-only";
+  presence: Presence;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface Refusal {
+  code: number;
+  reason: string;
+}
+
+export interface AuthenticateDeps {
+  db: Database;
+  publicOrigin: string;
+  sessionPolicy: SessionPolicy;
+  now: () => Date;
+}
+
+const refuse = (code: number, reason: string): Refusal => ({ code, reason });
+const unknownDocument = () => refuse(realtimeCloseCodes.unknownDocument, "unknown document");
+
+/** The document named by `/yjs/<name>` (URL-encoded or not), or null. */
+export function documentFromPath(url: string | undefined): (DocumentRef & { name: string }) | null {
+  const path = (url ?? "").split("?")[0] ?? "";
+  if (!path.startsWith(documentPathPrefix)) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(path.slice(documentPathPrefix.length));
+  } catch {
+    return null;
+  }
+  const ref = parseDocumentName(name);
+  return ref ? { ...ref, name: formatDocumentName(ref) } : null;
+}
+
+export function readCookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
+  }
+  return null;
+}
+
+/**
+ * The authenticate hook: same-origin, a fully signed-in session, and the
+ * domain policy's answer for this document. Outsiders are told the document
+ * is unknown (as the API answers 404), insiders without access are refused.
+ */
+export async function authenticate(
+  deps: AuthenticateDeps,
+  request: IncomingMessage,
+): Promise<Principal | Refusal> {
+  if (request.headers.origin !== deps.publicOrigin) {
+    return refuse(realtimeCloseCodes.forbidden, "origin not allowed");
+  }
+  const document = documentFromPath(request.url);
+  if (!document) return unknownDocument();
+  const token = readCookie(request.headers.cookie, sessionCookieName);
+  if (!token) return refuse(realtimeCloseCodes.notSignedIn, "not signed in");
+  const session = await validateSessionToken(deps.db, token, deps.sessionPolicy, deps.now());
+  if (!session) return refuse(realtimeCloseCodes.notSignedIn, "not signed in");
+  const { user } = session;
+  if (user.totpKey !== null && !session.session.twoFactorVerified) {
+    return refuse(realtimeCloseCodes.notSignedIn, "second factor required");
+  }
+  const actor: Actor = { userId: user.id, role: user.role, agencyId: user.agencyId };
+  const found = await getFamilyAccess(deps.db, actor, document.familyId);
+  if (!found) return unknownDocument();
+  const level = documentAccess(found.access, document.kind);
+  if (level === "none") {
+    if (!insiders.includes(relationshipOf(found.access))) return unknownDocument();
+    return refuse(realtimeCloseCodes.forbidden, "no access to this document");
+  }
+  const presence: Presence = {
+    name: user.displayName,
+    role: relationshipOf(found.access),
+    agency: await agencyName(deps.db, user.agencyId),
+    color: colorFor(user.id),
+  };
+  return {
+    actor,
+    access: found.access,
+    document,
+    level,
+    presence,
+    ipAddress: request.socket.remoteAddress ?? null,
+    userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
+  };
+}
+
+async function agencyName(db: Database, agencyId: string | null): Promise<string | null> {
+  if (!agencyId) return null;
+  const [row] = await db
+    .select({ name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId));
+  return row?.name ?? null;
+}
+
+/** Every successful join is written to the audit log. */
+export async function recordJoin(db: Database, principal: Principal): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: principal.actor.userId,
+    actorRole: principal.actor.role,
+    event: "document.join",
+    familyId: principal.document.familyId,
+    resourceType: "document",
+    resourceId: principal.document.name,
+    ipAddress: principal.ipAddress,
+    userAgent: principal.userAgent,
+    details: { access: principal.level },
+  });
+}
+
+export function isRefusal(result: Principal | Refusal): result is Refusal {
+  return "code" in result;
+}

@@ -1,0 +1,168 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { SessionPolicy } from "@teamaround/auth";
+import type { Database } from "@teamaround/db";
+import { realtimeCloseCodes } from "@teamaround/domain";
+import type { Logger } from "pino";
+import { type WebSocket, WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { authenticate, documentPathPrefix, isRefusal, recordJoin } from "./authenticate";
+import { Connection, type ConnectionContext } from "./connection";
+import { DocumentRegistry } from "./document-registry";
+import { GroupCommit } from "./group-commit";
+import { hardFrameLimit, type RealtimeLimits } from "./limits";
+import type { Counters } from "./loaded-document";
+import type { DocumentRelay } from "./relay";
+import { createDocumentStore } from "./store";
+
+export interface CollabDeps {
+  db: Database;
+  logger: Logger;
+  publicOrigin: string;
+  sessionPolicy: SessionPolicy;
+  limits: RealtimeLimits;
+  relay: DocumentRelay;
+  now: () => Date;
+}
+
+export interface ConnectionFilter {
+  userId?: string;
+  familyId?: string;
+}
+
+/**
+ * The Yjs endpoint: takes `/yjs/*` upgrades and runs each connection through
+ * the hooks — authenticate → load → change → store → disconnect.
+ */
+export class CollabServer {
+  readonly counters: Counters = {
+    documentLoads: 0,
+    updatesAccepted: 0,
+    droppedWrites: 0,
+    compactions: 0,
+    refusedConnections: 0,
+  };
+  readonly committer: GroupCommit;
+  readonly registry: DocumentRegistry;
+  private readonly connections = new Set<Connection>();
+  private readonly wss: WebSocketServer;
+  private readonly context: ConnectionContext;
+  private closing = false;
+
+  constructor(private readonly deps: CollabDeps) {
+    const { db, limits, logger, relay } = deps;
+    const store = createDocumentStore(db);
+    this.committer = new GroupCommit(store);
+    this.registry = new DocumentRegistry({
+      store,
+      committer: this.committer,
+      relay,
+      limits,
+      logger,
+      counters: this.counters,
+    });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: hardFrameLimit(limits),
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    this.context = {
+      limits,
+      counters: this.counters,
+      logger,
+      onBrokenDocument: (document) =>
+        this.registry.evict(document, realtimeCloseCodes.serverError, "document reloaded"),
+      onClose: (connection) => {
+        this.connections.delete(connection);
+        if (connection.document) this.registry.leave(connection.document, connection);
+      },
+    };
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** True when the request was for `/yjs/*` and has been taken. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    if (!(request.url ?? "").startsWith(documentPathPrefix)) return false;
+    if (this.closing) {
+      socket.destroy();
+      return true;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.start(ws, request));
+    return true;
+  }
+
+  closeConnectionsFor(filter: ConnectionFilter, reason: string): number {
+    if (!filter.userId && !filter.familyId) return 0;
+    const matching = [...this.connections].filter((connection) => {
+      const principal = connection.principal;
+      if (!principal) return false;
+      if (filter.userId && principal.actor.userId !== filter.userId) return false;
+      return !filter.familyId || principal.document.familyId === filter.familyId;
+    });
+    for (const connection of matching) connection.close(realtimeCloseCodes.forbidden, reason);
+    return matching.length;
+  }
+
+  documentState(name: string): Uint8Array | null {
+    const document = this.registry.get(name);
+    return document ? Y.encodeStateAsUpdate(document.doc) : null;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const connection of [...this.connections]) {
+      connection.close(realtimeCloseCodes.goingAway, "server shutting down");
+    }
+    await this.committer.idle();
+    await this.registry.close();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private start(ws: WebSocket, request: IncomingMessage): void {
+    const connection = new Connection(ws, this.context);
+    this.connections.add(connection);
+    this.admit(connection, request).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, url: request.url }, "could not admit a connection");
+      connection.close(realtimeCloseCodes.serverError, "server error");
+    });
+  }
+
+  /** authenticate → audit → load → join; messages that arrive meanwhile wait in the connection's queue. */
+  private async admit(connection: Connection, request: IncomingMessage): Promise<void> {
+    const { db, limits } = this.deps;
+    const result = await authenticate(this.deps, request);
+    if (connection.isClosed()) return;
+    if (isRefusal(result)) {
+      this.counters.refusedConnections++;
+      connection.close(result.code, result.reason);
+      return;
+    }
+    if (this.openConnectionsOf(result.actor.userId) >= limits.maxConnectionsPerUser) {
+      this.counters.refusedConnections++;
+      connection.close(realtimeCloseCodes.tooManyRequests, "too many open documents");
+      return;
+    }
+    connection.principal = result;
+    await recordJoin(db, result);
+    const document = await this.registry.acquire(result.document.name, result.document.familyId);
+    if (connection.isClosed()) return;
+    if (this.registry.get(document.name) !== document) {
+      connection.close(realtimeCloseCodes.serverError, "document reloaded");
+      return;
+    }
+    this.registry.join(document, connection);
+    connection.open(result, document);
+  }
+
+  private openConnectionsOf(userId: string): number {
+    let count = 0;
+    for (const connection of this.connections) {
+      if (connection.principal?.actor.userId === userId) count++;
+    }
+    return count;
+  }
+}

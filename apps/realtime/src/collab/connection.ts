@@ -1,0 +1,195 @@
+import { realtimeCloseCodes } from "@teamaround/domain";
+import type { Logger } from "pino";
+import type { RawData, WebSocket } from "ws";
+import type { Principal } from "./authenticate";
+import type { RealtimeLimits } from "./limits";
+import { TokenBucket } from "./limits";
+import type { Counters, LoadedDocument } from "./loaded-document";
+import { decodeClientMessage, isEmptyUpdate, ProtocolError } from "./protocol";
+
+export interface ConnectionContext {
+  limits: RealtimeLimits;
+  counters: Counters;
+  logger: Logger;
+  /** The document threw part-way through an update: reload it for everyone. */
+  onBrokenDocument(document: LoadedDocument): void;
+  onClose(connection: Connection): void;
+}
+
+/** A client that has this much unsent data is too far behind; it reconnects and re-syncs. */
+const maxBufferedBytes = 32 * 1024 * 1024;
+const tryAgainLater = 1013;
+
+let nextId = 1;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+/**
+ * One WebSocket: limits (size, rate, handshake time), the queue of messages
+ * that arrive while it is being admitted, and the change hook's dispatch.
+ * A breach closes only this connection.
+ */
+export class Connection {
+  readonly id = nextId++;
+  state: "admitting" | "open" | "closed" = "admitting";
+  principal: Principal | null = null;
+  document: LoadedDocument | null = null;
+  /** Awareness client ids this connection speaks for. */
+  readonly awarenessIds = new Set<number>();
+  private queue: Uint8Array[] = [];
+  private readonly bucket: TokenBucket;
+  private handshakeTimer: NodeJS.Timeout | null;
+  private droppedWrites = 0;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly context: ConnectionContext,
+  ) {
+    const { limits } = context;
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.handshakeTimer = setTimeout(
+      () => this.close(realtimeCloseCodes.handshakeTimeout, "no message in time"),
+      limits.handshakeTimeoutMs,
+    );
+    ws.on("message", (data, isBinary) => this.receive(data, isBinary));
+    ws.on("close", () => this.finish());
+    ws.on("error", (error) => {
+      context.logger.debug({ err: error, connection: this.id }, "socket error");
+    });
+  }
+
+  /** Admitted: from now on messages are handled, first those that waited. */
+  open(principal: Principal, document: LoadedDocument): void {
+    this.principal = principal;
+    this.document = document;
+    this.state = "open";
+    const queued = this.queue;
+    this.queue = [];
+    for (const message of queued) {
+      if (this.state !== "open") return;
+      this.handle(message);
+    }
+  }
+
+  isClosed(): boolean {
+    return this.state === "closed";
+  }
+
+  send(message: Uint8Array): void {
+    if (this.state === "closed" || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > maxBufferedBytes) {
+      this.close(tryAgainLater, "too far behind");
+      return;
+    }
+    this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.state === "closed") return;
+    this.ws.close(code, reason);
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.state === "closed") return;
+    this.state = "closed";
+    this.queue = [];
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
+    if (this.droppedWrites > 0) {
+      this.context.logger.info(
+        {
+          connection: this.id,
+          document: this.principal?.document.name,
+          dropped: this.droppedWrites,
+        },
+        "read-only connection closed after sending writes",
+      );
+    }
+    this.context.onClose(this);
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.state === "closed") return;
+    if (this.handshakeTimer) {
+      clearTimeout(this.handshakeTimer);
+      this.handshakeTimer = null;
+    }
+    const bytes = toBytes(data);
+    const refusal = this.refusalOf(bytes, isBinary);
+    if (refusal) {
+      this.close(refusal.code, refusal.reason);
+    } else if (this.state === "admitting") {
+      this.queue.push(bytes);
+    } else {
+      this.handle(bytes);
+    }
+  }
+
+  /** Why a message breaks this connection's limits, if it does. */
+  private refusalOf(bytes: Uint8Array, isBinary: boolean): { code: number; reason: string } | null {
+    const { limits } = this.context;
+    if (bytes.byteLength > limits.maxMessageBytes) {
+      return { code: realtimeCloseCodes.messageTooLarge, reason: "message too large" };
+    }
+    if (!isBinary)
+      return { code: realtimeCloseCodes.badMessage, reason: "text messages not accepted" };
+    if (!this.bucket.take()) {
+      return { code: realtimeCloseCodes.tooManyRequests, reason: "too many messages" };
+    }
+    if (this.state === "admitting" && this.queue.length >= limits.maxQueuedMessages) {
+      return { code: realtimeCloseCodes.tooManyRequests, reason: "too many messages before ready" };
+    }
+    return null;
+  }
+
+  /** The change hook: decode defensively, then sync, write, or awareness. */
+  private handle(bytes: Uint8Array): void {
+    const document = this.document;
+    if (!document) return;
+    try {
+      const message = decodeClientMessage(bytes);
+      switch (message.kind) {
+        case "sync-step-1":
+          if (!document.answerSyncStep1(this, message.stateVector)) {
+            this.close(realtimeCloseCodes.badMessage, "malformed state vector");
+          }
+          return;
+        case "sync-step-2":
+        case "update":
+          this.write(document, message.update);
+          return;
+        case "awareness":
+          document.applyAwareness(this, message.update);
+          return;
+        case "query-awareness":
+          document.sendAwarenessTo(this);
+          return;
+      }
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : "malformed message";
+      this.close(realtimeCloseCodes.badMessage, reason);
+    }
+  }
+
+  private write(document: LoadedDocument, update: Uint8Array): void {
+    if (this.principal?.level !== "read-write") {
+      if (isEmptyUpdate(update)) return;
+      this.context.counters.droppedWrites++;
+      if (this.droppedWrites++ === 0) {
+        this.context.logger.warn(
+          { connection: this.id, document: document.name, userId: this.principal?.actor.userId },
+          "dropped a write from a read-only connection",
+        );
+      }
+      return;
+    }
+    const result = document.applyFromConnection(this, update);
+    if (result === "applied") return;
+    this.close(realtimeCloseCodes.badMessage, "update rejected");
+    if (result === "broken") this.context.onBrokenDocument(document);
+  }
+}

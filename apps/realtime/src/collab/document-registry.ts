@@ -1,0 +1,146 @@
+import type { Logger } from "pino";
+import type { Connection } from "./connection";
+import type { GroupCommit } from "./group-commit";
+import type { RealtimeLimits } from "./limits";
+import { loadDocument } from "./load";
+import { type Counters, LoadedDocument } from "./loaded-document";
+import type { DocumentRelay } from "./relay";
+import type { DocumentStore } from "./store";
+
+export interface RegistryDeps {
+  store: DocumentStore;
+  committer: GroupCommit;
+  relay: DocumentRelay;
+  limits: RealtimeLimits;
+  logger: Logger;
+  counters: Counters;
+}
+
+/**
+ * One in-memory document per name, shared by its connections; loaded once
+ * however many connections ask at the same time, and unloaded a while after
+ * the last one leaves (never while it holds updates not yet stored).
+ */
+export class DocumentRegistry {
+  private readonly loaded = new Map<string, LoadedDocument>();
+  private readonly loading = new Map<string, Promise<LoadedDocument>>();
+  private readonly compactions = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  get(name: string): LoadedDocument | undefined {
+    return this.loaded.get(name);
+  }
+
+  acquire(name: string, familyId: string): Promise<LoadedDocument> {
+    const existing = this.loaded.get(name);
+    if (existing) return Promise.resolve(existing);
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name, familyId).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  join(document: LoadedDocument, connection: Connection): void {
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    document.unloadTimer = null;
+    document.join(connection);
+  }
+
+  leave(document: LoadedDocument, connection: Connection): void {
+    document.leave(connection);
+    this.scheduleUnload(document);
+  }
+
+  /** Throws the document out of memory and closes its connections; clients reconnect and re-sync. */
+  evict(document: LoadedDocument, code: number, reason: string): void {
+    if (this.loaded.get(document.name) !== document) return;
+    this.loaded.delete(document.name);
+    for (const connection of [...document.connections]) connection.close(code, reason);
+    document.destroy();
+  }
+
+  /** Shutdown: waits for running compactions and loads, then unloads every document. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.compactions, ...this.loading.values()]);
+    for (const document of this.loaded.values()) {
+      if (document.unloadTimer) clearTimeout(document.unloadTimer);
+      document.destroy();
+    }
+    this.loaded.clear();
+  }
+
+  /** Starts a compaction when the log has grown past either limit and none is running. */
+  maybeCompact(document: LoadedDocument): void {
+    const { limits, store, counters, logger } = this.deps;
+    const due =
+      document.logCount > limits.compactAfterUpdates ||
+      document.logBytes > limits.compactAfterBytes;
+    if (!due || document.compacting || this.closed) return;
+    document.compacting = true;
+    const running: Promise<void> = store
+      .compact(document.name)
+      .then((result) => {
+        if (!result) return;
+        counters.compactions++;
+        document.logCount = Math.max(0, document.logCount - result.folded);
+        document.logBytes = Math.max(0, document.logBytes - result.foldedBytes);
+      })
+      .catch((error: unknown) =>
+        logger.error({ err: error, document: document.name }, "compaction failed"),
+      )
+      .finally(() => {
+        document.compacting = false;
+        this.compactions.delete(running);
+      });
+    this.compactions.add(running);
+  }
+
+  private async load(name: string, familyId: string): Promise<LoadedDocument> {
+    const state = await loadDocument(this.deps.store, name);
+    if (this.closed) {
+      state.doc.destroy();
+      throw new Error("the realtime server is shutting down");
+    }
+    const document = new LoadedDocument(name, familyId, state.doc, state, {
+      committer: this.deps.committer,
+      relay: this.deps.relay,
+      counters: this.deps.counters,
+      onStored: (stored) => this.maybeCompact(stored),
+      onBroken: (broken, reason) => this.evict(broken, 1011, reason),
+    });
+    this.loaded.set(name, document);
+    this.deps.counters.documentLoads++;
+    this.maybeCompact(document);
+    // Whoever asked joins at once; if nobody does, the document still leaves memory.
+    this.scheduleUnload(document);
+    return document;
+  }
+
+  private scheduleUnload(document: LoadedDocument): void {
+    if (document.connections.size > 0) return;
+    if (document.unloadTimer) clearTimeout(document.unloadTimer);
+    document.unloadTimer = setTimeout(() => this.unload(document), this.deps.limits.unloadDelayMs);
+    document.unloadTimer.unref();
+  }
+
+  private unload(document: LoadedDocument): void {
+    document.unloadTimer = null;
+    if (document.connections.size > 0 || this.loaded.get(document.name) !== document) return;
+    if (document.hasUnstoredUpdates) {
+      this.scheduleUnload(document);
+      return;
+    }
+    this.loaded.delete(document.name);
+    document.destroy();
+    this.deps.logger.debug({ document: document.name }, "document unloaded");
+  }
+}

@@ -1,0 +1,76 @@
+import { listMeetingChat, listMeetingDecisions, type MeetingRow } from "@teamaround/db";
+import {
+  AppError,
+  MeetingRefPayload,
+  type MeetingRoomState,
+  relationshipOf,
+} from "@teamaround/domain";
+import { familyRoom, meetingRoom } from "../../rooms";
+import { recordJoin, recordLeave } from "../attendance";
+import { assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
+import type { EventContext, EventHandler, MeetingContext } from "../meeting-context";
+import { broadcastPresence, participantsOf } from "../presence";
+
+const joining = new WeakMap<object, Set<string>>();
+
+/**
+ * `meeting:join`: the server checks the session, the person's place in the
+ * family, the invitation and that the meeting is live — now, not at connect —
+ * then records attendance and the audit event, and only then puts the socket
+ * in the meeting's room and its family's room.
+ */
+export const joinMeeting: EventHandler<MeetingRoomState> = async (ctx, payload) => {
+  const { socket } = ctx;
+  const { meetingId } = MeetingRefPayload.parse(payload);
+  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
+  assertMayBeInRoom(loaded);
+  const { meeting, access } = loaded;
+  if (!socket.data.meetings[meetingId]) {
+    const pending = joining.get(socket) ?? new Set<string>();
+    if (pending.has(meetingId)) throw new AppError("conflict", "Already joining this meeting.");
+    joining.set(socket, pending.add(meetingId));
+    try {
+      await admit(ctx, meeting, relationshipOf(access));
+    } finally {
+      pending.delete(meetingId);
+    }
+  }
+  return roomState(ctx, meeting);
+};
+
+async function admit(
+  ctx: EventContext,
+  meeting: MeetingRow,
+  role: ReturnType<typeof relationshipOf>,
+) {
+  const { socket } = ctx;
+  const ids = { meetingId: meeting.id, familyId: meeting.familyId };
+  const attendanceId = await recordJoin(ctx.db, socket, { ...ids, at: ctx.now() });
+  if (socket.disconnected) {
+    await recordLeave(ctx.db, { attendanceId, familyId: meeting.familyId, at: ctx.now() });
+    throw new AppError("conflict", "The connection closed while joining.");
+  }
+  socket.data.meetings[meeting.id] = {
+    familyId: meeting.familyId,
+    role,
+    attendanceId,
+    handRaised: false,
+  };
+  await socket.join([meetingRoom(meeting.id), familyRoom(meeting.familyId)]);
+  await broadcastPresence(ctx.io, meeting.id);
+}
+
+async function roomState(ctx: MeetingContext, meeting: MeetingRow): Promise<MeetingRoomState> {
+  const chat = await listMeetingChat(ctx.db, meeting.familyId, meeting.id);
+  const decisions = await listMeetingDecisions(ctx.db, meeting.familyId, meeting.id);
+  return {
+    meetingId: meeting.id,
+    familyId: meeting.familyId,
+    state: meeting.state,
+    agenda: meeting.agenda,
+    currentAgendaItemId: meeting.currentAgendaItemId,
+    participants: await participantsOf(ctx.io, meeting.id),
+    chat: chat.map((message) => ({ ...message, meetingId: meeting.id })),
+    decisions: decisions.map((decision) => ({ ...decision, meetingId: meeting.id })),
+  };
+}

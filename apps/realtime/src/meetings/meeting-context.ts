@@ -1,0 +1,55 @@
+import type { SessionPolicy } from "@teamaround/auth";
+import type { Database } from "@teamaround/db";
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from "@teamaround/domain";
+import type { Logger } from "pino";
+import type { Server, Socket } from "socket.io";
+import type { RateLimits, TokenBucket } from "./rate-limit";
+
+export type MeetingIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type MeetingSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+export interface MeetingServerConfig {
+  /** The origin browsers use; handshakes from any other are refused. */
+  publicOrigin: string;
+  sessionPolicy: SessionPolicy;
+  rateLimits?: Partial<RateLimits>;
+}
+
+export interface MeetingServerDeps {
+  db: Database;
+  logger: Logger;
+  config: MeetingServerConfig;
+  /** Injected so tests can move time forward. */
+  now: () => Date;
+}
+
+/** What every event handler is given. */
+export interface MeetingContext extends MeetingServerDeps {
+  io: MeetingIo;
+  rateLimits: RateLimits;
+  /** Keeps database work started by disconnects, so `close()` can wait for it. */
+  track(work: Promise<unknown>): void;
+}
+
+/** What a client event's handler is given: the server's context and the socket it came from. */
+export interface EventContext extends MeetingContext {
+  socket: MeetingSocket;
+  limits: { events: TokenBucket; chat: TokenBucket };
+}
+
+export type EventHandler<T> = (ctx: EventContext, payload: unknown) => Promise<T>;

@@ -1,0 +1,30 @@
+export interface RateLimits {
+  /** Chat messages per second per socket (and the burst allowed). */
+  chatPerSecond: number;
+  /** Any events per second per socket. */
+  eventsPerSecond: number;
+}
+
+export const defaultRateLimits: RateLimits = { chatPerSecond: 5, eventsPerSecond: 20 };
+
+/** A token bucket: `rate` tokens a second, holding at most `rate`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly rate: number,
+    now: number,
+  ) {
+    this.tokens = rate;
+    this.last = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,110 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultSessionPolicy } from "@teamaround/auth";
+import type { Database } from "@teamaround/db";
+import type { AckResult, ClientToServerEvents, ServerToClientEvents } from "@teamaround/domain";
+import pino from "pino";
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { createMeetingServer, type MeetingServer } from "../meetings/create-meeting-server";
+import type { RateLimits } from "../meetings/rate-limit";
+import { testOrigin } from "./test-realtime";
+
+export type MeetingClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestMeetings {
+  meetings: MeetingServer;
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real meeting server on port 0, attached to a plain HTTP server that also answers requests. */
+export async function startTestMeetings(
+  db: Database,
+  rateLimits: Partial<RateLimits> = {},
+): Promise<TestMeetings> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/plain" }).end("http still works\n");
+  });
+  const meetings = createMeetingServer({
+    db,
+    logger: pino({ level: "silent" }),
+    config: { publicOrigin: testOrigin, sessionPolicy: defaultSessionPolicy, rateLimits },
+    now: () => new Date(),
+  });
+  meetings.attach(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    meetings,
+    server,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await meetings.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A socket.io client sending the headers a browser on our origin would. */
+export function meetingClient(
+  url: string,
+  cookie: string | null,
+  origin = testOrigin,
+): MeetingClient {
+  const extraHeaders: Record<string, string> = { origin };
+  if (cookie) extraHeaders.cookie = cookie;
+  return connectSocket(url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    extraHeaders,
+    reconnection: false,
+    forceNew: true,
+  });
+}
+
+/** Resolves once connected, or with the handshake's refusal. */
+export function connection(
+  client: MeetingClient,
+): Promise<{ ok: true } | { ok: false; message: string; code: unknown }> {
+  return new Promise((resolve) => {
+    client.once("connect", () => resolve({ ok: true }));
+    client.once("connect_error", (error: Error & { data?: { code?: unknown } }) =>
+      resolve({ ok: false, message: error.message, code: error.data?.code }),
+    );
+  });
+}
+
+/** Sends an event and resolves with its acknowledgement. */
+export function send<E extends keyof ClientToServerEvents>(
+  client: MeetingClient,
+  event: E,
+  payload: unknown,
+): Promise<AckResult<unknown>> {
+  const timed = client.timeout(5000);
+  const emit = timed.emitWithAck as (
+    event: string,
+    payload: unknown,
+  ) => Promise<AckResult<unknown>>;
+  return emit.call(timed, event, payload);
+}
+
+/** Resolves with the next `event` whose payload passes `where`. */
+export function next<E extends keyof ServerToClientEvents>(
+  client: MeetingClient,
+  event: E,
+  where: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!where(payload)) return;
+      clearTimeout(timer);
+      (client.off as (e: string, l: unknown) => void)(event, listener);
+      resolve(payload);
+    };
+    (client.on as (e: string, l: unknown) => void)(event, listener);
+  });
+}

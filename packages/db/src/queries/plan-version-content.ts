@@ -1,0 +1,188 @@
+import {
+  documentKinds,
+  formatDocumentName,
+  type PlanVersionContent,
+  planVersionFormat,
+  readStoredDocument,
+  type VersionAction,
+  type VersionDocuments,
+  type VersionOwner,
+  type VersionSnapshots,
+} from "@teamaround/domain";
+import { and, asc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  actionOwners,
+  actions,
+  agencies,
+  familyMembers,
+  meetingAttendance,
+  meetingChatMessages,
+  meetingDecisions,
+  outcomes,
+  users,
+} from "../schema";
+import { loadDocumentParts } from "./document-parts";
+import type { MeetingRow } from "./meetings";
+
+const iso = (date: Date) => date.toISOString();
+const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** The three documents as stored: text per section, and each state (base64). */
+export async function loadVersionDocuments(
+  db: Executor,
+  familyId: string,
+): Promise<{ documents: VersionDocuments; snapshots: VersionSnapshots }> {
+  const documents: VersionDocuments = {};
+  const snapshots: VersionSnapshots = {};
+  for (const kind of documentKinds) {
+    const parts = await loadDocumentParts(db, formatDocumentName({ kind, familyId }));
+    const { sections, state } = readStoredDocument(kind, parts);
+    documents[kind] = sections;
+    snapshots[kind] = Buffer.from(state).toString("base64");
+  }
+  return { documents, snapshots };
+}
+
+/** Everything a plan version records of a meeting that has just ended (`meeting.endedAt` set). */
+export async function buildPlanVersionContent(
+  db: Executor,
+  meeting: MeetingRow & { endedAt: Date },
+): Promise<{ content: PlanVersionContent; snapshots: VersionSnapshots }> {
+  const { familyId } = meeting;
+  const { documents, snapshots } = await loadVersionDocuments(db, familyId);
+  const content: PlanVersionContent = {
+    format: planVersionFormat,
+    meeting: {
+      id: meeting.id,
+      kind: meeting.kind,
+      scheduledFor: iso(meeting.scheduledFor),
+      startedAt: isoOrNull(meeting.startedAt),
+      endedAt: iso(meeting.endedAt),
+      chairUserId: meeting.chairUserId,
+      agenda: meeting.agenda,
+    },
+    documents,
+    outcomes: await loadOutcomes(db, familyId),
+    actions: await loadActions(db, familyId),
+    attendance: await listMeetingAttendance(db, familyId, meeting.id),
+    chat: await listMeetingChat(db, familyId, meeting.id),
+    decisions: await listMeetingDecisions(db, familyId, meeting.id),
+  };
+  return { content, snapshots };
+}
+
+async function loadOutcomes(db: Executor, familyId: string) {
+  return db
+    .select({
+      id: outcomes.id,
+      area: outcomes.area,
+      title: outcomes.title,
+      measure: outcomes.measure,
+      targetDate: outcomes.targetDate,
+      status: outcomes.status,
+    })
+    .from(outcomes)
+    .where(eq(outcomes.familyId, familyId))
+    .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
+}
+
+async function loadActions(db: Executor, familyId: string): Promise<VersionAction[]> {
+  const rows = await db
+    .select()
+    .from(actions)
+    .where(eq(actions.familyId, familyId))
+    .orderBy(asc(actions.createdAt), asc(actions.id));
+  const owners = await db
+    .select({
+      actionId: actionOwners.actionId,
+      userId: actionOwners.userId,
+      userName: users.displayName,
+      agencyName: agencies.name,
+      memberId: actionOwners.memberId,
+      givenName: familyMembers.givenName,
+      familyName: familyMembers.familyName,
+    })
+    .from(actionOwners)
+    .leftJoin(users, eq(users.id, actionOwners.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(familyMembers, eq(familyMembers.id, actionOwners.memberId))
+    .where(eq(actionOwners.familyId, familyId))
+    .orderBy(asc(actionOwners.id));
+  const byAction = new Map<string, VersionOwner[]>();
+  for (const o of owners) {
+    const owner: VersionOwner = o.userId
+      ? { kind: "practitioner", userId: o.userId, name: o.userName ?? "", agencyName: o.agencyName }
+      : {
+          kind: "family_member",
+          memberId: o.memberId ?? "",
+          name: `${o.givenName ?? ""} ${o.familyName ?? ""}`.trim(),
+        };
+    byAction.set(o.actionId, [...(byAction.get(o.actionId) ?? []), owner]);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    outcomeId: row.outcomeId,
+    text: row.text,
+    dueDate: row.dueDate,
+    status: row.status,
+    completedAt: isoOrNull(row.completedAt),
+    owners: byAction.get(row.id) ?? [],
+  }));
+}
+
+/** The meeting's rows, oldest first, dates as ISO strings. */
+export async function listMeetingAttendance(db: Executor, familyId: string, meetingId: string) {
+  const rows = await db
+    .select({
+      userId: meetingAttendance.userId,
+      name: users.displayName,
+      agencyName: agencies.name,
+      joinedAt: meetingAttendance.joinedAt,
+      leftAt: meetingAttendance.leftAt,
+    })
+    .from(meetingAttendance)
+    .innerJoin(users, eq(users.id, meetingAttendance.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(eq(meetingAttendance.familyId, familyId), eq(meetingAttendance.meetingId, meetingId)),
+    )
+    .orderBy(asc(meetingAttendance.joinedAt), asc(meetingAttendance.id));
+  return rows.map((r) => ({ ...r, joinedAt: iso(r.joinedAt), leftAt: isoOrNull(r.leftAt) }));
+}
+
+/** The meeting's rows, oldest first, dates as ISO strings. */
+export async function listMeetingChat(db: Executor, familyId: string, meetingId: string) {
+  const rows = await db
+    .select({
+      id: meetingChatMessages.id,
+      authorUserId: meetingChatMessages.authorUserId,
+      authorName: users.displayName,
+      body: meetingChatMessages.body,
+      sentAt: meetingChatMessages.sentAt,
+    })
+    .from(meetingChatMessages)
+    .innerJoin(users, eq(users.id, meetingChatMessages.authorUserId))
+    .where(
+      and(eq(meetingChatMessages.familyId, familyId), eq(meetingChatMessages.meetingId, meetingId)),
+    )
+    .orderBy(asc(meetingChatMessages.sentAt), asc(meetingChatMessages.id));
+  return rows.map((r) => ({ ...r, sentAt: iso(r.sentAt) }));
+}
+
+/** The meeting's rows, oldest first, dates as ISO strings. */
+export async function listMeetingDecisions(db: Executor, familyId: string, meetingId: string) {
+  const rows = await db
+    .select({
+      id: meetingDecisions.id,
+      text: meetingDecisions.text,
+      recordedBy: meetingDecisions.recordedBy,
+      recordedByName: users.displayName,
+      recordedAt: meetingDecisions.recordedAt,
+    })
+    .from(meetingDecisions)
+    .innerJoin(users, eq(users.id, meetingDecisions.recordedBy))
+    .where(and(eq(meetingDecisions.familyId, familyId), eq(meetingDecisions.meetingId, meetingId)))
+    .orderBy(asc(meetingDecisions.recordedAt), asc(meetingDecisions.id));
+  return rows.map((r) => ({ ...r, recordedAt: iso(r.recordedAt) }));
+}

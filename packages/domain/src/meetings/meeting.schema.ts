@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/** Kinds of TAC meeting: the first one, reviews, and the one that closes the plan. */
+export const meetingKinds = ["initial", "review", "closing"] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** scheduled → live → ended; a scheduled meeting may instead be cancelled. */
+export const meetingStates = ["scheduled", "live", "ended", "cancelled"] as const;
+export type MeetingState = (typeof meetingStates)[number];
+
+export const meetingLimits = {
+  agendaItems: { min: 1, max: 20 },
+  agendaTitle: 200,
+  invitees: 50,
+  chatBody: 2000,
+  decisionText: 2000,
+  location: 200,
+  notes: 2000,
+} as const;
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+}
+
+export const agendaTitleSchema = z.string().trim().min(1).max(meetingLimits.agendaTitle);
+
+const meetingId = z.uuid({ message: "meetingId must be a UUID" });
+
+/** Payloads of the client events. Types are not validation: every handler parses with these. */
+export const MeetingRefPayload = z.strictObject({ meetingId });
+export type MeetingRefPayload = z.infer<typeof MeetingRefPayload>;
+
+export const AgendaSetPayload = z.strictObject({
+  meetingId,
+  /** null clears the current item. */
+  agendaItemId: z.uuid().nullable(),
+});
+export type AgendaSetPayload = z.infer<typeof AgendaSetPayload>;
+
+export const HandLowerPayload = z.strictObject({
+  meetingId,
+  /** The chair may lower someone else's hand; anyone else only their own. */
+  userId: z.uuid().optional(),
+});
+export type HandLowerPayload = z.infer<typeof HandLowerPayload>;
+
+export const ChatSendPayload = z.strictObject({
+  meetingId,
+  body: z.string().trim().min(1).max(meetingLimits.chatBody),
+});
+export type ChatSendPayload = z.infer<typeof ChatSendPayload>;
+
+export const DecisionRecordPayload = z.strictObject({
+  meetingId,
+  text: z.string().trim().min(1).max(meetingLimits.decisionText),
+});
+export type DecisionRecordPayload = z.infer<typeof DecisionRecordPayload>;
+
+/**
+ * A live notice that something changed through the API. It names the record,
+ * never its content: clients re-read through the API, which applies the policy.
+ */
+export const noticeResources = [
+  "family",
+  "outcome",
+  "action",
+  "consent",
+  "team",
+  "meeting",
+] as const;
+export const Notice = z.strictObject({
+  familyId: z.uuid(),
+  resource: z.enum(noticeResources),
+  change: z.enum(["created", "updated", "removed"]),
+  resourceId: z.uuid().nullable(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type Notice = z.infer<typeof Notice>;
