@@ -19,7 +19,7 @@ export const defaultSessionPolicy: SessionPolicy = {
 };
 
 /** Refreshing lastSeenAt at most once a minute spares a write on every request. */
-const lastSeenRefreshMs = 60 * 1000;
+export const lastSeenRefreshMs = 60 * 1000;
 
 export interface SessionContext {
   ipAddress: string | null;
@@ -70,7 +70,12 @@ export async function createSession(
   return { token, session };
 }
 
-function isExpired(session: Session, policy: SessionPolicy, now: Date): boolean {
+/** Idle too long or past its absolute end (live connections are re-checked with this too). */
+export function isExpired(
+  session: Pick<Session, "expiresAt" | "lastSeenAt">,
+  policy: SessionPolicy,
+  now: Date,
+): boolean {
   return (
     now.getTime() >= session.expiresAt.getTime() ||
     now.getTime() - session.lastSeenAt.getTime() > policy.idleTimeoutMs

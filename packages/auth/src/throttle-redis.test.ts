@@ -4,10 +4,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createSignInThrottle } from "./throttle";
 
 const redisUrl = process.env.REDIS_URL;
-const client = redisUrl ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
+const client = redisUrl
+  ? new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  : undefined;
 afterAll(() => client?.disconnect());
 
-if (!redisUrl) console.info("throttle-redis: REDIS_URL is not set; the shared-store tests are skipped");
+if (!redisUrl)
+  console.info("throttle-redis: REDIS_URL is not set; the shared-store tests are skipped");
 
 /** With Redis, every API node counts the same failures: two throttles share one store. */
 describe.skipIf(!client)("sign-in throttle on Redis", () => {
