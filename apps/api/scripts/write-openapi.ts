@@ -8,6 +8,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSignInThrottle, defaultSessionPolicy } from "@teamaround/auth";
 import { createDatabase } from "@teamaround/db";
+import { createLocalEventBus } from "@teamaround/events";
 import pino from "pino";
 import { createApi } from "../src/create-api";
 
@@ -27,6 +28,7 @@ try {
     },
     logger: pino({ level: "silent" }),
     throttle: createSignInThrottle({}),
+    events: createLocalEventBus(),
     now: () => new Date(),
   });
   const response = await api.request("/api/openapi.json", { headers: { origin } });

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { SessionPolicy, SignInThrottle } from "@teamaround/auth";
 import type { Database, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
+import type { EventBus } from "@teamaround/events";
 import type { Logger } from "pino";
 
 export interface ApiConfig {
@@ -19,6 +20,8 @@ export interface ApiDeps {
   config: ApiConfig;
   logger: Logger;
   throttle: SignInThrottle;
+  /** Where changes are announced, after they commit, to the realtime servers. */
+  events: EventBus;
   /** Injected so tests can move time forward. */
   now: () => Date;
 }

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createSignInThrottle, defaultSessionPolicy, hashPassword } from "@teamaround/auth";
 import { demoPassword, openMigratedDatabase, seedDemo } from "@teamaround/db";
+import { createEventBus } from "@teamaround/events";
 import { Redis } from "ioredis";
 import pino from "pino";
 import { createApi } from "./create-api";
@@ -19,6 +20,8 @@ async function main() {
   });
   if (env.NODE_ENV !== "production") await seedDemo(handle.db, await hashPassword(demoPassword));
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false }) : undefined;
+  // Realtime processes hear this API only through Redis; without it they rely on their re-check.
+  const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const api = createApi({
     db: handle.db,
     config: {
@@ -29,6 +32,7 @@ async function main() {
     },
     logger,
     throttle: createSignInThrottle(redis ? { redis } : {}),
+    events,
     now: () => new Date(),
   });
   const server = serve({ fetch: api.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
@@ -37,6 +41,7 @@ async function main() {
   const stop = async () => {
     server.close();
     redis?.disconnect();
+    await events.close();
     await handle.close();
     process.exit(0);
   };

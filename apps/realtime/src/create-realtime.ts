@@ -2,10 +2,16 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { SessionPolicy } from "@teamaround/auth";
 import type { Database } from "@teamaround/db";
+import type { EventBus } from "@teamaround/events";
 import type { Logger } from "pino";
+import { applyRealtimeEvent } from "./access/apply-event";
+import { AccessRecheck, type RecheckStats } from "./access/recheck";
 import { CollabServer, type ConnectionFilter } from "./collab/collab-server";
 import { defaultLimits, type RealtimeLimits } from "./collab/limits";
 import { type DocumentRelay, inProcessRelay } from "./collab/relay";
+import { createMeetingServer, type MeetingServer } from "./meetings/create-meeting-server";
+import type { RateLimits } from "./meetings/rate-limit";
+import { createRedisScaleOut, type ScaleOut, type ScaleOutConfig } from "./scale-out";
 
 export type { ConnectionFilter };
 
@@ -14,6 +20,14 @@ export interface RealtimeConfig {
   publicOrigin: string;
   sessionPolicy: SessionPolicy;
   limits?: Partial<RealtimeLimits>;
+  meetingRateLimits?: Partial<RateLimits>;
+  /**
+   * How often every open connection's session and access are re-checked (the
+   * safety net under lost events), in ms; 0 turns it off. Default 2000.
+   */
+  accessRecheckMs?: number;
+  /** Several nodes: Yjs documents and Socket.io rooms shared through Redis. Unset: no Redis at all. */
+  redis?: ScaleOutConfig;
 }
 
 export interface RealtimeDeps {
@@ -22,9 +36,13 @@ export interface RealtimeDeps {
   config: RealtimeConfig;
   /** Injected so tests can move time forward. */
   now: () => Date;
-  /** How stored updates reach other nodes; in-process (none) by default. */
+  /** What the API announces (access revoked, family changed); none: the re-check alone. */
+  events?: EventBus;
+  /** How stored updates reach other nodes; Redis with `config.redis`, else in-process (none). */
   relay?: DocumentRelay;
 }
+
+export const defaultAccessRecheckMs = 2000;
 
 export interface RealtimeStats {
   /** Open sockets, including those still being admitted. */
@@ -39,15 +57,22 @@ export interface RealtimeStats {
   commits: number;
   compactions: number;
   refusedConnections: number;
+  accessRecheck: RecheckStats;
 }
 
 export interface Realtime {
-  /** Serves `/yjs/*` upgrades of this server; leaves every other path to other listeners. */
+  /** Serves `/yjs/*` and `/socket.io` upgrades of this server; leaves every other path alone. */
   attach(server: Server): void;
-  /** For servers that route upgrades themselves: true when the request was taken. */
+  /** For servers that route upgrades themselves: true when the request was a `/yjs/` one and was taken. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-  /** Closes matching connections (4403 and the reason), e.g. when access is removed. */
-  closeConnectionsFor(filter: ConnectionFilter, reason: string): number;
+  /** Closes matching Yjs connections (4403 by default, and the reason), e.g. when access is removed. */
+  closeConnectionsFor(filter: ConnectionFilter, reason: string, code?: number): number;
+  /** The Socket.io meeting rooms (`disconnectWhere`, `relayFamilyNotice`, `io`). */
+  meetings: MeetingServer;
+  disconnectWhere: MeetingServer["disconnectWhere"];
+  relayFamilyNotice: MeetingServer["relayFamilyNotice"];
+  /** Runs one access re-check now; answers how many connections it closed. */
+  recheckAccess(): Promise<number>;
   stats(): RealtimeStats;
   /** The in-memory state of a loaded document, for tests and tools. */
   documentState(name: string): Uint8Array | null;
@@ -57,16 +82,36 @@ export interface Realtime {
 
 /** Builds the realtime server. Tests and production build exactly this object. */
 export function createRealtime(deps: RealtimeDeps): Realtime {
-  const { config } = deps;
+  const { config, logger } = deps;
+  const scaleOut: ScaleOut | null = config.redis ? createRedisScaleOut(config.redis, logger) : null;
   const collab = new CollabServer({
     db: deps.db,
-    logger: deps.logger,
+    logger,
     publicOrigin: config.publicOrigin,
     sessionPolicy: config.sessionPolicy,
     limits: { ...defaultLimits, ...config.limits },
-    relay: deps.relay ?? inProcessRelay,
+    relay: deps.relay ?? scaleOut?.relay ?? inProcessRelay,
     now: deps.now,
   });
+  const meetings = createMeetingServer({
+    db: deps.db,
+    logger,
+    config: {
+      publicOrigin: config.publicOrigin,
+      sessionPolicy: config.sessionPolicy,
+      ...(config.meetingRateLimits ? { rateLimits: config.meetingRateLimits } : {}),
+    },
+    now: deps.now,
+  });
+  if (scaleOut) meetings.io.adapter(scaleOut.adapter);
+  const recheck = new AccessRecheck(
+    { db: deps.db, logger, sessionPolicy: config.sessionPolicy, now: deps.now, collab, meetings },
+    config.accessRecheckMs ?? defaultAccessRecheckMs,
+  );
+  recheck.start();
+  const unsubscribe = deps.events?.subscribe((event) =>
+    applyRealtimeEvent({ collab, meetings, logger }, event),
+  );
   const attached: Server[] = [];
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     collab.handleUpgrade(request, socket, head);
@@ -74,20 +119,30 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   return {
     attach(server) {
       server.on("upgrade", onUpgrade);
+      meetings.attach(server);
       attached.push(server);
     },
     handleUpgrade: (request, socket, head) => collab.handleUpgrade(request, socket, head),
-    closeConnectionsFor: (filter, reason) => collab.closeConnectionsFor(filter, reason),
+    closeConnectionsFor: (filter, reason, code) => collab.closeConnectionsFor(filter, reason, code),
+    meetings,
+    disconnectWhere: (filter, reason) => meetings.disconnectWhere(filter, reason),
+    relayFamilyNotice: (familyId, notice) => meetings.relayFamilyNotice(familyId, notice),
+    recheckAccess: () => recheck.runOnce(),
     stats: () => ({
       connections: collab.connectionCount,
       loadedDocuments: collab.registry.size,
       ...collab.counters,
       commits: collab.committer.commits,
+      accessRecheck: { ...recheck.stats },
     }),
     documentState: (name) => collab.documentState(name),
     async close() {
+      unsubscribe?.();
+      await recheck.stop();
       for (const server of attached) server.off("upgrade", onUpgrade);
+      await meetings.close();
       await collab.close();
+      await scaleOut?.close();
     },
   };
 }

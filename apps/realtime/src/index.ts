@@ -1,11 +1,13 @@
 export type { Presence } from "./collab/awareness";
 export { defaultLimits, type RealtimeLimits } from "./collab/limits";
-export { type DocumentRelay, inProcessRelay } from "./collab/relay";
+export { type DocumentRelay, inProcessRelay, type RelayReceiver } from "./collab/relay";
 export {
   type ConnectionFilter,
   createRealtime,
+  defaultAccessRecheckMs,
   type Realtime,
   type RealtimeConfig,
   type RealtimeDeps,
   type RealtimeStats,
 } from "./create-realtime";
+export type { ScaleOutConfig } from "./scale-out";

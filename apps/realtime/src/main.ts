@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultSessionPolicy } from "@teamaround/auth";
 import { openMigratedDatabase } from "@teamaround/db";
+import { createEventBus } from "@teamaround/events";
 import pino from "pino";
 import { defaultLimits } from "./collab/limits";
 import { createRealtime } from "./create-realtime";
@@ -15,9 +16,8 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
   });
-  if (env.REDIS_URL) {
-    logger.warn("REDIS_URL is set, but Yjs relaying between nodes is not built yet: single node");
-  }
+  // With REDIS_URL: the API's events, Yjs updates and meeting rooms are shared with other nodes.
+  const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const server = createServer((_request, response) => {
     response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
   });
@@ -28,16 +28,22 @@ async function main() {
       publicOrigin: env.PUBLIC_ORIGIN,
       sessionPolicy: defaultSessionPolicy,
       limits: defaultLimits,
+      ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
     now: () => new Date(),
+    events,
   });
   realtime.attach(server);
   server.listen(env.PORT, env.HOST, () => {
     const { port } = server.address() as AddressInfo;
-    process.stdout.write(`Teamaround realtime listening on ws://${env.HOST}:${port}/yjs/\n`);
+    const nodes = env.REDIS_URL ? "sharing rooms through Redis" : "single node";
+    process.stdout.write(
+      `Teamaround realtime listening on ws://${env.HOST}:${port}/yjs/ and /socket.io (${nodes})\n`,
+    );
   });
   const stop = async () => {
     await realtime.close();
+    await events.close();
     server.close();
     await handle.close();
     process.exit(0);

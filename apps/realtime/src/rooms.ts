@@ -5,3 +5,9 @@
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const familyRoom = (familyId: string) => `family:${familyId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The family's practitioners and managers only: for notices the family may not see. */
+export const familyStaffRoom = (familyId: string) => `family-staff:${familyId}`;
+
+/** The family rooms a socket in one of the family's meetings belongs to. */
+export const familyRoomsFor = (familyId: string, isStaff: boolean) =>
+  isStaff ? [familyRoom(familyId), familyStaffRoom(familyId)] : [familyRoom(familyId)];

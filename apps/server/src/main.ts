@@ -1,14 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { createAdaptorServer } from "@hono/node-server";
-import { createApi } from "@teamaround/api";
 import { createSignInThrottle, defaultSessionPolicy, hashPassword } from "@teamaround/auth";
 import type { Environment } from "@teamaround/config";
 import { demoPassword, demoSignIns, openMigratedDatabase, seedDemo } from "@teamaround/db";
-import { createRealtime } from "@teamaround/realtime";
+import { createEventBus } from "@teamaround/events";
 import { Redis } from "ioredis";
 import pino from "pino";
+import { createServer } from "./create-server";
 import { readEnvironment } from "./env";
-import { createWebApp } from "./web-app";
 
 const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -24,39 +22,29 @@ async function main() {
     const seeded = await seedDemo(handle.db, await hashPassword(demoPassword));
     if (seeded === "seeded") logger.info("demo data seeded");
   }
+  // Without REDIS_URL nothing connects to Redis: one process works alone.
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false }) : undefined;
-  const now = () => new Date();
-  const api = createApi({
+  const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
+  const teamaround = createServer({
     db: handle.db,
+    logger,
     config: {
       publicOrigin: env.PUBLIC_ORIGIN,
       nodeEnv: env.NODE_ENV,
       sessionPolicy: defaultSessionPolicy,
       maxBodyBytes: 64 * 1024,
+      webDist,
+      ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
-    logger,
     throttle: createSignInThrottle(redis ? { redis } : {}),
-    now,
+    events,
+    now: () => new Date(),
   });
-  const realtime = createRealtime({
-    db: handle.db,
-    logger,
-    config: { publicOrigin: env.PUBLIC_ORIGIN, sessionPolicy: defaultSessionPolicy },
-    now,
-  });
-  const web = createWebApp(webDist);
-  const server = createAdaptorServer({
-    fetch: (request: Request) =>
-      new URL(request.url).pathname.startsWith("/api") ? api.fetch(request) : web.fetch(request),
-  });
-  realtime.attach(server as import("node:http").Server);
-  server.listen(env.PORT, env.HOST, () => {
-    const address = server.address();
-    printBanner(env, typeof address === "object" && address ? address.port : env.PORT, handle.kind);
-  });
+  const port = await teamaround.listen(env.PORT, env.HOST);
+  printBanner(env, port, handle.kind);
   const stop = async () => {
-    server.close();
-    await realtime.close();
+    await teamaround.close();
+    await events.close();
     redis?.disconnect();
     await handle.close();
     process.exit(0);
@@ -72,6 +60,7 @@ function printBanner(env: Environment, port: number, kind: string) {
     `Teamaround is running at ${url}`,
     `  API reference: ${url}/api/docs`,
     `  Database: ${kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"}`,
+    `  Realtime: ${env.REDIS_URL ? "rooms shared with other nodes through Redis" : "single node"}`,
   ];
   if (env.NODE_ENV !== "production") {
     lines.push(`  Demo sign-ins (password for all: ${demoPassword}):`);

@@ -1,5 +1,6 @@
 export * from "./authorization";
 export * from "./documents";
+export * from "./events";
 export * from "./meetings";
 export * from "./shared/app-error";
 export * from "./shared/vocabulary";

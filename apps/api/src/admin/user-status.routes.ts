@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorizeGlobal } from "@teamaround/domain";
+import { authorizeGlobal, revocationReasons } from "@teamaround/domain";
 import type { Context } from "hono";
 import type { ApiApp, ApiEnv } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import {
   AdminUserSchema,
@@ -75,6 +76,10 @@ export function registerUserStatusRoutes(app: ApiApp): void {
         resourceId: userId,
         details: { reason },
       });
+    });
+    await publishAccessRevoked(c, {
+      userIds: [userId],
+      reason: revocationReasons.accountDeactivated,
     });
     return c.json(await presentUser(c, authorityId, userId), 200);
   });

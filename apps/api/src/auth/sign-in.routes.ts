@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { invalidateSession, sessionCookieName } from "@teamaround/auth";
-import { AppError } from "@teamaround/domain";
+import { AppError, revocationReasons } from "@teamaround/domain";
 import { getCookie } from "hono/cookie";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { SignInBody, SignInResult } from "./auth.schema";
 import { checkCredentials, emailDigest, startSession } from "./commands/sign-in";
@@ -82,6 +83,10 @@ export function registerSignInRoutes(app: ApiApp): void {
           resourceType: "user",
           resourceId: session.userId,
         });
+      });
+      await publishAccessRevoked(c, {
+        sessionIds: [session.id],
+        reason: revocationReasons.signedOut,
       });
     }
     clearSessionCookie(c);

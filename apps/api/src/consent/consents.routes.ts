@@ -3,6 +3,7 @@ import { consents } from "@teamaround/db";
 import { AppError, authorize, canRecordConsentAs } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -96,6 +97,7 @@ export function registerConsentRoutes(app: ApiApp): void {
       });
       return inserted;
     });
+    await publishFamilyChange(c, familyId, "consent", row.id, "created");
     const [view] = await listConsentViews(db, access, isoDay(now()), { consentId: row.id });
     if (!view) throw new AppError("internal", "The consent was saved but could not be read.");
     return c.json(withAbilities(view, access), 201);

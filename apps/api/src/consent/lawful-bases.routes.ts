@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { lawfulBasisRecords } from "@teamaround/db";
-import { AppError, authorize, notFound } from "@teamaround/domain";
+import { AppError, authorize, notFound, revocationReasons } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishAccessRevoked, publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -119,6 +120,7 @@ export function registerLawfulBasisRoutes(app: ApiApp): void {
       });
       return row.id;
     });
+    await publishFamilyChange(c, familyId, "consent", id, "created");
     const [view] = await listLawfulBasisViews(db, familyId, { lawfulBasisId: id });
     if (!view) throw new AppError("internal", "The lawful basis was saved but could not be read.");
     return c.json(withAbilities(view, access), 201);
@@ -154,7 +156,9 @@ export function registerLawfulBasisRoutes(app: ApiApp): void {
       });
       return result;
     });
-    // outcome.revokedAccess names who lost access; realtime closes their connections.
+    const reasonShown = revocationReasons.lawfulBasisEnded;
+    await publishAccessRevoked(c, { ...outcome.revokedAccess, reason: reasonShown });
+    await publishFamilyChange(c, familyId, "consent", lawfulBasisId, "updated");
     const [view] = await listLawfulBasisViews(db, familyId, { lawfulBasisId });
     if (!view) throw new AppError("internal", "The lawful basis was ended but could not be read.");
     const data = {

@@ -1,9 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
 import { consents, type Executor } from "@teamaround/db";
-import { AppError, authorize, canWithdrawConsent, notFound } from "@teamaround/domain";
+import {
+  AppError,
+  authorize,
+  canWithdrawConsent,
+  notFound,
+  revocationReasons,
+} from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishAccessRevoked, publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -104,7 +111,9 @@ export function registerWithdrawConsentRoutes(app: ApiApp): void {
       });
       return result;
     });
-    // done.memberships.revokedAccess names who lost access; realtime closes their connections.
+    const reasonShown = revocationReasons.consentWithdrawn;
+    await publishAccessRevoked(c, { ...done.memberships.revokedAccess, reason: reasonShown });
+    await publishFamilyChange(c, familyId, "consent", consentId, "updated");
     // The caller may have been in the team on this very consent, so reload their access.
     const { access: after } = await loadFamilyAccess(db, actor, familyId);
     const [view] = await listConsentViews(db, after, isoDay(at), { consentId });

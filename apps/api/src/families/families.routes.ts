@@ -5,21 +5,24 @@ import { AppError, authorize, authorizeGlobal, FamilyAbilitiesSchema } from "@te
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { isoDay } from "../shared/dates";
 import { updateVersioned } from "../shared/versioned-update";
 import {
   CreateFamilyBody,
+  DocumentAccessesSchema,
   FamilySchema,
   FamilySummarySchema,
   UpdateFamilyBody,
 } from "./families.schema";
 import { loadFamilyAccess, withAbilities } from "./family-access";
 import { listMyFamilies } from "./list-my-families";
-import { presentFamily } from "./present-family";
+import { presentDocumentAccess, presentFamily } from "./present-family";
 
 const FamilyWithAbilities = z.object({ data: FamilySchema, abilities: FamilyAbilitiesSchema });
+const FamilyRead = FamilyWithAbilities.extend({ documents: DocumentAccessesSchema });
 const tags = ["Families"];
 
 const listRoute = createRoute({
@@ -52,7 +55,7 @@ const readRoute = createRoute({
   summary: "One family, with what I may do",
   request: { params: FamilyParams },
   responses: {
-    200: jsonResponse(FamilyWithAbilities, "The family"),
+    200: jsonResponse(FamilyRead, "The family, what I may do, and the live documents I may open"),
     ...errorResponses(404),
   },
 });
@@ -133,6 +136,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, family.id, "family", family.id, "created");
     const { access } = await loadFamilyAccess(db, actor, family.id);
     return c.json(withAbilities(presentFamily(family), access), 201);
   });
@@ -149,7 +153,13 @@ export function registerFamilyRoutes(app: ApiApp): void {
       resourceType: "family",
       resourceId: familyId,
     });
-    return c.json(withAbilities(presentFamily(family), access), 200);
+    return c.json(
+      {
+        ...withAbilities(presentFamily(family), access),
+        documents: presentDocumentAccess(access),
+      },
+      200,
+    );
   });
 
   app.openapi(updateRoute, async (c) => {
@@ -178,6 +188,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, familyId, "family", familyId, "updated");
     return c.json(
       withAbilities(presentFamily(updated), { ...access, familyStatus: updated.status }),
       200,

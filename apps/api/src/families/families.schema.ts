@@ -1,5 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { closureReasons, familyOrigins, familyStatuses, relationships } from "@teamaround/domain";
+import {
+  closureReasons,
+  documentKinds,
+  familyOrigins,
+  familyStatuses,
+  meetingKinds,
+  relationships,
+} from "@teamaround/domain";
 import { versionField } from "../http/openapi";
 
 const levelOfNeed = z.number().int().min(1).max(4).describe("Local threshold scale, 1–4");
@@ -33,6 +40,15 @@ export const FamilySummarySchema = FamilySchema.pick({
   relationship: z.enum(relationships),
   openActions: z.number().int(),
   overdueActions: z.number().int(),
+  nextMeeting: z
+    .object({
+      id: z.uuid(),
+      kind: z.enum(meetingKinds),
+      scheduledFor: z.string(),
+      state: z.enum(["scheduled", "live"]),
+    })
+    .nullable()
+    .describe("The meeting under way, else the soonest one booked; null when none is"),
 });
 
 export const CreateFamilyBody = z
@@ -77,3 +93,15 @@ export const StepDownBody = z
     note: z.string().trim().min(1).max(2000),
   })
   .openapi("StepDown");
+
+const DocumentAccessSchema = z.enum(["read-write", "read-only", "none"]);
+
+/** The live documents (DESIGN §4) the caller may open at `/yjs/<kind>:<familyId>`, and how. */
+export const DocumentAccessesSchema = z
+  .object(
+    Object.fromEntries(documentKinds.map((kind) => [kind, DocumentAccessSchema])) as Record<
+      (typeof documentKinds)[number],
+      typeof DocumentAccessSchema
+    >,
+  )
+  .openapi("DocumentAccesses");

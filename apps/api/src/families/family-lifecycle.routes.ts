@@ -4,6 +4,7 @@ import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { updateVersioned } from "../shared/versioned-update";
@@ -126,7 +127,7 @@ async function changeLifecycle(
   event: string,
   note?: string,
 ) {
-  return c.var.deps.db.transaction(async (tx) => {
+  const updated = await c.var.deps.db.transaction(async (tx) => {
     const row = await updateVersioned(
       tx,
       families,
@@ -142,4 +143,6 @@ async function changeLifecycle(
     });
     return row;
   });
+  await publishFamilyChange(c, familyId, "family", familyId, "updated");
+  return updated;
 }

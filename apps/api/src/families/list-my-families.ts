@@ -1,6 +1,13 @@
-import { actions, type Executor, families, familyMembers, teamMemberships } from "@teamaround/db";
+import {
+  actions,
+  type Executor,
+  families,
+  familyMembers,
+  meetings,
+  teamMemberships,
+} from "@teamaround/db";
 import { type Actor, relationshipOf } from "@teamaround/domain";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 
 /** The families on the actor's caseload: their teams, their service (managers), or their own (family). */
 export async function listMyFamilies(db: Executor, actor: Actor, today: string) {
@@ -19,9 +26,29 @@ export async function listMyFamilies(db: Executor, actor: Actor, today: string) 
         ? or(inArray(families.id, myTeams), eq(families.owningAgencyId, actor.agencyId))
         : inArray(families.id, myTeams);
 
+  // The meeting under way, else the soonest booked: one row per family, in the same query.
+  const nextMeeting = db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      scheduledFor: meetings.scheduledFor,
+      state: meetings.state,
+    })
+    .from(meetings)
+    .where(and(eq(meetings.familyId, families.id), inArray(meetings.state, ["scheduled", "live"])))
+    .orderBy(desc(sql`${meetings.state} = 'live'`), asc(meetings.scheduledFor))
+    .limit(1)
+    .as("next_meeting");
+
   const rows = await db
     .select({
       family: families,
+      nextMeeting: {
+        id: nextMeeting.id,
+        kind: nextMeeting.kind,
+        scheduledFor: nextMeeting.scheduledFor,
+        state: nextMeeting.state,
+      },
       teamRole: teamMemberships.role,
       familyMemberId: familyMembers.id,
       openActions: sql<number>`(select count(*)::int from ${actions} a where a.family_id = ${families.id} and a.status = 'open')`,
@@ -40,6 +67,7 @@ export async function listMyFamilies(db: Executor, actor: Actor, today: string) 
       familyMembers,
       and(eq(familyMembers.familyId, families.id), eq(familyMembers.userId, actor.userId)),
     )
+    .leftJoinLateral(nextMeeting, sql`true`)
     .where(visible)
     .orderBy(families.displayName);
 
@@ -59,5 +87,23 @@ export async function listMyFamilies(db: Executor, actor: Actor, today: string) 
     }),
     openActions: Number(row.openActions),
     overdueActions: Number(row.overdueActions),
+    nextMeeting: presentNextMeeting(row.nextMeeting),
   }));
+}
+
+function presentNextMeeting(
+  meeting: {
+    id: string;
+    kind: (typeof meetings.$inferSelect)["kind"];
+    scheduledFor: Date;
+    state: (typeof meetings.$inferSelect)["state"];
+  } | null,
+) {
+  if (!meeting || (meeting.state !== "scheduled" && meeting.state !== "live")) return null;
+  return {
+    id: meeting.id,
+    kind: meeting.kind,
+    scheduledFor: meeting.scheduledFor.toISOString(),
+    state: meeting.state,
+  };
 }

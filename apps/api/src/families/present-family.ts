@@ -1,3 +1,10 @@
+import {
+  type DocumentAccess,
+  type DocumentKind,
+  documentAccess,
+  documentKinds,
+  type FamilyAccess,
+} from "@teamaround/domain";
 import type { FamilyRow } from "./family-access";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -19,4 +26,11 @@ export function presentFamily(row: FamilyRow) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** What the caller may do with each live document, from the domain's document policy. */
+export function presentDocumentAccess(access: FamilyAccess): Record<DocumentKind, DocumentAccess> {
+  const result = {} as Record<DocumentKind, DocumentAccess>;
+  for (const kind of documentKinds) result[kind] = documentAccess(access, kind);
+  return result;
 }

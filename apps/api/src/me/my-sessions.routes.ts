@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listUserSessions, revokeUserSession } from "@teamaround/auth";
-import { notFound } from "@teamaround/domain";
+import { notFound, revocationReasons } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { clearSessionCookie } from "../auth/session-cookie";
+import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireCurrentSession } from "./current-session";
 import { MySessionSchema, RevokedResult, SessionParams } from "./me.schema";
@@ -66,6 +67,10 @@ export function registerMySessionRoutes(app: ApiApp): void {
       if (!(await revokeUserSession(tx, actor.userId, sessionId))) throw notFound("That session");
       await recordAudit(tx, c, { event: "session.revoke", resourceType: "session" });
     });
+    await publishAccessRevoked(c, {
+      sessionIds: [sessionId],
+      reason: revocationReasons.sessionEnded,
+    });
     if (sessionId === session.id) clearSessionCookie(c);
     return c.body(null, 204);
   });
@@ -74,10 +79,12 @@ export function registerMySessionRoutes(app: ApiApp): void {
     const { actor, session } = requireCurrentSession(c);
     const { db } = c.var.deps;
     const revoked = await db.transaction(async (tx) => {
-      const count = await revokeOtherSessions(tx, actor.userId, session.id);
-      await recordAudit(tx, c, { event: "session.revoke_others", details: { revoked: count } });
-      return count;
+      const ended = await revokeOtherSessions(tx, actor.userId, session.id);
+      const details = { revoked: ended.length };
+      await recordAudit(tx, c, { event: "session.revoke_others", details });
+      return ended;
     });
-    return c.json({ data: { revoked } }, 200);
+    await publishAccessRevoked(c, { sessionIds: revoked, reason: revocationReasons.sessionEnded });
+    return c.json({ data: { revoked: revoked.length } }, 200);
   });
 }

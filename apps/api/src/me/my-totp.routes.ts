@@ -4,10 +4,11 @@ import {
   confirmTotpEnrolment,
   markSessionTwoFactorVerified,
 } from "@teamaround/auth";
-import { AppError } from "@teamaround/domain";
+import { AppError, revocationReasons } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { verifySecondFactor } from "../auth/second-factor";
+import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireCurrentSession } from "./current-session";
 import { ConfirmTotpBody, EnrolTotpBody, TotpEnrolment } from "./me.schema";
@@ -86,15 +87,19 @@ export function registerMyTotpRoutes(app: ApiApp): void {
         throw wrongCode("That code is not right. Check the app shows Teamaround and try again.");
       // This session proved the new factor just now; every other one must sign in again.
       await markSessionTwoFactorVerified(tx, session.id);
-      const count = await revokeOtherSessions(tx, user.id, session.id);
+      const ended = await revokeOtherSessions(tx, user.id, session.id);
       await recordAudit(tx, c, {
         event: "totp.enable",
         resourceType: "user",
         resourceId: user.id,
-        details: { replaced: user.totpKey !== null, otherSessionsRevoked: count },
+        details: { replaced: user.totpKey !== null, otherSessionsRevoked: ended.length },
       });
-      return count;
+      return ended;
     });
-    return c.json({ data: { totpEnabled: true as const, otherSessionsRevoked: revoked } }, 200);
+    await publishAccessRevoked(c, { sessionIds: revoked, reason: revocationReasons.sessionEnded });
+    return c.json(
+      { data: { totpEnabled: true as const, otherSessionsRevoked: revoked.length } },
+      200,
+    );
   });
 }

@@ -3,6 +3,7 @@ import { AppError, authorize } from "@teamaround/domain";
 import { presentSetPasswordLink } from "../admin/set-password-link";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -60,6 +61,7 @@ export function registerInvitationRoutes(app: ApiApp): void {
       });
       return result;
     });
+    await publishFamilyChange(c, familyId, "member", memberId, "updated");
     const link = presentSetPasswordLink(c, invited.userId, invited);
     return c.json(withAbilities({ userId: invited.userId, ...link }, access), 201);
   });

@@ -4,6 +4,7 @@ import { AppError, authorize } from "@teamaround/domain";
 import { asc, eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -102,6 +103,7 @@ export function registerMemberRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, familyId, "member", member.id, "created");
     return c.json(withAbilities(presentMember(member), access), 201);
   });
 
@@ -130,6 +132,7 @@ export function registerMemberRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, familyId, "member", memberId, "updated");
     return c.json(withAbilities(presentMember(updated), access), 200);
   });
 }

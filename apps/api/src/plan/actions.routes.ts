@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Executor } from "@teamaround/db";
 import { AppError, authorize, FamilyAbilitiesSchema, type FamilyAccess } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -77,6 +78,7 @@ export function registerActionRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "create");
     const actionId = await createAction(c, { familyId, createdBy: actor.userId, body });
+    await publishFamilyChange(c, familyId, "action", actionId, "created");
     return c.json(await presentOne(db, access, actionId, now()), 201);
   });
 
@@ -88,6 +90,7 @@ export function registerActionRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "update");
     await updateAction(c, access, actionId, body);
+    await publishFamilyChange(c, familyId, "action", actionId, "updated");
     return c.json(await presentOne(db, access, actionId, now()), 200);
   });
 
@@ -99,6 +102,7 @@ export function registerActionRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "add_progress");
     const row = await addProgress(c, access, actionId, note);
+    await publishFamilyChange(c, familyId, "action", actionId, "updated");
     const authorName = c.var.user?.displayName ?? "";
     return c.json(
       withAbilities(presentProgressNote({ ...row, authorName, at: row.createdAt }), access),

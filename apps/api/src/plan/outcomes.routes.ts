@@ -4,6 +4,7 @@ import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -98,6 +99,7 @@ export function registerOutcomeRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, familyId, "outcome", outcome.id, "created");
     return c.json(withAbilities(presentOutcome(outcome), access), 201);
   });
 
@@ -125,6 +127,7 @@ export function registerOutcomeRoutes(app: ApiApp): void {
       });
       return row;
     });
+    await publishFamilyChange(c, familyId, "outcome", outcomeId, "updated");
     return c.json(withAbilities(presentOutcome(updated), access), 200);
   });
 }

@@ -3,6 +3,7 @@ import { sharingRecords } from "@teamaround/db";
 import { AppError, authorize, can } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -97,6 +98,7 @@ export function registerSharingRoutes(app: ApiApp): void {
       });
       return row.id;
     });
+    await publishFamilyChange(c, familyId, "sharing", id, "created");
     const [view] = await listSharingViews(db, familyId, { includeHidden: true, sharingId: id });
     if (!view) throw new AppError("internal", "The share was saved but could not be read.");
     return c.json(withAbilities(view, access), 201);

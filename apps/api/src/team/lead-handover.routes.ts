@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { AppError, authorize, can } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -47,6 +48,7 @@ export function registerLeadHandoverRoutes(app: ApiApp): void {
       });
       return swapped;
     });
+    await publishFamilyChange(c, familyId, "team", result.leadId, "updated");
     const [lead, previousLead] = await Promise.all([
       getMembership(db, familyId, result.leadId),
       getMembership(db, familyId, result.previousLeadId),

@@ -1,9 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import { teamMemberships } from "@teamaround/db";
-import { AppError, authorize, can, notFound } from "@teamaround/domain";
+import { AppError, authorize, can, notFound, revocationReasons } from "@teamaround/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishAccessRevoked, publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -114,6 +115,7 @@ export function registerTeamRoutes(app: ApiApp): void {
           throw new AppError("conflict", "This person is already in the family's team.");
         throw err;
       });
+    await publishFamilyChange(c, familyId, "team", membershipId, "created");
     const row = await getMembership(db, familyId, membershipId);
     if (!row) throw new AppError("internal", "The team membership was not saved.");
     return c.json(
@@ -158,6 +160,9 @@ export function registerTeamRoutes(app: ApiApp): void {
         details: { userId: current.membership.userId, reason },
       });
     });
+    const userIds = [current.membership.userId];
+    await publishAccessRevoked(c, { familyId, userIds, reason: revocationReasons.removedFromTeam });
+    await publishFamilyChange(c, familyId, "team", membershipId, "removed");
     const row = await getMembership(db, familyId, membershipId);
     if (!row) throw notFound("That team membership");
     return c.json(

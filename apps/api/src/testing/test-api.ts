@@ -6,6 +6,8 @@ import {
 } from "@teamaround/auth";
 import type { DatabaseHandle } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
+import type { RealtimeEvent } from "@teamaround/domain";
+import { createRecordingEventBus } from "@teamaround/events/testing";
 import pino from "pino";
 import type { ApiApp, ApiDeps } from "../app-env";
 import { createApi } from "../create-api";
@@ -18,6 +20,8 @@ export interface TestApi {
   handle: DatabaseHandle;
   /** Moves the API's clock; sessions and due dates follow it. */
   clock: { now: Date };
+  /** Every event the API published, in order (a local bus the tests can read). */
+  events: RealtimeEvent[];
   close(): Promise<void>;
 }
 
@@ -25,6 +29,7 @@ export interface TestApi {
 export async function startTestApi(): Promise<TestApi> {
   const handle = await openTestDatabase();
   const clock = { now: new Date() };
+  const events = createRecordingEventBus();
   const deps: ApiDeps = {
     db: handle.db,
     config: {
@@ -35,9 +40,17 @@ export async function startTestApi(): Promise<TestApi> {
     },
     logger: pino({ level: "silent" }),
     throttle: createSignInThrottle({}),
+    events,
     now: () => clock.now,
   };
-  return { app: createApi(deps), deps, handle, clock, close: () => handle.close() };
+  return {
+    app: createApi(deps),
+    deps,
+    handle,
+    clock,
+    events: events.events,
+    close: () => handle.close(),
+  };
 }
 
 /** A signed-in session for a user, made the way sign-in makes one. */

@@ -20,6 +20,8 @@ export const documentPathPrefix = "/yjs/";
 /** Who is connecting, to which document, and what they may do with it. */
 export interface Principal {
   actor: Actor;
+  /** The session this connection signed in with (its id, the token's SHA-256), re-checked while open. */
+  sessionId: string;
   access: FamilyAccess;
   document: DocumentRef & { name: string };
   level: "read-write" | "read-only";
@@ -103,6 +105,7 @@ export async function authenticate(
   };
   return {
     actor,
+    sessionId: session.session.id,
     access: found.access,
     document,
     level,

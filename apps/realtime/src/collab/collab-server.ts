@@ -6,7 +6,13 @@ import { realtimeCloseCodes } from "@teamaround/domain";
 import type { Logger } from "pino";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { authenticate, documentPathPrefix, isRefusal, recordJoin } from "./authenticate";
+import {
+  authenticate,
+  documentPathPrefix,
+  isRefusal,
+  type Principal,
+  recordJoin,
+} from "./authenticate";
 import { Connection, type ConnectionContext } from "./connection";
 import { DocumentRegistry } from "./document-registry";
 import { GroupCommit } from "./group-commit";
@@ -25,9 +31,23 @@ export interface CollabDeps {
   now: () => Date;
 }
 
+/**
+ * Which connections to close. Every field given must match: a user (or any
+ * of several), a family's documents, sessions. An empty filter matches nothing.
+ */
 export interface ConnectionFilter {
   userId?: string;
+  userIds?: readonly string[];
   familyId?: string;
+  sessionIds?: readonly string[];
+}
+
+function matches(filter: ConnectionFilter, principal: Principal): boolean {
+  const { userId, userIds, familyId, sessionIds } = filter;
+  if (userId && principal.actor.userId !== userId) return false;
+  if (userIds && !userIds.includes(principal.actor.userId)) return false;
+  if (sessionIds && !sessionIds.includes(principal.sessionId)) return false;
+  return !familyId || principal.document.familyId === familyId;
 }
 
 /**
@@ -95,16 +115,23 @@ export class CollabServer {
     return true;
   }
 
-  closeConnectionsFor(filter: ConnectionFilter, reason: string): number {
-    if (!filter.userId && !filter.familyId) return 0;
-    const matching = [...this.connections].filter((connection) => {
-      const principal = connection.principal;
-      if (!principal) return false;
-      if (filter.userId && principal.actor.userId !== filter.userId) return false;
-      return !filter.familyId || principal.document.familyId === filter.familyId;
-    });
-    for (const connection of matching) connection.close(realtimeCloseCodes.forbidden, reason);
+  closeConnectionsFor(
+    filter: ConnectionFilter,
+    reason: string,
+    code: number = realtimeCloseCodes.forbidden,
+  ): number {
+    const { userId, userIds, familyId, sessionIds } = filter;
+    if (!userId && !userIds && !familyId && !sessionIds) return 0;
+    const matching = [...this.connections].filter(
+      (connection) => connection.principal && matches(filter, connection.principal),
+    );
+    for (const connection of matching) connection.close(code, reason);
     return matching.length;
+  }
+
+  /** Connections past authentication (still loading or open), for the periodic access re-check. */
+  admittedConnections(): Connection[] {
+    return [...this.connections].filter((c) => c.principal !== null && !c.isClosed());
   }
 
   documentState(name: string): Uint8Array | null {

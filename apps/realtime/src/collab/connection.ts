@@ -40,6 +40,8 @@ export class Connection {
   document: LoadedDocument | null = null;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds = new Set<number>();
+  /** Set by an accepted write, cleared by the access re-check: writing is using the session. */
+  wroteSinceCheck = false;
   private queue: Uint8Array[] = [];
   private readonly bucket: TokenBucket;
   private handshakeTimer: NodeJS.Timeout | null;
@@ -188,7 +190,10 @@ export class Connection {
       return;
     }
     const result = document.applyFromConnection(this, update);
-    if (result === "applied") return;
+    if (result === "applied") {
+      this.wroteSinceCheck = true;
+      return;
+    }
     this.close(realtimeCloseCodes.badMessage, "update rejected");
     if (result === "broken") this.context.onBrokenDocument(document);
   }

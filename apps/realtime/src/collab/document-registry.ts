@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
+import * as Y from "yjs";
 import type { Connection } from "./connection";
 import type { GroupCommit } from "./group-commit";
 import type { RealtimeLimits } from "./limits";
 import { loadDocument } from "./load";
 import { type Counters, LoadedDocument } from "./loaded-document";
-import type { DocumentRelay } from "./relay";
+import type { DocumentRelay, RelayReceiver } from "./relay";
 import type { DocumentStore } from "./store";
 
 export interface RegistryDeps {
@@ -104,25 +105,55 @@ export class DocumentRegistry {
     this.compactions.add(running);
   }
 
+  /**
+   * Joins the relay BEFORE reading storage: an update another node stores
+   * meanwhile is either in what we read or in what the relay delivers
+   * (applying both is harmless). Relayed messages wait until the document exists.
+   */
   private async load(name: string, familyId: string): Promise<LoadedDocument> {
-    const state = await loadDocument(this.deps.store, name);
+    const inbox = new RelayInbox((document) => this.resync(document));
+    const leaveRelay = await this.deps.relay.join(name, inbox);
+    let state: Awaited<ReturnType<typeof loadDocument>>;
+    try {
+      state = await loadDocument(this.deps.store, name);
+    } catch (error) {
+      leaveRelay();
+      throw error;
+    }
     if (this.closed) {
+      leaveRelay();
       state.doc.destroy();
       throw new Error("the realtime server is shutting down");
     }
     const document = new LoadedDocument(name, familyId, state.doc, state, {
       committer: this.deps.committer,
       relay: this.deps.relay,
+      leaveRelay,
       counters: this.deps.counters,
       onStored: (stored) => this.maybeCompact(stored),
       onBroken: (broken, reason) => this.evict(broken, 1011, reason),
     });
+    inbox.deliverTo(document);
     this.loaded.set(name, document);
     this.deps.counters.documentLoads++;
     this.maybeCompact(document);
     // Whoever asked joins at once; if nobody does, the document still leaves memory.
     this.scheduleUnload(document);
     return document;
+  }
+
+  /** Catches a document up from storage after relayed messages may have been lost. */
+  private resync(document: LoadedDocument): void {
+    loadDocument(this.deps.store, document.name)
+      .then((state) => {
+        if (this.loaded.get(document.name) === document) {
+          document.receiveRelayedUpdate(Y.encodeStateAsUpdate(state.doc));
+        }
+        state.doc.destroy();
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error, document: document.name }, "resync failed"),
+      );
   }
 
   private scheduleUnload(document: LoadedDocument): void {
@@ -142,5 +173,50 @@ export class DocumentRegistry {
     this.loaded.delete(document.name);
     document.destroy();
     this.deps.logger.debug({ document: document.name }, "document unloaded");
+  }
+}
+
+/** More relayed messages than this during one load: drop them and catch up from storage. */
+const maxWaitingMessages = 10_000;
+
+/** Holds what the relay delivers while the document is still loading, then hands it over. */
+class RelayInbox implements RelayReceiver {
+  private target: LoadedDocument | null = null;
+  private waiting: { kind: "update" | "awareness"; bytes: Uint8Array }[] = [];
+  /** Messages were (or may have been) missed before the document existed: resync once it does. */
+  private missed = false;
+
+  constructor(private readonly onResync: (document: LoadedDocument) => void) {}
+
+  deliverTo(document: LoadedDocument): void {
+    this.target = document;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const message of waiting) this.receive(message.kind, message.bytes);
+    if (this.missed) this.onResync(document);
+  }
+
+  update(update: Uint8Array): void {
+    this.receive("update", update);
+  }
+
+  awareness(update: Uint8Array): void {
+    this.receive("awareness", update);
+  }
+
+  resync(): void {
+    if (this.target) this.onResync(this.target);
+    else this.missed = true;
+  }
+
+  private receive(kind: "update" | "awareness", bytes: Uint8Array): void {
+    if (!this.target) {
+      if (this.waiting.length < maxWaitingMessages) this.waiting.push({ kind, bytes });
+      else this.missed = true;
+    } else if (kind === "update") {
+      this.target.receiveRelayedUpdate(bytes);
+    } else {
+      this.target.receiveRelayedAwareness(bytes);
+    }
   }
 }

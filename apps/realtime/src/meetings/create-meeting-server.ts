@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
-import { Notice } from "@teamaround/domain";
+import { Notice, staffOnlyNoticeResources } from "@teamaround/domain";
 import { Server } from "socket.io";
-import { familyRoom, userRoom } from "../rooms";
+import { familyRoom, familyStaffRoom, userRoom } from "../rooms";
 import { registerMeetingEvents } from "./events";
 import { allowRequestFrom, authenticateSocket } from "./handshake";
 import { afterDisconnect } from "./leave";
@@ -27,7 +27,11 @@ export interface MeetingServer {
    * or a person in one family's meetings (both). Answers how many.
    */
   disconnectWhere(filter: MeetingFilter, reason: string): Promise<number>;
-  /** Emits a live notice (something changed through the API) to the family's room. */
+  /**
+   * Emits a live notice (something changed through the API) to everyone in the
+   * family's meetings; notices about records hidden from the family (the
+   * sharing register) reach its staff only.
+   */
   relayFamilyNotice(familyId: string, notice: Notice): void;
   /** Disconnects everyone and waits for their attendance to be closed. Leaves the HTTP server open. */
   close(): Promise<void>;
@@ -86,7 +90,9 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
       return sockets.length;
     },
     relayFamilyNotice(familyId, notice) {
-      io.to(familyRoom(familyId)).emit("notice", Notice.parse({ ...notice, familyId }));
+      const parsed = Notice.parse({ ...notice, familyId });
+      const staffOnly = staffOnlyNoticeResources.includes(parsed.resource);
+      io.to(staffOnly ? familyStaffRoom(familyId) : familyRoom(familyId)).emit("notice", parsed);
     },
     async close() {
       io.disconnectSockets(true);

@@ -1,4 +1,4 @@
-import { familyRoom, meetingRoom } from "../rooms";
+import { familyRoomsFor, meetingRoom } from "../rooms";
 import { recordLeave } from "./attendance";
 import type { MeetingContext, MeetingSocket } from "./meeting-context";
 import { broadcastPresence } from "./presence";
@@ -20,7 +20,9 @@ export async function leaveMeeting(
   const stillInFamily = Object.values(socket.data.meetings).some(
     (m) => m.familyId === joined.familyId,
   );
-  if (!stillInFamily) await socket.leave(familyRoom(joined.familyId));
+  if (!stillInFamily) {
+    for (const room of familyRoomsFor(joined.familyId, true)) await socket.leave(room);
+  }
   await recordLeave(ctx.db, {
     attendanceId: joined.attendanceId,
     familyId: joined.familyId,

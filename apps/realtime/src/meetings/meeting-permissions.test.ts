@@ -77,34 +77,28 @@ describe("handshake", () => {
   it("refuses another origin, no session, an expired session and a missing second factor", async () => {
     const s = await buildScenario(handle.db);
     const cookie = await cookieFor(handle.db, s.users.lead.id);
-    const foreign = meetingClient(server.url, cookie, "https://evil.example");
-    const anonymous = meetingClient(server.url, null);
-    const expired = meetingClient(
-      server.url,
-      await cookieFor(handle.db, s.users.lead.id, { at: new Date(Date.now() - 13 * 3_600_000) }),
-    );
+    const expiredCookie = await cookieFor(handle.db, s.users.lead.id, {
+      at: new Date(Date.now() - 13 * 3_600_000),
+    });
     await handle.db
       .update(users)
       .set({ totpKey: "enrolled" })
       .where(eq(users.id, s.users.teamMember.id));
-    const pending = meetingClient(
-      server.url,
-      await cookieFor(handle.db, s.users.teamMember.id, { twoFactorVerified: false }),
-    );
-    clients.push(foreign, anonymous, expired, pending);
-    expect(await connection(foreign)).toMatchObject({ ok: false });
-    expect(await connection(anonymous)).toEqual({
-      ok: false,
-      message: "not signed in",
-      code: "unauthenticated",
+    const pendingCookie = await cookieFor(handle.db, s.users.teamMember.id, {
+      twoFactorVerified: false,
     });
-    expect(await connection(expired)).toMatchObject({ ok: false, code: "unauthenticated" });
+    const attempt = (cookieHeader: string | null, origin?: string) => {
+      const client = meetingClient(server.url, cookieHeader, origin);
+      clients.push(client);
+      return connection(client);
+    };
+    const notSignedIn = { ok: false, message: "not signed in", code: "unauthenticated" };
+    expect(await attempt(cookie, "https://evil.example")).toMatchObject({ ok: false });
+    expect(await attempt(null)).toEqual(notSignedIn);
+    expect(await attempt(expiredCookie)).toEqual(notSignedIn);
     // Enrolled in TOTP but the second factor not yet given.
-    expect(await connection(pending)).toEqual({
-      ok: false,
-      message: "not signed in",
-      code: "unauthenticated",
-    });
+    expect(await attempt(pendingCookie)).toEqual(notSignedIn);
+    expect(await attempt(cookie)).toEqual({ ok: true });
   });
 });
 
@@ -232,31 +226,49 @@ describe("access that ends mid-meeting", () => {
 });
 
 describe("live notices", () => {
-  it("reach the family's room, and no one else", async () => {
+  it("reach the family's room and no one else; sharing-register notices reach staff only", async () => {
     const { s, live } = await world();
+    const withParent = await buildMeeting(handle.db, {
+      familyId: s.family.id,
+      chairUserId: s.users.lead.id,
+      state: "live",
+      invitedMemberIds: [s.members.parent.id],
+    });
     const other = await buildMeeting(handle.db, {
       familyId: s.otherFamily.id,
       chairUserId: s.users.otherLead.id,
       state: "live",
     });
     const member = await connect(s.users.teamMember.id);
+    const parent = await connect(s.users.parentUser.id);
     const otherLead = await connect(s.users.otherLead.id);
     await send(member, "meeting:join", { meetingId: live.id });
+    await send(parent, "meeting:join", { meetingId: withParent.id });
     await send(otherLead, "meeting:join", { meetingId: other.id });
+    const seenByParent: string[] = [];
+    parent.on("notice", (n) => seenByParent.push(n.resource));
     let leaked = false;
     otherLead.on("notice", () => {
       leaked = true;
     });
-    const notice = {
+    const at = new Date().toISOString();
+    const notice = (resource: "action" | "sharing") => ({
       familyId: s.family.id,
-      resource: "action" as const,
+      resource,
+      id: live.id,
       change: "updated" as const,
-      resourceId: live.id,
-      at: new Date().toISOString(),
-    };
-    const received = next(member, "notice");
-    server.meetings.relayFamilyNotice(s.family.id, notice);
-    expect(await received).toEqual(notice);
+      by: s.users.lead.id,
+      at,
+    });
+    const hidden = next(member, "notice", (n) => n.resource === "sharing");
+    server.meetings.relayFamilyNotice(s.family.id, notice("sharing"));
+    expect(await hidden).toEqual(notice("sharing"));
+    const memberSees = next(member, "notice", (n) => n.resource === "action");
+    const parentSees = next(parent, "notice", (n) => n.resource === "action");
+    server.meetings.relayFamilyNotice(s.family.id, notice("action"));
+    expect(await memberSees).toMatchObject({ resource: "action" });
+    await parentSees;
+    expect(seenByParent).toEqual(["action"]);
     expect(leaked).toBe(false);
   });
 });

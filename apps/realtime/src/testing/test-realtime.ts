@@ -2,12 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSession, defaultSessionPolicy, sessionCookieName } from "@teamaround/auth";
 import type { Database } from "@teamaround/db";
+import type { EventBus } from "@teamaround/events";
 import pino from "pino";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { RealtimeLimits } from "../collab/limits";
-import { createRealtime, type Realtime } from "../create-realtime";
+import { createRealtime, type Realtime, type RealtimeConfig } from "../create-realtime";
 
 export const testOrigin = "http://teamaround.test";
 
@@ -16,6 +17,8 @@ export interface TestRealtime {
   server: Server;
   /** `ws://127.0.0.1:<port>/yjs`: the provider appends `/<document name>`. */
   url: string;
+  /** `http://127.0.0.1:<port>`: for Socket.io clients. */
+  httpUrl: string;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ export interface TestRealtime {
 export async function startTestRealtime(
   db: Database,
   limits: Partial<RealtimeLimits> = {},
+  options: Pick<RealtimeConfig, "redis" | "accessRecheckMs"> & { events?: EventBus } = {},
 ): Promise<TestRealtime> {
   const server = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/plain" }).end("http still works\n");
@@ -30,8 +34,17 @@ export async function startTestRealtime(
   const realtime = createRealtime({
     db,
     logger: pino({ level: "silent" }),
-    config: { publicOrigin: testOrigin, sessionPolicy: defaultSessionPolicy, limits },
+    config: {
+      publicOrigin: testOrigin,
+      sessionPolicy: defaultSessionPolicy,
+      limits,
+      ...(options.redis ? { redis: options.redis } : {}),
+      ...(options.accessRecheckMs !== undefined
+        ? { accessRecheckMs: options.accessRecheckMs }
+        : {}),
+    },
     now: () => new Date(),
+    ...(options.events ? { events: options.events } : {}),
   });
   realtime.attach(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -40,6 +53,7 @@ export async function startTestRealtime(
     realtime,
     server,
     url: `ws://127.0.0.1:${port}/yjs`,
+    httpUrl: `http://127.0.0.1:${port}`,
     async close() {
       await realtime.close();
       server.closeAllConnections();

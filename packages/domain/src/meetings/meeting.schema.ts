@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FamilyChangedEvent, type FamilyChangeResource } from "../events/realtime-events";
 
 /** Kinds of TAC meeting: the first one, reviews, and the one that closes the plan. */
 export const meetingKinds = ["initial", "review", "closing"] as const;
@@ -58,22 +59,12 @@ export const DecisionRecordPayload = z.strictObject({
 export type DecisionRecordPayload = z.infer<typeof DecisionRecordPayload>;
 
 /**
- * A live notice that something changed through the API. It names the record,
- * never its content: clients re-read through the API, which applies the policy.
+ * A live notice that something in the family changed through the API: the
+ * API's `family.changed` event as the room receives it. It names the record,
+ * never its content; clients re-read through the API, which applies the policy.
  */
-export const noticeResources = [
-  "family",
-  "outcome",
-  "action",
-  "consent",
-  "team",
-  "meeting",
-] as const;
-export const Notice = z.strictObject({
-  familyId: z.uuid(),
-  resource: z.enum(noticeResources),
-  change: z.enum(["created", "updated", "removed"]),
-  resourceId: z.uuid().nullable(),
-  at: z.iso.datetime({ offset: true }),
-});
+export const Notice = FamilyChangedEvent.omit({ type: true });
 export type Notice = z.infer<typeof Notice>;
+
+/** Notices about records not every insider may see (register entries hidden from the family) go to staff only. */
+export const staffOnlyNoticeResources: readonly FamilyChangeResource[] = ["sharing"];

@@ -1,6 +1,6 @@
 import { endMeeting } from "@teamaround/db";
 import { authorize, type MeetingEnded, MeetingRefPayload } from "@teamaround/domain";
-import { familyRoom, meetingRoom } from "../../rooms";
+import { familyRoomsFor, meetingRoom } from "../../rooms";
 import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
 import type { EventHandler, MeetingContext } from "../meeting-context";
 
@@ -40,6 +40,6 @@ async function emptyRoom(ctx: MeetingContext, meetingId: string, familyId: strin
     delete socket.data.meetings[meetingId];
     socket.leave(meetingRoom(meetingId));
     const stillInFamily = Object.values(socket.data.meetings).some((m) => m.familyId === familyId);
-    if (!stillInFamily) socket.leave(familyRoom(familyId));
+    if (!stillInFamily) for (const room of familyRoomsFor(familyId, true)) socket.leave(room);
   }
 }

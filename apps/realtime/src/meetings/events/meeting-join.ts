@@ -5,7 +5,7 @@ import {
   type MeetingRoomState,
   relationshipOf,
 } from "@teamaround/domain";
-import { familyRoom, meetingRoom } from "../../rooms";
+import { familyRoomsFor, meetingRoom } from "../../rooms";
 import { recordJoin, recordLeave } from "../attendance";
 import { assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
 import type { EventContext, EventHandler, MeetingContext } from "../meeting-context";
@@ -56,7 +56,8 @@ async function admit(
     attendanceId,
     handRaised: false,
   };
-  await socket.join([meetingRoom(meeting.id), familyRoom(meeting.familyId)]);
+  const familyRooms = familyRoomsFor(meeting.familyId, role !== "family_member");
+  await socket.join([meetingRoom(meeting.id), ...familyRooms]);
   await broadcastPresence(ctx.io, meeting.id);
 }
 

@@ -1,0 +1,2 @@
+export * from "./test-meetings";
+export * from "./test-realtime";

@@ -1,0 +1,1 @@
+export { createServer, type ServerDeps, type TeamaroundServer } from "./create-server";

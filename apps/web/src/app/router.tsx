@@ -1,0 +1,58 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRoute, createRouter, type RouterHistory, redirect } from "@tanstack/react-router";
+import { NotFoundPage } from "../components/layout/not-found-page";
+import { adminRoutes } from "../features/admin/admin.routes";
+import {
+  sessionsRoute,
+  setPasswordRoute,
+  signInRoute,
+  twoStepRoute,
+} from "../features/auth/auth.routes";
+import { familyRouteTree, newFamilyRoute } from "../features/family/family.routes";
+import { familyViewRoutes } from "../features/family-view/family-view.routes";
+import { myWorkRoute } from "../features/my-work/my-work.routes";
+import { authedRoute, homeFor, requireMe, rootRoute } from "./root-route";
+import { meQuery } from "./session";
+
+/** "/" sends each person to where they start. */
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async ({ context, location }) => {
+    await requireMe(context.queryClient, location.href);
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    throw redirect({ to: homeFor(me.data, me.abilities) });
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  setPasswordRoute,
+  authedRoute.addChildren([
+    sessionsRoute,
+    twoStepRoute,
+    myWorkRoute,
+    newFamilyRoute,
+    familyRouteTree,
+    ...familyViewRoutes,
+    ...adminRoutes,
+  ]),
+]);
+
+/** The app's router; tests pass a memory history. */
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
+  return createRouter({
+    routeTree,
+    ...(history ? { history } : {}),
+    context: { queryClient },
+    defaultNotFoundComponent: NotFoundPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

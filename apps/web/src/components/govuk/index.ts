@@ -1,0 +1,18 @@
+export { BackLink } from "./back-link";
+export { Button, ButtonGroup, LinkButton } from "./button";
+export { Checkboxes, SingleCheckbox } from "./checkboxes";
+export { cx } from "./classes";
+export { DateInput } from "./date-input";
+export { Details } from "./details";
+export { ErrorSummary, type ErrorSummaryItem } from "./error-summary";
+export { ErrorMessage, Hint } from "./field-parts";
+export { Fieldset } from "./fieldset";
+export { Input } from "./input";
+export { NotificationBanner } from "./notification-banner";
+export { Panel } from "./panel";
+export { type ChoiceItem, Radios } from "./radios";
+export { Select, type SelectOption } from "./select";
+export { SummaryCard, SummaryList, type SummaryRow } from "./summary-list";
+export { type Column, Table } from "./table";
+export { Tag, type TagColour } from "./tag";
+export { Textarea } from "./textarea";

@@ -1,0 +1,131 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, unwrap } from "../../api/client";
+import type { Authority } from "../../api/types";
+import { authorityQuery, meQuery } from "../../app/session";
+import { Button, Fieldset, Input, NotificationBanner, Radios } from "../../components/govuk";
+import { LoadFailed, Loading } from "../../components/layout/page-states";
+import { usePageTitle } from "../../components/layout/page-title";
+import { FormProblems } from "../../forms/form-problems";
+import { useApiForm } from "../../forms/use-api-form";
+
+export function SettingsPage() {
+  usePageTitle("Authority settings");
+  const authority = useQuery(authorityQuery);
+  if (authority.isPending) return <Loading />;
+  if (authority.error) return <LoadFailed error={authority.error} />;
+  return <SettingsForm key={JSON.stringify(authority.data)} authority={authority.data} />;
+}
+
+const fields = {
+  levelsOfNeed: { id: "level-1-label", label: "Levels of need" },
+  reviewMinWeeks: { id: "reviewMinWeeks", label: "Earliest review" },
+  reviewMaxWeeks: { id: "reviewMaxWeeks", label: "Latest review" },
+  leadProfessionalTitle: { id: "leadProfessionalTitle", label: "Lead professional's title" },
+  requireStaffTotp: { id: "requireStaffTotp", label: "Two-step verification" },
+};
+
+function SettingsForm({ authority }: { authority: Authority }) {
+  const queryClient = useQueryClient();
+  const [levels, setLevels] = useState(authority.levelsOfNeed);
+  const [minWeeks, setMinWeeks] = useState(String(authority.reviewMinWeeks));
+  const [maxWeeks, setMaxWeeks] = useState(String(authority.reviewMaxWeeks));
+  const [title, setTitle] = useState(authority.leadProfessionalTitle);
+  const [totp, setTotp] = useState(authority.requireStaffTotp ? "yes" : "no");
+  const form = useApiForm({
+    fields,
+    submit: () =>
+      unwrap(
+        api.PATCH("/api/authority", {
+          body: {
+            levelsOfNeed: levels,
+            reviewMinWeeks: Number(minWeeks),
+            reviewMaxWeeks: Number(maxWeeks),
+            leadProfessionalTitle: title,
+            requireStaffTotp: totp === "yes",
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: authorityQuery.queryKey });
+      await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
+    },
+  });
+  const setLevel = (index: number, change: Partial<Authority["levelsOfNeed"][number]>) =>
+    setLevels(levels.map((l, i) => (i === index ? { ...l, ...change } : l)));
+  return (
+    <>
+      <FormProblems form={form} />
+      {form.result && !form.pending ? (
+        <NotificationBanner type="success" heading="Settings saved" />
+      ) : null}
+      <h1 className="govuk-heading-l">Authority settings</h1>
+      <p className="govuk-body">{authority.name}</p>
+      <form noValidate onSubmit={form.handleSubmit(undefined)}>
+        <Fieldset legend="Levels of need" legendSize="m">
+          {levels.map((l, index) => (
+            <div key={l.level} className="govuk-!-margin-bottom-6">
+              <h2 className="govuk-heading-s">Level {l.level}</h2>
+              <Input
+                id={`level-${l.level}-label`}
+                label={`Level ${l.level} name`}
+                value={l.label}
+                onChange={(label) => setLevel(index, { label })}
+              />
+              <Input
+                id={`level-${l.level}-description`}
+                label={`Level ${l.level} description`}
+                value={l.description}
+                onChange={(description) => setLevel(index, { description })}
+              />
+            </div>
+          ))}
+        </Fieldset>
+        <Fieldset legend="Reviews" legendSize="m">
+          <Input
+            id="reviewMinWeeks"
+            label="Earliest a review falls due, in weeks"
+            inputMode="numeric"
+            width="3"
+            value={minWeeks}
+            onChange={setMinWeeks}
+            error={form.fieldError("reviewMinWeeks")}
+          />
+          <Input
+            id="reviewMaxWeeks"
+            label="Latest a review may be, in weeks"
+            inputMode="numeric"
+            width="3"
+            value={maxWeeks}
+            onChange={setMaxWeeks}
+            error={form.fieldError("reviewMaxWeeks")}
+          />
+        </Fieldset>
+        <Input
+          id="leadProfessionalTitle"
+          label="What do you call the lead professional?"
+          labelClassName="govuk-label--m"
+          hint="For example, ‘Family Help Lead Practitioner’."
+          value={title}
+          onChange={setTitle}
+          error={form.fieldError("leadProfessionalTitle")}
+        />
+        <Radios
+          id="requireStaffTotp"
+          legend="Must staff use two-step verification?"
+          legendSize="m"
+          items={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]}
+          value={totp}
+          onChange={setTotp}
+          error={form.fieldError("requireStaffTotp")}
+        />
+        <Button type="submit" disabled={form.pending}>
+          Save settings
+        </Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { createRoute } from "@tanstack/react-router";
+import { authedRoute, rootRoute } from "../../app/root-route";
+import { SessionsPage } from "./sessions-page";
+import { SetPasswordPage } from "./set-password-page";
+import { SignInPage } from "./sign-in-page";
+import { TwoStepSetupPage } from "./two-step-setup-page";
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+const flag = (value: unknown) => (value === true || value === "true" ? true : undefined);
+
+interface SignInSearch {
+  next?: string | undefined;
+  expired?: boolean | undefined;
+  signedOut?: boolean | undefined;
+}
+
+export const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: (search: Record<string, unknown>): SignInSearch => ({
+    next: text(search.next),
+    expired: flag(search.expired),
+    signedOut: flag(search.signedOut),
+  }),
+  component: SignInPage,
+});
+
+export const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/set-password",
+  validateSearch: (search: Record<string, unknown>): { token?: string | undefined } => ({
+    token: text(search.token),
+  }),
+  component: SetPasswordPage,
+});
+
+export const sessionsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "/account/sessions",
+  component: SessionsPage,
+});
+
+export const twoStepRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "/account/two-step-verification",
+  component: TwoStepSetupPage,
+});

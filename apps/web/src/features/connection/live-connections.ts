@@ -1,0 +1,110 @@
+import { useSyncExternalStore } from "react";
+
+/**
+ * Every live connection of this page (a Yjs document provider, the meeting
+ * socket) reports here how it is, so one banner can say so; and registers how
+ * to close it, so signing out closes them all. Memory only.
+ */
+export type LiveStatus = "connecting" | "connected" | "reconnecting";
+
+/** A connection the server refused or closed for good: reconnecting cannot help. */
+export interface Refusal {
+  familyId: string | null;
+  message: string;
+}
+
+export interface LiveSnapshot {
+  /** Some connection that was up has gone and is being retried. */
+  reconnecting: boolean;
+  refusals: Refusal[];
+}
+
+interface Entry {
+  status: LiveStatus;
+  /** Whether it was connected once: only then is a lost connection "reconnecting". */
+  wasConnected: boolean;
+}
+
+const entries = new Map<string, Entry>();
+const disposers = new Set<() => void>();
+const listeners = new Set<() => void>();
+let refusals: Refusal[] = [];
+let snapshot: LiveSnapshot = { reconnecting: false, refusals };
+let nextId = 0;
+
+function publish() {
+  const reconnecting = [...entries.values()].some(
+    (e) => e.wasConnected && e.status !== "connected",
+  );
+  if (reconnecting !== snapshot.reconnecting || refusals !== snapshot.refusals) {
+    snapshot = { reconnecting, refusals };
+    for (const listener of listeners) listener();
+  }
+}
+
+/** A new id for a connection's reports. */
+export function connectionId(prefix: string): string {
+  nextId += 1;
+  return `${prefix}#${nextId}`;
+}
+
+export function reportStatus(id: string, status: LiveStatus): void {
+  const entry = entries.get(id) ?? { status, wasConnected: false };
+  entries.set(id, { status, wasConnected: entry.wasConnected || status === "connected" });
+  publish();
+}
+
+/** The connection has gone on purpose (page left, refused): it is no longer retried. */
+export function forgetConnection(id: string): void {
+  entries.delete(id);
+  publish();
+}
+
+export function reportRefusal(refusal: Refusal): void {
+  if (refusals.some((r) => r.message === refusal.message && r.familyId === refusal.familyId)) {
+    return;
+  }
+  refusals = [...refusals, refusal];
+  publish();
+}
+
+/** Forgets refusals already shown (after the person moves to another page). */
+export function clearRefusals(): void {
+  if (refusals.length === 0) return;
+  refusals = [];
+  publish();
+}
+
+/** Registers how to close a live connection; answers how to unregister it. */
+export function registerLive(dispose: () => void): () => void {
+  disposers.add(dispose);
+  return () => {
+    disposers.delete(dispose);
+  };
+}
+
+/** Closes every live connection at once (signing out, losing the session). */
+export function closeAllLive(): void {
+  for (const dispose of [...disposers]) dispose();
+  disposers.clear();
+  entries.clear();
+  refusals = [];
+  publish();
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+
+export function useLiveConnections(): LiveSnapshot {
+  return useSyncExternalStore(subscribe, () => snapshot);
+}
+
+/** The refusal for one family, if its live connections were closed for good. */
+export function useFamilyRefusal(familyId: string): Refusal | undefined {
+  const { refusals: current } = useLiveConnections();
+  return current.find((r) => r.familyId === familyId || r.familyId === null);
+}

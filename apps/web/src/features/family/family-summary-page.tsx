@@ -1,0 +1,145 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { api, unwrap } from "../../api/client";
+import type { Family } from "../../api/types";
+import { authorityQuery } from "../../app/session";
+import { Button, ButtonGroup, SummaryList, type SummaryRow, Tag } from "../../components/govuk";
+import { usePageTitle } from "../../components/layout/page-title";
+import { FormProblems } from "../../forms/form-problems";
+import { useApiForm } from "../../forms/use-api-form";
+import { formatDay } from "../../lib/dates";
+import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
+import { nextMeetingText } from "../my-work/my-families";
+import {
+  familyQuery,
+  meetingsQuery,
+  teamQuery,
+  useFamilyId,
+  useRefreshFamily,
+} from "./family-queries";
+
+export function statusTag(status: Family["status"]) {
+  const colour = status === "closed" ? "grey" : status === "plan_active" ? "green" : "blue";
+  return <Tag colour={colour}>{familyStatusLabels[status]}</Tag>;
+}
+
+export function FamilySummaryPage() {
+  const familyId = useFamilyId();
+  const family = useQuery(familyQuery(familyId));
+  const authority = useQuery(authorityQuery);
+  const abilities = family.data?.abilities;
+  const team = useQuery({ ...teamQuery(familyId), enabled: abilities?.team.read ?? false });
+  const meetings = useQuery({
+    ...meetingsQuery(familyId),
+    enabled: abilities?.meeting.read ?? false,
+  });
+  usePageTitle(`Summary – ${family.data?.data.displayName ?? "Family"}`);
+  if (!family.data || !abilities) return null;
+  const f = family.data.data;
+  const levels = authority.data?.levelsOfNeed ?? [];
+  const level = levels.find((l) => l.level === f.levelOfNeed);
+  const lead = team.data?.data.find((m) => m.role === "lead_professional" && !m.removedAt);
+  const leadTitle = authority.data?.leadProfessionalTitle ?? "Lead professional";
+  const rows: SummaryRow[] = [
+    { key: "Reference", value: f.reference },
+    {
+      key: "Level of need",
+      value: (
+        <>
+          {levelOfNeedLabel(f.levelOfNeed, levels)}
+          {level ? (
+            <div className="govuk-hint govuk-!-margin-bottom-0">{level.description}</div>
+          ) : null}
+        </>
+      ),
+      action: abilities.family.update ? (
+        <Link to="/families/$familyId/level-of-need" params={{ familyId }} className="govuk-link">
+          Change<span className="govuk-visually-hidden"> level of need</span>
+        </Link>
+      ) : undefined,
+    },
+    { key: "Status", value: statusTag(f.status) },
+    {
+      key: "Started",
+      value: `${formatDay(f.createdAt)}${f.origin === "stepped_down" ? " (stepped down from social care)" : ""}`,
+    },
+  ];
+  if (lead)
+    rows.push({
+      key: leadTitle,
+      value: `${lead.displayName}${lead.agency ? `, ${lead.agency.name}` : ""}`,
+    });
+  if (meetings.data && f.status !== "closed") {
+    rows.push({
+      key: "Next meeting",
+      value: nextMeetingText(meetings.data.data, meetings.data.nextReviewDue ?? undefined),
+    });
+  }
+  if (f.closedAt) {
+    rows.push({ key: "Closed", value: formatDay(f.closedAt) });
+    if (f.closureReason) rows.push({ key: "Reason", value: closureReasonLabels[f.closureReason] });
+    if (f.closureNote) rows.push({ key: "Closing note", value: f.closureNote });
+  }
+  return (
+    <>
+      <h1 className="govuk-heading-l">Summary</h1>
+      <SummaryList rows={rows} />
+      {abilities.family.update && f.status === "assessment_started" ? (
+        <MarkPlanActive family={f} />
+      ) : null}
+      <ButtonGroup>
+        {abilities.family.close ? (
+          <Link
+            to="/families/$familyId/close"
+            params={{ familyId }}
+            className="govuk-button govuk-button--secondary"
+          >
+            Close the case
+          </Link>
+        ) : null}
+        {abilities.family.step_up ? (
+          <Link
+            to="/families/$familyId/step-up"
+            params={{ familyId }}
+            className="govuk-button govuk-button--warning"
+          >
+            Step up to children's social care
+          </Link>
+        ) : null}
+        {abilities.family.step_down ? (
+          <Link
+            to="/families/$familyId/step-down"
+            params={{ familyId }}
+            className="govuk-button govuk-button--secondary"
+          >
+            Reopen after step down
+          </Link>
+        ) : null}
+      </ButtonGroup>
+    </>
+  );
+}
+
+/** The assessment is complete and the plan is in place. */
+function MarkPlanActive({ family }: { family: Family }) {
+  const refresh = useRefreshFamily(family.id);
+  const form = useApiForm({
+    fields: {},
+    submit: () =>
+      unwrap(
+        api.PATCH("/api/families/{familyId}", {
+          params: { path: { familyId: family.id } },
+          body: { version: family.version, status: "plan_active" },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  return (
+    <>
+      <FormProblems form={form} onReload={refresh} />
+      <Button variant="secondary" disabled={form.pending} onClick={form.handleSubmit(undefined)}>
+        Mark the plan as in place
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { type ColdLoadResult, measureColdLoads } from "./cold-load";
+import { FanOutRecorder } from "./load/latency";
+import { type ConnectedRoom, closeRooms, connectRooms, type Recorders } from "./load/rooms";
+import { runLoad } from "./load/run-load";
+import { type BenchOptions, readOptions, usage } from "./options";
+import { printReport } from "./print";
+import { buildReport, type ClientHealth } from "./report";
+import { type ServerProcess, startServerProcess } from "./server-process";
+
+const resultsDir = fileURLToPath(new URL("../../results/", import.meta.url));
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+/** Each client holds two sockets (Yjs and socket.io); warn when the descriptor limit is too low. */
+function checkDescriptorLimit(options: BenchOptions): void {
+  const needed = options.rooms * options.clients * 2 + 256;
+  const limit = execFileSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).trim();
+  say(`open-file limit ${limit}, about ${needed} needed per process`);
+  if (limit !== "unlimited" && Number(limit) < needed) {
+    throw new Error(`raise the open-file limit (ulimit -n ${needed}) or run fewer clients`);
+  }
+}
+
+async function coldLoads(server: ServerProcess, options: BenchOptions) {
+  const results: ColdLoadResult[] = [];
+  if (options.coldDocuments === 0 || options.coldUpdates === 0) return results;
+  for (const shape of options.coldShapes) {
+    say(`cold load (${shape}): writing ${options.coldDocuments} × ${options.coldUpdates} updates`);
+    const documents = await server.request({
+      type: "seedColdDocuments",
+      shape,
+      count: options.coldDocuments,
+      updates: options.coldUpdates,
+    });
+    const result = await measureColdLoads(server, documents, options.coldRepeats);
+    const ms = (values: number[]) => values.map((n) => n.toFixed(1)).join(", ");
+    say(`cold load (${shape}): before ${ms(result.beforeCompactionMs)} ms`);
+    say(`cold load (${shape}): after ${ms(result.afterCompactionMs)} ms`);
+    results.push(result);
+  }
+  return results;
+}
+
+function healthOf(rooms: readonly ConnectedRoom[]): ClientHealth {
+  const health: ClientHealth = { unexpectedCloses: 0, chatFailures: 0, meetingDisconnects: 0 };
+  for (const { editors, attendees } of rooms) {
+    for (const editor of editors) health.unexpectedCloses += editor.closes;
+    for (const attendee of attendees) {
+      health.chatFailures += attendee.chatFailures;
+      health.meetingDisconnects += attendee.disconnects;
+    }
+  }
+  return health;
+}
+
+async function heapSnapshot(server: ServerProcess, options: BenchOptions, when: string) {
+  if (!options.heapSnapshotDir) return;
+  const dir = resolve(process.env.INIT_CWD ?? process.cwd(), options.heapSnapshotDir);
+  await mkdir(dir, { recursive: true });
+  say(`server heap snapshot ${when}: ${await server.request({ type: "heapSnapshot", dir })}`);
+}
+
+async function bench(server: ServerProcess, options: BenchOptions, profileDir: string | null) {
+  say(`seeding ${options.rooms} rooms × ${options.clients} people`);
+  const rooms = await server.request({
+    type: "seedRooms",
+    rooms: options.rooms,
+    clients: options.clients,
+  });
+  await sleep(options.unloadDelayMs + 500);
+  const before = await server.request({ type: "sample", gc: true });
+  await heapSnapshot(server, options, "before");
+  const recorders: Recorders = { edits: new FanOutRecorder(), chat: new FanOutRecorder() };
+  const connectStarted = performance.now();
+  const connected = await connectRooms(server.port, rooms, recorders, options.meetings, (n) => {
+    if (n % 50 === 0 || n === rooms.length) say(`connected ${n}/${rooms.length} rooms`);
+  });
+  try {
+    const connectSeconds = (performance.now() - connectStarted) / 1000;
+    await sleep(2000);
+    const justConnected = await server.request({ type: "sample", gc: true });
+    say(`warm-up ${options.warmupSeconds} s, then measuring ${options.seconds} s`);
+    const window = await runLoad(server, connected, recorders, {
+      rate: options.rate,
+      warmupSeconds: options.warmupSeconds,
+      seconds: options.seconds,
+      chatIntervalSeconds: options.chatIntervalSeconds,
+      drainMs: 5000,
+      profileDir,
+    });
+    if (window.profilePath) say(`server CPU profile of the window: ${window.profilePath}`);
+    const loaded = await server.request({ type: "sample", gc: true });
+    await heapSnapshot(server, options, "loaded");
+    const health = healthOf(connected);
+    closeRooms(connected);
+    // Afterwards, on a warm server with the rooms gone: documents that are loaded cold in production
+    // are loaded by a process that has long been running.
+    const cold = await coldLoads(server, options);
+    return buildReport({
+      options,
+      connectSeconds,
+      memory: { before, connected: justConnected, loaded },
+      window,
+      recorders,
+      health,
+      coldLoads: cold,
+    });
+  } finally {
+    closeRooms(connected);
+  }
+}
+
+async function main() {
+  // Every y-websocket provider listens for the process's exit.
+  process.setMaxListeners(0);
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === "--"));
+  const options = readOptions(args, process.env);
+  if (!options) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  checkDescriptorLimit(options);
+  const profileDir = options.cpuProfileDir
+    ? resolve(process.env.INIT_CWD ?? process.cwd(), options.cpuProfileDir)
+    : null;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  const server = await startServerProcess({ unloadDelayMs: options.unloadDelayMs });
+  say(`server pid ${server.pid} listening on 127.0.0.1:${server.port}`);
+  try {
+    const report = await bench(server, options, profileDir);
+    await mkdir(resultsDir, { recursive: true });
+    const stamp = report.date.replace(/[:.]/g, "-");
+    const path = resolve(resultsDir, `realtime-${stamp}.json`);
+    await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+    printReport(report, path);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+    process.exit(1);
+  },
+);

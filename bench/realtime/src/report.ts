@@ -1,0 +1,185 @@
+import { cpus, totalmem } from "node:os";
+import type { ColdLoadResult } from "./cold-load";
+import { type Distribution, distribution } from "./load/latency";
+import type { Recorders } from "./load/rooms";
+import type { LoadWindow } from "./load/run-load";
+import type { BenchOptions } from "./options";
+import type { ServerSample } from "./protocol";
+
+const KiB = 1024;
+const MiB = 1024 * 1024;
+
+export interface Targets {
+  fanOutP99Ms: number;
+  cpuMicrosPerDelivered: number;
+  kibPerRoom: number;
+  coldLoadAfterCompactionMs: number;
+}
+
+export const targets: Targets = {
+  fanOutP99Ms: 30,
+  cpuMicrosPerDelivered: 30,
+  kibPerRoom: 150,
+  coldLoadAfterCompactionMs: 50,
+};
+
+export interface MemorySamples {
+  /** Rooms seeded, before any client connected (after a full GC). */
+  before: ServerSample;
+  /** Two seconds after every room connected (after a full GC). */
+  connected: ServerSample;
+  /** After the measured window, every room still connected and edited (after a full GC). */
+  loaded: ServerSample;
+}
+
+export interface ClientHealth {
+  unexpectedCloses: number;
+  chatFailures: number;
+  meetingDisconnects: number;
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+function roundDistribution(d: Distribution): Distribution {
+  return {
+    count: d.count,
+    p50: round(d.p50),
+    p95: round(d.p95),
+    p99: round(d.p99),
+    max: round(d.max),
+    mean: round(d.mean),
+  };
+}
+
+/** Everything measured, as written to the JSON file. */
+export function buildReport(input: {
+  options: BenchOptions;
+  connectSeconds: number;
+  memory: MemorySamples;
+  window: LoadWindow;
+  recorders: Recorders;
+  health: ClientHealth;
+  coldLoads: ColdLoadResult[];
+}) {
+  const { options, memory, window, recorders } = input;
+  const { start, end } = window;
+  const serverSeconds = (end.at - start.at) / 1000;
+  const accepted = end.stats.updatesAccepted - start.stats.updatesAccepted;
+  const commits = end.stats.commits - start.stats.commits;
+  const peers = options.clients - 1;
+  const cpuMicros = end.cpu.user - start.cpu.user + (end.cpu.system - start.cpu.system);
+  const perRoom = (sample: ServerSample, key: "rss" | "heapUsed" | "external") =>
+    (sample.memory[key] - memory.before.memory[key]) / options.rooms / KiB;
+  const rssPerRoom = perRoom(memory.loaded, "rss");
+  const fanOut = roundDistribution(distribution(recorders.edits.latencies()));
+  const typing = input.coldLoads.find((c) => c.shape === "typing");
+  const after = typing?.afterCompactionMs ?? [];
+  const coldAfterMedian = after.length ? distribution(Float64Array.from(after)).p50 : null;
+  const perDelivered = accepted > 0 ? cpuMicros / (accepted * peers) : null;
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? "unknown",
+      memoryGiB: round(totalmem() / 1024 / MiB),
+      node: process.version,
+    },
+    database: end.dbKind,
+    options: { ...options, databaseUrl: options.databaseUrl ? "(set)" : undefined },
+    rooms: {
+      rooms: options.rooms,
+      clientsPerRoom: options.clients,
+      yjsConnections: end.stats.connections,
+      connectSeconds: round(input.connectSeconds),
+    },
+    edits: {
+      windowSeconds: round(serverSeconds, 2),
+      sentPerSecond: round(recorders.edits.sentMeasured / window.clientSeconds),
+      acceptedPerSecond: round(accepted / serverSeconds),
+      accepted,
+      expectedDeliveries: recorders.edits.sentMeasured * peers,
+      delivered: recorders.edits.delivered(),
+      missing: recorders.edits.missing(),
+      fanOutMs: fanOut,
+    },
+    chat: {
+      sent: recorders.chat.sentMeasured,
+      delivered: recorders.chat.delivered(),
+      missing: recorders.chat.missing(),
+      fanOutMs: roundDistribution(distribution(recorders.chat.latencies())),
+    },
+    server: {
+      cpuMicros,
+      cpuSystemMicros: end.cpu.system - start.cpu.system,
+      cpuPercentOfOneCore: round((cpuMicros / 1e6 / serverSeconds) * 100),
+      cpuMicrosPerDeliveredUpdate: perDelivered === null ? null : round(perDelivered, 2),
+      eventLoopUtilization: round(end.eventLoopUtilization, 3),
+      commitsPerSecond: round(commits / serverSeconds),
+      updatesPerCommit: commits > 0 ? round(accepted / commits, 2) : null,
+      memoryMiB: Object.fromEntries(
+        (["before", "connected", "loaded"] as const).map((when) => [
+          when,
+          {
+            rss: round(memory[when].memory.rss / MiB),
+            heapUsed: round(memory[when].memory.heapUsed / MiB),
+            external: round(memory[when].memory.external / MiB),
+          },
+        ]),
+      ) as Record<keyof MemorySamples, { rss: number; heapUsed: number; external: number }>,
+      perRoomKiB: {
+        rss: round(rssPerRoom),
+        heapUsed: round(perRoom(memory.loaded, "heapUsed")),
+        external: round(perRoom(memory.loaded, "external")),
+        rssJustConnected: round(perRoom(memory.connected, "rss")),
+        heapUsedJustConnected: round(perRoom(memory.connected, "heapUsed")),
+      },
+      stats: end.stats,
+    },
+    generator: {
+      cpuPercentOfOneCore: round((window.generatorCpuMicros / 1e6 / window.clientSeconds) * 100),
+      eventLoopUtilization: round(window.generatorEventLoopUtilization, 3),
+    },
+    machineLoad: {
+      busyPercentOfAllCores: round(
+        (window.machineBusyMicros / 1e6 / window.clientSeconds / window.cores) * 100,
+      ),
+      /** Everything else (the database, other people's processes), in % of one core. */
+      othersPercentOfOneCore: round(
+        ((window.machineBusyMicros - window.generatorCpuMicros - cpuMicros) /
+          1e6 /
+          window.clientSeconds) *
+          100,
+      ),
+      loadAverage: window.loadAverage.map((n) => round(n, 2)),
+    },
+    clientHealth: input.health,
+    coldLoads: input.coldLoads.map((c) => ({
+      ...c,
+      beforeCompactionMs: c.beforeCompactionMs.map((n) => round(n)),
+      compactionMs: c.compactionMs.map((n) => round(n)),
+      afterCompactionMs: c.afterCompactionMs.map((n) => round(n)),
+    })),
+    targets: [
+      check("fan-out p99 (ms)", fanOut.p99, targets.fanOutP99Ms),
+      check("server CPU µs / delivered update", perDelivered, targets.cpuMicrosPerDelivered, true),
+      check("KiB per loaded room (RSS)", rssPerRoom, targets.kibPerRoom, true),
+      check(
+        "cold load after compaction, median (ms)",
+        coldAfterMedian,
+        targets.coldLoadAfterCompactionMs,
+      ),
+    ],
+  };
+}
+
+export type Report = ReturnType<typeof buildReport>;
+
+function check(name: string, measured: number | null, limit: number, inclusive = false) {
+  const met = (value: number) => (inclusive ? value <= limit : value < limit);
+  return {
+    name,
+    target: `${inclusive ? "≤" : "<"} ${limit}`,
+    measured: measured === null ? null : round(measured, 2),
+    met: measured === null ? null : met(measured),
+  };
+}
