@@ -4,6 +4,7 @@ import { AppError, authorize } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -105,6 +106,7 @@ export function registerAgreementRoutes(app: ApiApp): void {
       });
       return row.id;
     });
+    await publishFamilyChange(c, familyId, "agreement", agreementId, "created");
     const row = await getAgreement(db, familyId, agreementId);
     if (!row) throw new AppError("internal", "The agreement was not saved.");
     return c.json(withAbilities(presentAgreement(row), access), 201);

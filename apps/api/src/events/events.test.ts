@@ -224,3 +224,36 @@ describe("family.changed", () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe("family.changed for meetings and agreements", () => {
+  it("announces a scheduled meeting and a recorded agreement to the family's room", async () => {
+    const s = await buildScenario(api.deps.db);
+    const lead = await sessionCookieFor(api, s.users.lead.id);
+    const scheduledFor = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const events = await publishedDuring(async () => {
+      const meeting = await call(api, "POST", `/api/families/${s.family.id}/meetings`, {
+        cookie: lead,
+        body: {
+          kind: "initial",
+          scheduledFor,
+          agenda: [{ title: "Progress since last time" }],
+          invitees: [],
+        },
+      });
+      expect(meeting.status).toBe(201);
+      const agreement = await call(api, "POST", `/api/families/${s.family.id}/agreements`, {
+        cookie: lead,
+        body: {
+          memberId: s.members.parent.id,
+          agreed: true,
+          agreedAt: api.clock.now.toISOString(),
+        },
+      });
+      expect(agreement.status).toBe(201);
+    });
+    expect(events.map((e) => e.type === "family.changed" && [e.resource, e.change])).toEqual([
+      ["meeting", "created"],
+      ["agreement", "created"],
+    ]);
+  });
+});

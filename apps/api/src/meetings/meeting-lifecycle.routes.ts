@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -41,6 +42,7 @@ export function registerMeetingLifecycleRoutes(app: ApiApp): void {
       const { family, access } = await loadFamilyAccess(db, actor, familyId);
       authorize(access, "meeting", change);
       await changeMeetingState(c, { familyId, meetingId, version, change });
+      await publishFamilyChange(c, familyId, "meeting", meetingId, "updated");
       return c.json(await presentOneMeeting(db, family, access, meetingId), 200);
     });
   }

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { authorize, FamilyAbilitiesSchema, type FamilyAccess, notFound } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { publishFamilyChange } from "../events/publish-after-commit";
 import { type FamilyRow, loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -123,6 +124,7 @@ export function registerMeetingRoutes(app: ApiApp): void {
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "meeting", "schedule");
     const meetingId = await createMeeting(c, { familyId, chairUserId: actor.userId, body });
+    await publishFamilyChange(c, familyId, "meeting", meetingId, "created");
     return c.json(await presentOneMeeting(db, family, access, meetingId), 201);
   });
 
@@ -150,6 +152,7 @@ export function registerMeetingRoutes(app: ApiApp): void {
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "meeting", "update");
     await updateMeeting(c, { familyId, meetingId, body });
+    await publishFamilyChange(c, familyId, "meeting", meetingId, "updated");
     return c.json(await presentOneMeeting(db, family, access, meetingId), 200);
   });
 }

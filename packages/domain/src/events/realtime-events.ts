@@ -47,6 +47,7 @@ export const familyChangeResources = [
   "family",
   "sharing",
   "meeting",
+  "agreement",
 ] as const;
 export type FamilyChangeResource = (typeof familyChangeResources)[number];
 
