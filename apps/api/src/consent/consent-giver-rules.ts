@@ -1,16 +1,11 @@
 import type { familyMembers } from "@teamaround/db";
+import { ageOn } from "@teamaround/domain";
 import type { Issue } from "./field-checks";
 
 type MemberRow = Pick<
   typeof familyMembers.$inferSelect,
   "id" | "kind" | "parentalResponsibility" | "judgedCompetent" | "dateOfBirth"
 >;
-
-/** Whole years between a YYYY-MM-DD birth date and today (YYYY-MM-DD). */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
-  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
-}
 
 function giverIssue(giver: MemberRow | undefined, today: string): Issue | null {
   const path = "givenByMemberId";

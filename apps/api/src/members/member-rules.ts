@@ -1,17 +1,9 @@
 import type { familyMembers } from "@teamaround/db";
-import { AppError } from "@teamaround/domain";
+import { AppError, ageOn } from "@teamaround/domain";
 import type { UpdateMemberInput } from "./members.schema";
 
 export type MemberRow = typeof familyMembers.$inferSelect;
 type Issue = { path: string; message: string };
-
-/** Whole years from a date of birth to a day, both YYYY-MM-DD. */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  const hadBirthday = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (hadBirthday ? 0 : 1);
-}
 
 function ageAtLeast(member: MemberRow, years: number, today: string): boolean {
   return member.dateOfBirth !== null && ageOn(member.dateOfBirth, today) >= years;
