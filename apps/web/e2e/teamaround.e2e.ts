@@ -1,16 +1,28 @@
 import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { tmpdir } from "node:os";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scanPage, scans, violationReport } from "./support/axe";
-import { hasChromium, launchBrowser, newPerson, pageProblems } from "./support/browser";
+import {
+  hasChromium,
+  launchBrowser,
+  newPerson,
+  newTab,
+  openSockets,
+  pageProblems,
+  storedInBrowser,
+} from "./support/browser";
 import { e2eEnv } from "./support/env";
 import { arrive, fillDate, sectionText, signIn, within } from "./support/flows";
 import { buildWeb, type RunningServer, startServer } from "./support/server";
 
 const failures = tmpdir();
-const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
+/** The README's pictures are rewritten only when asked (`pnpm test:e2e:screenshots`). */
+const screenshots = e2eEnv.updateScreenshots
+  ? fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url))
+  : join(tmpdir(), "teamaround-e2e-screenshots");
 
 if (!hasChromium) {
   console.warn(
@@ -52,7 +64,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     onTestFailed(async () => {
       const pages = { lead, leadForms, practitioner, parent };
       for (const [name, page] of Object.entries(pages)) {
-        await page?.screenshot({ path: `${failures}/e2e-failed-${name}.png`, fullPage: true }).catch(() => undefined);
+        await page
+          ?.screenshot({ path: `${failures}/e2e-failed-${name}.png`, fullPage: true })
+          .catch(() => undefined);
       }
     });
   });
@@ -98,7 +112,10 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     // Consent from the mother, covering both, for the lead's service and health.
     await lead.goto(`${familyUrl}/consents/new`);
     await arrive(lead, "Record consent to share information");
-    await lead.getByRole("group", { name: "Who gave or refused consent?" }).getByLabel("Alex Rivers").check();
+    await lead
+      .getByRole("group", { name: "Who gave or refused consent?" })
+      .getByLabel("Alex Rivers")
+      .check();
     await lead.getByRole("group", { name: "Did they give consent?" }).getByLabel("Given").check();
     const covers = lead.getByRole("group", { name: "Whose information does it cover?" });
     await covers.getByLabel("Alex Rivers").check();
@@ -106,9 +123,15 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     const agencies = lead.getByRole("group", { name: "Which agencies may receive information?" });
     await agencies.getByLabel("Eastmoor Early Help Service").check();
     await agencies.getByLabel(/Health Visiting/).check();
-    const kinds = lead.getByRole("group", { name: "What kinds of information?" }).getByRole("checkbox");
+    const kinds = lead
+      .getByRole("group", { name: "What kinds of information?" })
+      .getByRole("checkbox");
     for (let i = 0; i < (await kinds.count()); i++) await kinds.nth(i).check();
-    await lead.getByRole("group", { name: "How was consent obtained?" }).getByRole("radio").first().check();
+    await lead
+      .getByRole("group", { name: "How was consent obtained?" })
+      .getByRole("radio")
+      .first()
+      .check();
     await fillDate(lead, "When was it obtained?", 0);
     await lead.getByRole("button", { name: /record|save/i }).click();
     await arrive(lead, "Consent");
@@ -140,7 +163,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     roomUrl = lead.url();
     await lead.getByRole("button", { name: "Start the meeting" }).click();
     await lead.getByRole("heading", { name: "Who is here" }).waitFor();
-    await expect.poll(() => lead.getByTestId("participants").textContent()).toContain("Jordan Hale");
+    await expect
+      .poll(() => lead.getByTestId("participants").textContent())
+      .toContain("Jordan Hale");
     await scanPage(lead, "Meeting room (live)");
   });
 
@@ -151,7 +176,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await practitioner.goto(roomUrl);
     await practitioner.getByRole("heading", { name: "Who is here" }).waitFor();
     await expect.poll(() => lead.getByTestId("participants").textContent()).toContain("Sam Okafor");
-    await expect.poll(() => practitioner.getByTestId("participants").textContent()).toContain("Jordan Hale");
+    await expect
+      .poll(() => practitioner.getByTestId("participants").textContent())
+      .toContain("Jordan Hale");
 
     const worries = (page: Page) => page.locator('[data-document="plan"] [data-section="worries"]');
     await lead.locator('[data-document="plan"] [data-section="working_well"]').click();
@@ -159,7 +186,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await worries(lead).click();
     await lead.keyboard.type("Rent arrears are worrying Alex.");
     const leadSeen = await within(1000, async () =>
-      (await sectionText(practitioner, "plan", "worries")).includes("Rent arrears are worrying Alex."),
+      (await sectionText(practitioner, "plan", "worries")).includes(
+        "Rent arrears are worrying Alex.",
+      ),
     );
     await worries(practitioner).click();
     await practitioner.keyboard.press("Control+End");
@@ -172,24 +201,36 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
       (await worries(lead).locator(".app-caret__label").allTextContents()).includes("Sam Okafor"),
     );
     await within(1000, async () =>
-      (await worries(practitioner).locator(".app-caret__label").allTextContents()).includes("Jordan Hale"),
+      (await worries(practitioner).locator(".app-caret__label").allTextContents()).includes(
+        "Jordan Hale",
+      ),
     );
-    expect(await sectionText(lead, "plan", "worries")).toBe(await sectionText(practitioner, "plan", "worries"));
-    console.info(`co-editing: lead's text seen in ${leadSeen} ms, practitioner's in ${practitionerSeen} ms`);
+    expect(await sectionText(lead, "plan", "worries")).toBe(
+      await sectionText(practitioner, "plan", "worries"),
+    );
+    console.info(
+      `co-editing: lead's text seen in ${leadSeen} ms, practitioner's in ${practitionerSeen} ms`,
+    );
 
     // The room itself: a raised hand, the chair moving the agenda, chat and a decision.
     await practitioner.getByRole("button", { name: "Raise your hand" }).click();
-    await expect.poll(() => lead.getByTestId("participants").textContent()).toContain("Hand raised");
+    await expect
+      .poll(() => lead.getByTestId("participants").textContent())
+      .toContain("Hand raised");
     await lead.getByRole("button", { name: /Discuss now.*What we are worried about/ }).click();
     await expect
       .poll(() => practitioner.locator('[aria-current="step"]').textContent())
       .toContain("What we are worried about");
     await practitioner.getByLabel("Message").fill("I can do a home visit on Thursday.");
     await practitioner.getByRole("button", { name: "Send message" }).click();
-    await expect.poll(() => lead.getByTestId("chat").textContent()).toContain("home visit on Thursday");
+    await expect
+      .poll(() => lead.getByTestId("chat").textContent())
+      .toContain("home visit on Thursday");
     await lead.getByLabel("Record a decision").fill("Sam visits on Thursday to talk about sleep.");
     await lead.getByRole("button", { name: "Record decision" }).click();
-    await expect.poll(() => practitioner.getByTestId("decisions").textContent()).toContain("Sam visits");
+    await expect
+      .poll(() => practitioner.getByTestId("decisions").textContent())
+      .toContain("Sam visits");
     await scanPage(practitioner, "Meeting room (practitioner, co-editing)");
     await worries(practitioner).click();
     await practitioner.keyboard.press("Control+End");
@@ -202,19 +243,29 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
 
   it("3. the lead adds an action for the parent; the parent marks it done and the lead's open page shows it without a reload", async () => {
     // The lead keeps the meeting room open and uses a second tab for the forms.
-    leadForms = await lead.context().newPage();
+    leadForms = await newTab(lead.context());
     await leadForms.goto(`${familyUrl}/outcomes/new`);
     await arrive(leadForms, /outcome/i, "Add an outcome");
     await leadForms.getByLabel("Outcome area").selectOption({ label: "Education" });
-    await leadForms.getByLabel("What does the family want to happen?").fill("Jo goes to school every day");
-    await leadForms.getByLabel("How will everyone know it has happened?").fill("Attendance above 95% for six weeks");
+    await leadForms
+      .getByLabel("What does the family want to happen?")
+      .fill("Jo goes to school every day");
+    await leadForms
+      .getByLabel("How will everyone know it has happened?")
+      .fill("Attendance above 95% for six weeks");
     await fillDate(leadForms, "By when?", 60);
     await leadForms.getByRole("button", { name: /add|save/i }).click();
     await arrive(leadForms, "Outcomes and actions");
-    await leadForms.getByRole("link", { name: /Add an action/ }).first().click();
+    await leadForms
+      .getByRole("link", { name: /Add an action/ })
+      .first()
+      .click();
     await arrive(leadForms, "Add an action");
     await leadForms.getByLabel("What will happen?").fill("Set two alarms on school mornings");
-    await leadForms.getByRole("group", { name: "Who will do it?" }).getByLabel("Alex Rivers").check();
+    await leadForms
+      .getByRole("group", { name: "Who will do it?" })
+      .getByLabel("Alex Rivers")
+      .check();
     await fillDate(leadForms, "By when?", 7);
     await leadForms.getByRole("button", { name: "Add action" }).click();
     await arrive(leadForms, "Outcomes and actions", "Outcomes and actions (with an action)");
@@ -244,14 +295,23 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await scanPage(parent, "Password set");
     await signIn(parent, origin, parentEmail, parentPassword);
     await arrive(parent, "Our plan");
-    const mine = parent.locator("section", { has: parent.getByRole("heading", { name: "My actions" }) });
+    const mine = parent.locator("section", {
+      has: parent.getByRole("heading", { name: "My actions" }),
+    });
     await mine.getByText("Set two alarms on school mornings", { exact: true }).waitFor();
     await mine.getByRole("button", { name: /I have done this/ }).click();
     // Done: it leaves the list of things to do, and the plan says so.
-    await mine.getByText("Set two alarms on school mornings", { exact: true }).waitFor({ state: "detached" });
+    await mine
+      .getByText("Set two alarms on school mornings", { exact: true })
+      .waitFor({ state: "detached" });
     await parent.getByText(/will set two alarms on school mornings, and this is done/).waitFor();
-    const shownIn = await within(5000, async () => (await action.textContent())?.includes("Done") ?? false);
-    console.info(`the lead's meeting room showed the action done ${shownIn} ms after the parent's answer`);
+    const shownIn = await within(
+      5000,
+      async () => (await action.textContent())?.includes("Done") ?? false,
+    );
+    console.info(
+      `the lead's meeting room showed the action done ${shownIn} ms after the parent's answer`,
+    );
     await scanPage(parent, "Our plan (action done)");
   });
 
@@ -273,7 +333,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await ownWords.click();
     await parent.keyboard.type("We want Jo to be happy at school.");
     await within(2000, async () =>
-      (await sectionText(lead, "voice", "family_words")).includes("We want Jo to be happy at school."),
+      (await sectionText(lead, "voice", "family_words")).includes(
+        "We want Jo to be happy at school.",
+      ),
     );
     await parent.locator('[data-document="voice"]').scrollIntoViewIfNeeded();
     await scanPage(parent, "Our plan (own words)");
@@ -282,7 +344,7 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await parent.screenshot({
       path: `${screenshots}/family-view.png`,
       fullPage: true,
-      clip: { x: 0, y: 0, width: 360, height: 1700 },
+      clip: { x: 0, y: 0, width: 360, height: 2300 },
     });
     // The notes are not the family's: not shown, and never opened.
     expect(await parent.locator('[data-document="notes"]').count()).toBe(0);
@@ -325,7 +387,9 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
   it("6. consent withdrawn: the practitioner's open page loses access within 5 seconds and says why", async () => {
     await parent.getByRole("link", { name: /Take back this consent/ }).click();
     await arrive(parent, "Take back your consent");
-    await parent.getByLabel("Why are you taking back your consent?").fill("We want to talk about it first.");
+    await parent
+      .getByLabel("Why are you taking back your consent?")
+      .fill("We want to talk about it first.");
     await parent.getByRole("button", { name: "Take back my consent" }).click();
     await parent.getByRole("heading", { name: "You have taken back your consent" }).waitFor();
     const withdrawnAt = Date.now();
@@ -334,11 +398,17 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await refused.waitFor({ timeout: 5000 });
     const tookMs = Date.now() - withdrawnAt;
     expect(tookMs).toBeLessThan(5000);
-    expect(await refused.textContent()).toContain("You no longer have access to this family's plan");
-    expect(await refused.textContent()).toContain("Consent to share with your agency was withdrawn");
+    expect(await refused.textContent()).toContain(
+      "You no longer have access to this family's plan",
+    );
+    expect(await refused.textContent()).toContain(
+      "Consent to share with your agency was withdrawn",
+    );
     // The plan is gone from the page: only the reason is left.
     expect(await practitioner.locator("[data-document]").count()).toBe(0);
-    console.info(`the practitioner's page lost access ${tookMs} ms after the consent was taken back`);
+    console.info(
+      `the practitioner's page lost access ${tookMs} ms after the consent was taken back`,
+    );
     await scanPage(practitioner, "Meeting room (access ended)");
     // And it stays gone: no reconnecting in the background.
     await practitioner.waitForTimeout(3000);
@@ -359,7 +429,21 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await scanPage(lead, "Meeting ended: version and changes");
   });
 
-  it("8. every page visited has no accessibility violations (axe, WCAG 2.2 AA) and no CSP refusals", () => {
+  it("8. signing out closes every live connection, and nothing about the family was kept in the browser", async () => {
+    for (const page of [lead, leadForms, practitioner, parent]) {
+      expect(await storedInBrowser(page)).toEqual([]);
+    }
+    // The plan page has its three documents open; the meeting room tab its socket.
+    expect(openSockets(leadForms)).toBeGreaterThanOrEqual(3);
+    await leadForms.getByRole("button", { name: "Sign out" }).click();
+    await arrive(leadForms, "Sign in to Teamaround", "Signed out");
+    await within(2000, async () => openSockets(leadForms) === 0);
+    // The server ends the session's connections in the other tab too.
+    await within(5000, async () => openSockets(lead) === 0);
+    expect(await storedInBrowser(leadForms)).toEqual([]);
+  });
+
+  it("9. every page visited has no accessibility violations (axe, WCAG 2.2 AA) and no CSP refusals", () => {
     expect(scans.length).toBeGreaterThan(20);
     expect(violationReport()).toEqual([]);
     expect(pageProblems).toEqual([]);

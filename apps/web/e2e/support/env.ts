@@ -6,4 +6,6 @@ export const e2eEnv = {
   chromium: process.env.TEAMAROUND_CHROMIUM,
   /** Run against a server already running at this origin instead of starting one (for debugging). */
   origin: process.env.TEAMAROUND_E2E_ORIGIN,
+  /** Write the README's screenshots to docs/screenshots (otherwise to a temporary folder). */
+  updateScreenshots: process.env.TEAMAROUND_E2E_SCREENSHOTS === "update",
 };

@@ -20,7 +20,11 @@ export async function signIn(page: Page, origin: string, email: string, password
 /** A date n days from today as the GOV.UK date boxes take it. */
 export function dayParts(daysFromNow: number): { day: string; month: string; year: string } {
   const d = new Date(Date.now() + daysFromNow * 86_400_000);
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
+  return {
+    day: String(d.getDate()),
+    month: String(d.getMonth() + 1),
+    year: String(d.getFullYear()),
+  };
 }
 
 /** Fills the Day, Month and Year boxes inside the fieldset with this legend. */

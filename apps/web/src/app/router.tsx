@@ -47,7 +47,8 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     ...(history ? { history } : {}),
     context: { queryClient },
     defaultNotFoundComponent: NotFoundPage,
-    scrollRestoration: true,
+    // Scroll restoration would keep positions in sessionStorage; nothing goes in browser storage.
+    scrollRestoration: false,
   });
 }
 

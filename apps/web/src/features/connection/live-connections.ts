@@ -99,8 +99,13 @@ const subscribe = (listener: () => void) => {
   };
 };
 
+/** The current state, outside React. */
+export function liveSnapshot(): LiveSnapshot {
+  return snapshot;
+}
+
 export function useLiveConnections(): LiveSnapshot {
-  return useSyncExternalStore(subscribe, () => snapshot);
+  return useSyncExternalStore(subscribe, liveSnapshot);
 }
 
 /** The refusal for one family, if its live connections were closed for good. */

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import type { Action, Meeting, MyAction, PlanOutcome, TeamMembership } from "../../api/types";
 import { Tag } from "../../components/govuk";
 import { Loading } from "../../components/layout/page-states";
@@ -13,7 +14,7 @@ function who(action: Action): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-export function NextMeeting({ meetings }: { meetings: Meeting[] }) {
+export function NextMeeting({ meetings, familyId }: { meetings: Meeting[]; familyId?: string }) {
   const next = meetings
     .filter((m) => m.state === "scheduled" || m.state === "live")
     .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor))[0];
@@ -24,6 +25,18 @@ export function NextMeeting({ meetings }: { meetings: Meeting[] }) {
         ? "Your family's meeting is happening now."
         : `Your next meeting is on ${formatDateTime(next.scheduledFor)}.`}
       {next.location ? ` It is at ${next.location}.` : ""}
+      {next.state === "live" && familyId ? (
+        <>
+          {" "}
+          <Link
+            to="/families/$familyId/meetings/$meetingId/room"
+            params={{ familyId, meetingId: next.id }}
+            className="govuk-link"
+          >
+            Join the meeting online
+          </Link>
+        </>
+      ) : null}
     </div>
   );
 }

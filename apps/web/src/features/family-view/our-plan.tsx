@@ -47,7 +47,7 @@ export function OurPlan({ familyId }: { familyId: string }) {
         This is the plan you made with the people helping your family. It says what you want to
         change, and who will do what.
       </p>
-      {meetings.data ? <NextMeeting meetings={meetings.data.data} /> : null}
+      {meetings.data ? <NextMeeting meetings={meetings.data.data} familyId={familyId} /> : null}
       <FamilyActions familyId={familyId} actions={mine} loading={myActions.isPending} />
       <FamilyLiveDocuments familyId={familyId} />
       {outcomes.data ? <PlanOutcomes outcomes={outcomes.data.data} /> : null}

@@ -13,7 +13,7 @@ import { familyKey, useFamily, useFamilyId } from "../family/family-queries";
 import { PlanWorkspace } from "../plan/plan-workspace";
 import { meetingKindLabels, meetingStateTags } from "./meeting-labels";
 import { meetingQuery } from "./meeting-queries";
-import { MeetingActionError, send } from "./meeting-socket";
+import { send } from "./meeting-socket";
 import { MeetingVersion } from "./meeting-version";
 import { RoomAgenda, RoomPeople, useRoomAction } from "./room-people";
 import { RoomChat, RoomDecisions } from "./room-talk";
@@ -165,8 +165,7 @@ function LiveRoom({
         <RoomChat {...panel} />
         {abilities.meeting.end && socket ? (
           <EndMeeting
-            meetingId={view.room.meetingId}
-            onEnd={() => send(socket, "meeting:end", { meetingId: view.room?.meetingId ?? "" })}
+            onEnd={() => send(socket, "meeting:end", { meetingId: panel.room.meetingId })}
             onEnded={room.onEnded}
           />
         ) : null}
@@ -182,7 +181,6 @@ function EndMeeting({
   onEnd,
   onEnded,
 }: {
-  meetingId: string;
   onEnd: () => ReturnType<typeof send<"meeting:end">>;
   onEnded: (ended: Awaited<ReturnType<typeof send<"meeting:end">>>) => void;
 }) {
@@ -223,5 +221,3 @@ function EndMeeting({
     </section>
   );
 }
-
-export { MeetingActionError };

@@ -64,7 +64,8 @@ export function useMeetingRoom(familyId: string, meetingId: string, enabled: boo
       dispatch({ type: "reconnecting" });
       // A server shutting down closes sockets itself, and Socket.io leaves those for us to
       // reconnect. Revoked access always says so first (`access:revoked`), which stops this.
-      if (reason === "io server disconnect") setTimeout(() => closedForGood || socket.connect(), 1000);
+      if (reason === "io server disconnect")
+        setTimeout(() => closedForGood || socket.connect(), 1000);
     });
     socket.on("connect_error", (error) => {
       const code = (error as { data?: { code?: string } }).data?.code;

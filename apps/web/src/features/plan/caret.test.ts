@@ -16,8 +16,21 @@ function contrast(a: string, b: string): number {
 
 // The realtime server's palette (apps/realtime/src/collab/awareness.ts), plus extremes.
 const palette = [
-  "#1d70b8", "#00703c", "#912b88", "#d4351c", "#28a197", "#4c2c92", "#b58840",
-  "#5694ca", "#f499be", "#85994b", "#6f72af", "#a8200d", "#ffffff", "#000000", "#777777",
+  "#1d70b8",
+  "#00703c",
+  "#912b88",
+  "#d4351c",
+  "#28a197",
+  "#4c2c92",
+  "#b58840",
+  "#5694ca",
+  "#f499be",
+  "#85994b",
+  "#6f72af",
+  "#a8200d",
+  "#ffffff",
+  "#000000",
+  "#777777",
 ];
 
 describe("caret labels", () => {
@@ -29,6 +42,8 @@ describe("caret labels", () => {
     const caret = renderCaret({ name: "Sam Okafor", color: "#6f72af" });
     expect(caret.textContent).toBe("Sam Okafor");
     expect(caret.style.borderColor).not.toBe("");
-    expect(renderCaret({ name: "X", color: "red; background: url(x)" }).style.borderColor).not.toContain("url");
+    expect(
+      renderCaret({ name: "X", color: "red; background: url(x)" }).style.borderColor,
+    ).not.toContain("url");
   });
 });

@@ -47,7 +47,7 @@ export function PlanWorkspace({ familyId, layout, poll }: PlanWorkspaceProps) {
             familyId={familyId}
             kind={kind}
             access={documents[kind]}
-            audience="staff"
+            audience={me.data.data.role === "family_member" ? "family" : "staff"}
             me={{ name: me.data.data.displayName }}
           />
         ))}
