@@ -24,7 +24,10 @@ function rows(report: Report): [string, string][] {
       `${server.cpuPercentOfOneCore}% of one core (${Math.round((100 * server.cpuSystemMicros) / server.cpuMicros)}% in the kernel), event loop ${Math.round(server.eventLoopUtilization * 100)}% busy`,
     ],
     ["server CPU µs / delivered update", String(server.cpuMicrosPerDeliveredUpdate)],
-    ["group commits/s", `${server.commitsPerSecond} (${server.updatesPerCommit} updates each)`],
+    [
+      "group commits/s",
+      `${server.commitsPerSecond} (${server.updatesPerCommit} updates each, one every ${Math.round(1000 / server.commitsPerSecond)} ms)`,
+    ],
     [
       "server memory MiB (rss/heap)",
       (["before", "connected", "loaded"] as const)
@@ -33,7 +36,7 @@ function rows(report: Report): [string, string][] {
     ],
     [
       "per loaded room KiB",
-      `RSS ${server.perRoomKiB.rss}, heap ${server.perRoomKiB.heapUsed}, external ${server.perRoomKiB.external} (just connected: RSS ${server.perRoomKiB.rssJustConnected}, heap ${server.perRoomKiB.heapUsedJustConnected})`,
+      `RSS ${server.perRoomKiB.rss}, heap ${server.perRoomKiB.heapUsed} just connected; after the window RSS ${server.perRoomKiB.rssAfterWindow}, heap ${server.perRoomKiB.heapUsedAfterWindow}`,
     ],
     [
       "load generator",
@@ -61,11 +64,30 @@ function rows(report: Report): [string, string][] {
   return out;
 }
 
+/** What makes the figures less than clean: a saturated generator, a busy machine. */
+function caveats(report: Report): string[] {
+  const out: string[] = [];
+  if (report.generator.eventLoopUtilization > 0.85) {
+    out.push("the load generator's event loop was saturated: latencies include its own queueing");
+  }
+  if (report.machineLoad.othersPercentOfOneCore > 50) {
+    out.push("other processes (the database, others' work) used much of the machine meanwhile");
+  }
+  if (
+    report.edits.sentPerSecond <
+    report.options.rooms * report.options.clients * report.options.rate * 0.95
+  ) {
+    out.push("the clients could not send at the requested rate");
+  }
+  return out;
+}
+
 /** The figures as a readable two-column table, then the targets. */
 export function printReport(report: Report, jsonPath: string): void {
   const table = rows(report);
   const width = Math.max(...table.map(([k]) => k.length));
   const lines = ["", "Realtime benchmark", ...table.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)];
+  lines.push(...caveats(report).map((c) => `  ! ${c}`));
   lines.push("", "Targets");
   for (const t of report.targets) {
     const verdict = t.met === null ? "n/a" : t.met ? "met" : "MISSED";

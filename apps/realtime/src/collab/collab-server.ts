@@ -111,7 +111,7 @@ export class CollabServer {
       socket.destroy();
       return true;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.start(ws, request));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.start(ws, request, socket));
     return true;
   }
 
@@ -149,8 +149,8 @@ export class CollabServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private start(ws: WebSocket, request: IncomingMessage): void {
-    const connection = new Connection(ws, this.context);
+  private start(ws: WebSocket, request: IncomingMessage, socket: Duplex): void {
+    const connection = new Connection(ws, this.context, socket);
     this.connections.add(connection);
     this.admit(connection, request).catch((error: unknown) => {
       this.deps.logger.error({ err: error, url: request.url }, "could not admit a connection");
