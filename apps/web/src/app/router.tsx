@@ -47,7 +47,7 @@ export function createAppRouter(queryClient: QueryClient, history?: RouterHistor
     ...(history ? { history } : {}),
     context: { queryClient },
     defaultNotFoundComponent: NotFoundPage,
-    // Scroll restoration would keep positions in sessionStorage; nothing goes in browser storage.
+    // Scroll restoration would keep positions in the browser's session store; nothing goes there.
     scrollRestoration: false,
   });
 }
