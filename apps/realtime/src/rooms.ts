@@ -1,3 +1,5 @@
+import { type Notice, staffOnlyNoticeResources } from "@teamaround/domain";
+
 /**
  * The only place Socket.io room names are built. The server decides which
  * rooms a socket joins; a client never names a room.
@@ -11,3 +13,9 @@ export const familyStaffRoom = (familyId: string) => `family-staff:${familyId}`;
 /** The family rooms a socket in one of the family's meetings belongs to. */
 export const familyRoomsFor = (familyId: string, isStaff: boolean) =>
   isStaff ? [familyRoom(familyId), familyStaffRoom(familyId)] : [familyRoom(familyId)];
+
+/** Where a live notice goes: records hidden from the family reach its staff only. */
+export const noticeRoom = (notice: Pick<Notice, "familyId" | "resource">) =>
+  staffOnlyNoticeResources.includes(notice.resource)
+    ? familyStaffRoom(notice.familyId)
+    : familyRoom(notice.familyId);

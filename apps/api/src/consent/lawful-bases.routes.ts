@@ -120,7 +120,7 @@ export function registerLawfulBasisRoutes(app: ApiApp): void {
       });
       return row.id;
     });
-    await publishFamilyChange(c, familyId, "consent", id, "created");
+    await publishFamilyChange(c, familyId, "lawful_basis", id, "created");
     const [view] = await listLawfulBasisViews(db, familyId, { lawfulBasisId: id });
     if (!view) throw new AppError("internal", "The lawful basis was saved but could not be read.");
     return c.json(withAbilities(view, access), 201);
@@ -158,7 +158,7 @@ export function registerLawfulBasisRoutes(app: ApiApp): void {
     });
     const reasonShown = revocationReasons.lawfulBasisEnded;
     await publishAccessRevoked(c, { ...outcome.revokedAccess, reason: reasonShown });
-    await publishFamilyChange(c, familyId, "consent", lawfulBasisId, "updated");
+    await publishFamilyChange(c, familyId, "lawful_basis", lawfulBasisId, "updated");
     const [view] = await listLawfulBasisViews(db, familyId, { lawfulBasisId });
     if (!view) throw new AppError("internal", "The lawful basis was ended but could not be read.");
     const data = {

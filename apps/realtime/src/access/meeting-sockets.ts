@@ -1,9 +1,9 @@
 import { sessionCookieName, sessionIdFromToken } from "@teamaround/auth";
-import { type Notice, staffOnlyNoticeResources } from "@teamaround/domain";
+import type { Notice } from "@teamaround/domain";
 import { readCookie } from "../collab/authenticate";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
-import { familyRoom, familyStaffRoom } from "../rooms";
+import { noticeRoom } from "../rooms";
 
 /**
  * The meeting sockets connected to THIS node. Every node hears every event
@@ -45,9 +45,5 @@ export function revokeSocket(socket: MeetingSocket, reason: string, familyId: st
  * reach its staff only) — which broadcasts through the adapter to every node.
  */
 export function emitNoticeLocally(meetings: MeetingServer, notice: Notice): void {
-  const { familyId, resource } = notice;
-  const room = staffOnlyNoticeResources.includes(resource)
-    ? familyStaffRoom(familyId)
-    : familyRoom(familyId);
-  meetings.io.local.to(room).emit("notice", notice);
+  meetings.io.local.to(noticeRoom(notice)).emit("notice", notice);
 }

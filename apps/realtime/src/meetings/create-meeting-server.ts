@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
-import { Notice, staffOnlyNoticeResources } from "@teamaround/domain";
+import { Notice } from "@teamaround/domain";
 import { Server } from "socket.io";
-import { familyRoom, familyStaffRoom, userRoom } from "../rooms";
+import { familyRoom, noticeRoom, userRoom } from "../rooms";
 import { registerMeetingEvents } from "./events";
 import { allowRequestFrom, authenticateSocket } from "./handshake";
 import { afterDisconnect } from "./leave";
@@ -91,8 +91,7 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
     },
     relayFamilyNotice(familyId, notice) {
       const parsed = Notice.parse({ ...notice, familyId });
-      const staffOnly = staffOnlyNoticeResources.includes(parsed.resource);
-      io.to(staffOnly ? familyStaffRoom(familyId) : familyRoom(familyId)).emit("notice", parsed);
+      io.to(noticeRoom(parsed)).emit("notice", parsed);
     },
     async close() {
       io.disconnectSockets(true);

@@ -252,7 +252,7 @@ describe("live notices", () => {
       leaked = true;
     });
     const at = new Date().toISOString();
-    const notice = (resource: "action" | "sharing") => ({
+    const notice = (resource: "action" | "sharing" | "lawful_basis") => ({
       familyId: s.family.id,
       resource,
       id: live.id,
@@ -263,6 +263,10 @@ describe("live notices", () => {
     const hidden = next(member, "notice", (n) => n.resource === "sharing");
     server.meetings.relayFamilyNotice(s.family.id, notice("sharing"));
     expect(await hidden).toEqual(notice("sharing"));
+    // A lawful-basis decision may be one the family was not told about.
+    const basis = next(member, "notice", (n) => n.resource === "lawful_basis");
+    server.meetings.relayFamilyNotice(s.family.id, notice("lawful_basis"));
+    expect(await basis).toEqual(notice("lawful_basis"));
     const memberSees = next(member, "notice", (n) => n.resource === "action");
     const parentSees = next(parent, "notice", (n) => n.resource === "action");
     server.meetings.relayFamilyNotice(s.family.id, notice("action"));

@@ -48,6 +48,7 @@ export const familyChangeResources = [
   "sharing",
   "meeting",
   "agreement",
+  "lawful_basis",
 ] as const;
 export type FamilyChangeResource = (typeof familyChangeResources)[number];
 

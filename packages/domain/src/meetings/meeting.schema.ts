@@ -66,5 +66,12 @@ export type DecisionRecordPayload = z.infer<typeof DecisionRecordPayload>;
 export const Notice = FamilyChangedEvent.omit({ type: true });
 export type Notice = z.infer<typeof Notice>;
 
-/** Notices about records not every insider may see (register entries hidden from the family) go to staff only. */
-export const staffOnlyNoticeResources: readonly FamilyChangeResource[] = ["sharing"];
+/**
+ * Notices about records not every insider may see go to staff only: register
+ * entries hidden from the family, and lawful-basis decisions (which the family
+ * may not have been told about).
+ */
+export const staffOnlyNoticeResources: readonly FamilyChangeResource[] = [
+  "sharing",
+  "lawful_basis",
+];

@@ -1,6 +1,7 @@
 import { listMeetingChat, listMeetingDecisions, type MeetingRow } from "@teamaround/db";
 import {
   AppError,
+  can,
   MeetingRefPayload,
   type MeetingRoomState,
   relationshipOf,
@@ -30,7 +31,7 @@ export const joinMeeting: EventHandler<MeetingRoomState> = async (ctx, payload) 
     if (pending.has(meetingId)) throw new AppError("conflict", "Already joining this meeting.");
     joining.set(socket, pending.add(meetingId));
     try {
-      await admit(ctx, meeting, relationshipOf(access));
+      await admit(ctx, meeting, relationshipOf(access), can(access, "sharing", "read_hidden"));
     } finally {
       pending.delete(meetingId);
     }
@@ -42,6 +43,7 @@ async function admit(
   ctx: EventContext,
   meeting: MeetingRow,
   role: ReturnType<typeof relationshipOf>,
+  seesStaffOnlyNotices: boolean,
 ) {
   const { socket } = ctx;
   const ids = { meetingId: meeting.id, familyId: meeting.familyId };
@@ -56,7 +58,7 @@ async function admit(
     attendanceId,
     handRaised: false,
   };
-  const familyRooms = familyRoomsFor(meeting.familyId, role !== "family_member");
+  const familyRooms = familyRoomsFor(meeting.familyId, seesStaffOnlyNotices);
   await socket.join([meetingRoom(meeting.id), ...familyRooms]);
   await broadcastPresence(ctx.io, meeting.id);
 }
