@@ -1,9 +1,10 @@
 import { serve } from "@hono/node-server";
-import { createSignInThrottle, defaultSessionPolicy, hashPassword } from "@teamaround/auth";
+import { createSignInThrottle, hashPassword } from "@teamaround/auth";
 import { demoPassword, openMigratedDatabase, seedDemo } from "@teamaround/db";
 import { createEventBus } from "@teamaround/events";
 import { Redis } from "ioredis";
 import pino from "pino";
+import { apiConfigFrom } from "./api-config";
 import { createApi } from "./create-api";
 import { readEnvironment } from "./env";
 
@@ -24,12 +25,7 @@ async function main() {
   const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const api = createApi({
     db: handle.db,
-    config: {
-      publicOrigin: env.PUBLIC_ORIGIN,
-      nodeEnv: env.NODE_ENV,
-      sessionPolicy: defaultSessionPolicy,
-      maxBodyBytes: 64 * 1024,
-    },
+    config: apiConfigFrom(env),
     logger,
     throttle: createSignInThrottle(redis ? { redis } : {}),
     events,

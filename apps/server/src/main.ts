@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { createSignInThrottle, defaultSessionPolicy, hashPassword } from "@teamaround/auth";
+import { apiConfigFrom } from "@teamaround/api";
+import { createSignInThrottle, hashPassword } from "@teamaround/auth";
 import type { Environment } from "@teamaround/config";
 import { demoPassword, demoSignIns, openMigratedDatabase, seedDemo } from "@teamaround/db";
 import { createEventBus } from "@teamaround/events";
@@ -29,10 +30,7 @@ async function main() {
     db: handle.db,
     logger,
     config: {
-      publicOrigin: env.PUBLIC_ORIGIN,
-      nodeEnv: env.NODE_ENV,
-      sessionPolicy: defaultSessionPolicy,
-      maxBodyBytes: 64 * 1024,
+      ...apiConfigFrom(env),
       webDist,
       ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
