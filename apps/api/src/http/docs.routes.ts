@@ -38,7 +38,9 @@ export function registerDocsRoutes(app: ApiApp): void {
     c.body(init, 200, { "content-type": "text/javascript; charset=utf-8" }),
   );
   app.get("/api/docs/assets/:file", async (c) => {
-    const asset = assets[c.req.param("file")];
+    const name = c.req.param("file");
+    // Own keys only: "constructor" or "__proto__" must not reach readFile.
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) return c.notFound();
     const body = await readFile(join(swaggerDir, asset.file));
     return c.body(body, 200, {

@@ -42,5 +42,8 @@ describe("API reference", () => {
       expect(res.status, asset).toBe(200);
     }
     expect((await api.app.request("/api/docs/assets/../../package.json")).status).toBe(404);
+    for (const name of ["constructor", "__proto__", "toString"]) {
+      expect((await api.app.request(`/api/docs/assets/${name}`)).status, name).toBe(404);
+    }
   });
 });
