@@ -1,14 +1,7 @@
 import { isExpired, type SessionPolicy } from "@teamaround/auth";
-import {
-  type Database,
-  families,
-  familyMembers,
-  sessions,
-  teamMemberships,
-  users,
-} from "@teamaround/db";
-import type { Actor, FamilyAccess } from "@teamaround/domain";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { type Database, sessions, users } from "@teamaround/db";
+import type { Actor } from "@teamaround/domain";
+import { eq, inArray } from "drizzle-orm";
 
 /** A session as the re-check sees it: who it is now, and whether it still signs anyone in. */
 export interface SessionState {
@@ -65,67 +58,6 @@ export async function loadSessionStates(
     }
   }
   return states;
-}
-
-export const accessKey = (userId: string, familyId: string) => `${userId}:${familyId}`;
-
-/**
- * One query for how each (person, family) pair stands now — the same facts
- * `getFamilyAccess` reads, for every pair at once. A pair whose family no
- * longer exists is absent.
- */
-export async function loadFamilyAccesses(
-  db: Database,
-  actors: ReadonlyMap<string, Actor>,
-  pairs: readonly { userId: string; familyId: string }[],
-): Promise<Map<string, FamilyAccess>> {
-  const accesses = new Map<string, FamilyAccess>();
-  const familyIds = [...new Set(pairs.map((p) => p.familyId))];
-  const userIds = [...new Set(pairs.map((p) => p.userId))];
-  if (familyIds.length === 0) return accesses;
-  const rows = await db
-    .select({
-      familyId: families.id,
-      familyStatus: families.status,
-      owningAgencyId: families.owningAgencyId,
-      teamUserId: teamMemberships.userId,
-      teamRole: teamMemberships.role,
-      memberUserId: familyMembers.userId,
-      familyMemberId: familyMembers.id,
-    })
-    .from(families)
-    .leftJoin(
-      teamMemberships,
-      and(
-        eq(teamMemberships.familyId, families.id),
-        inArray(teamMemberships.userId, userIds),
-        isNull(teamMemberships.removedAt),
-      ),
-    )
-    .leftJoin(
-      familyMembers,
-      and(eq(familyMembers.familyId, families.id), inArray(familyMembers.userId, userIds)),
-    )
-    .where(inArray(families.id, familyIds));
-  const byFamily = new Map<string, typeof rows>();
-  for (const row of rows) byFamily.set(row.familyId, [...(byFamily.get(row.familyId) ?? []), row]);
-  for (const pair of pairs) {
-    const actor = actors.get(pair.userId);
-    const ofFamily = byFamily.get(pair.familyId) ?? [];
-    const family = ofFamily[0];
-    if (!actor || !family) continue;
-    const team = ofFamily.find((r) => r.teamUserId === pair.userId);
-    const member = ofFamily.find((r) => r.memberUserId === pair.userId);
-    accesses.set(accessKey(pair.userId, pair.familyId), {
-      actor,
-      familyId: pair.familyId,
-      familyStatus: family.familyStatus,
-      owningAgencyId: family.owningAgencyId,
-      teamRole: team?.teamRole ?? null,
-      familyMemberId: actor.role === "family_member" ? (member?.familyMemberId ?? null) : null,
-    });
-  }
-  return accesses;
 }
 
 /** Writing through a live connection is using the session: keep it from going idle. */

@@ -1,5 +1,5 @@
 import { lastSeenRefreshMs, type SessionPolicy } from "@teamaround/auth";
-import type { Database } from "@teamaround/db";
+import { accessKey, type Database, getFamilyAccesses } from "@teamaround/db";
 import {
   type Actor,
   can,
@@ -12,13 +12,7 @@ import type { CollabServer } from "../collab/collab-server";
 import type { Connection } from "../collab/connection";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
-import {
-  accessKey,
-  loadFamilyAccesses,
-  loadSessionStates,
-  type SessionState,
-  touchSessions,
-} from "./access-state";
+import { loadSessionStates, type SessionState, touchSessions } from "./access-state";
 import { familiesOf, localMeetingSockets, revokeSocket, sessionIdOf } from "./meeting-sockets";
 
 export interface RecheckDeps {
@@ -132,7 +126,7 @@ export class AccessRecheck {
         [...familiesOf(s)].map((familyId) => ({ userId: s.data.actor.userId, familyId })),
       ),
     ].filter((pair) => actors.has(pair.userId));
-    const accesses = await loadFamilyAccesses(db, actors, pairs);
+    const accesses = await getFamilyAccesses(db, actors, pairs);
     let closed = this.checkDocuments(documents, live, accesses);
     closed += this.checkSockets(sockets, live, accesses);
     await this.touchWriters(documents, live, now);

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "../client";
 import { teamMemberships } from "../schema";
 import { buildScenario } from "../testing/scenario";
 import { openTestDatabase } from "../testing/test-database";
-import { getFamilyAccess } from "./family-access";
+import { accessKey, getFamilyAccess, getFamilyAccesses } from "./family-access";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -67,5 +67,24 @@ describe("getFamilyAccess", () => {
   it("answers null for a family that does not exist", async () => {
     const { users } = await buildScenario(handle.db);
     expect(await getFamilyAccess(handle.db, actorOf(users.lead), randomUUID())).toBeNull();
+  });
+});
+
+describe("getFamilyAccesses", () => {
+  it("reads every (person, family) pair at once, exactly as getFamilyAccess reads each", async () => {
+    const s = await buildScenario(handle.db);
+    const people = Object.values(s.users);
+    const actors = new Map(people.map((u) => [u.id, actorOf(u)]));
+    const familyIds = [s.family.id, s.otherFamily.id, randomUUID()];
+    const pairs = people.flatMap((u) => familyIds.map((familyId) => ({ userId: u.id, familyId })));
+    const batched = await getFamilyAccesses(handle.db, actors, pairs);
+    for (const pair of pairs) {
+      const actor = actors.get(pair.userId);
+      if (!actor) throw new Error("every pair's person has an actor");
+      const one = await getFamilyAccess(handle.db, actor, pair.familyId);
+      expect(batched.get(accessKey(pair.userId, pair.familyId)) ?? null).toEqual(
+        one?.access ?? null,
+      );
+    }
   });
 });

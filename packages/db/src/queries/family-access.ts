@@ -1,5 +1,5 @@
 import type { Actor, FamilyAccess } from "@teamaround/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { families, familyMembers, teamMemberships } from "../schema";
 
@@ -45,4 +45,65 @@ export async function getFamilyAccess(
       familyMemberId: member?.id ?? null,
     },
   };
+}
+
+export const accessKey = (userId: string, familyId: string) => `${userId}:${familyId}`;
+
+/**
+ * One query for how each (person, family) pair stands now — the same facts
+ * `getFamilyAccess` reads, for every pair at once. A pair whose family no
+ * longer exists is absent.
+ */
+export async function getFamilyAccesses(
+  db: Executor,
+  actors: ReadonlyMap<string, Actor>,
+  pairs: readonly { userId: string; familyId: string }[],
+): Promise<Map<string, FamilyAccess>> {
+  const accesses = new Map<string, FamilyAccess>();
+  const familyIds = [...new Set(pairs.map((p) => p.familyId))];
+  const userIds = [...new Set(pairs.map((p) => p.userId))];
+  if (familyIds.length === 0) return accesses;
+  const rows = await db
+    .select({
+      familyId: families.id,
+      familyStatus: families.status,
+      owningAgencyId: families.owningAgencyId,
+      teamUserId: teamMemberships.userId,
+      teamRole: teamMemberships.role,
+      memberUserId: familyMembers.userId,
+      familyMemberId: familyMembers.id,
+    })
+    .from(families)
+    .leftJoin(
+      teamMemberships,
+      and(
+        eq(teamMemberships.familyId, families.id),
+        inArray(teamMemberships.userId, userIds),
+        isNull(teamMemberships.removedAt),
+      ),
+    )
+    .leftJoin(
+      familyMembers,
+      and(eq(familyMembers.familyId, families.id), inArray(familyMembers.userId, userIds)),
+    )
+    .where(inArray(families.id, familyIds));
+  const byFamily = new Map<string, typeof rows>();
+  for (const row of rows) byFamily.set(row.familyId, [...(byFamily.get(row.familyId) ?? []), row]);
+  for (const pair of pairs) {
+    const actor = actors.get(pair.userId);
+    const ofFamily = byFamily.get(pair.familyId) ?? [];
+    const family = ofFamily[0];
+    if (!actor || !family) continue;
+    const team = ofFamily.find((r) => r.teamUserId === pair.userId);
+    const member = ofFamily.find((r) => r.memberUserId === pair.userId);
+    accesses.set(accessKey(pair.userId, pair.familyId), {
+      actor,
+      familyId: pair.familyId,
+      familyStatus: family.familyStatus,
+      owningAgencyId: family.owningAgencyId,
+      teamRole: team?.teamRole ?? null,
+      familyMemberId: actor.role === "family_member" ? (member?.familyMemberId ?? null) : null,
+    });
+  }
+  return accesses;
 }
