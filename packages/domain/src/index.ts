@@ -4,5 +4,8 @@ export * from "./events";
 export * from "./meetings";
 export * from "./shared/age";
 export * from "./shared/app-error";
+export * from "./shared/date.schema";
+export * from "./shared/number.schema";
+export * from "./shared/text.schema";
 export * from "./shared/vocabulary";
 export * from "./users/account-rules";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FamilyChangedEvent, type FamilyChangeResource } from "../events/realtime-events";
+import { safeLine, safeText } from "../shared/text.schema";
 
 /** Kinds of TAC meeting: the first one, reviews, and the one that closes the plan. */
 export const meetingKinds = ["initial", "review", "closing"] as const;
@@ -24,7 +25,7 @@ export interface AgendaItem {
   title: string;
 }
 
-export const agendaTitleSchema = z.string().trim().min(1).max(meetingLimits.agendaTitle);
+export const agendaTitleSchema = safeLine({ max: meetingLimits.agendaTitle });
 
 const meetingId = z.uuid({ message: "meetingId must be a UUID" });
 
@@ -48,13 +49,13 @@ export type HandLowerPayload = z.infer<typeof HandLowerPayload>;
 
 export const ChatSendPayload = z.strictObject({
   meetingId,
-  body: z.string().trim().min(1).max(meetingLimits.chatBody),
+  body: safeText({ max: meetingLimits.chatBody }),
 });
 export type ChatSendPayload = z.infer<typeof ChatSendPayload>;
 
 export const DecisionRecordPayload = z.strictObject({
   meetingId,
-  text: z.string().trim().min(1).max(meetingLimits.decisionText),
+  text: safeText({ max: meetingLimits.decisionText }),
 });
 export type DecisionRecordPayload = z.infer<typeof DecisionRecordPayload>;
 
