@@ -3,6 +3,7 @@ import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
+import * as Y from "yjs";
 import {
   type Client,
   connectClient,
@@ -17,6 +18,12 @@ import {
   encodeAwarenessEntries,
   stampAwarenessUpdate,
 } from "./awareness";
+
+/** A caret at the start of a section, as y-prosemirror sets it (relative positions, not JSON). */
+function cursorAtStart(doc: Y.Doc, section = "worries") {
+  const start = Y.createRelativePositionFromTypeIndex(doc.getXmlFragment(section), 0);
+  return { anchor: start, head: start };
+}
 
 let handle: DatabaseHandle;
 let server: TestRealtime;
@@ -56,7 +63,7 @@ describe("awareness", () => {
       name: "Someone else",
       role: "lead_professional",
     });
-    parent.provider.awareness.setLocalStateField("cursor", { anchor: 3 });
+    parent.provider.awareness.setLocalStateField("cursor", cursorAtStart(parent.doc));
 
     const parentSeenByLead = () => lead.provider.awareness.getStates().get(parent.doc.clientID);
     await waitFor(() => parentSeenByLead()?.cursor !== undefined, "the parent's cursor to arrive");
@@ -69,7 +76,7 @@ describe("awareness", () => {
     expect(JSON.stringify(seen)).not.toContain("Someone else");
 
     // And the other way: the lead is shown with their agency.
-    lead.provider.awareness.setLocalStateField("cursor", { anchor: 1 });
+    lead.provider.awareness.setLocalStateField("cursor", cursorAtStart(lead.doc));
     await waitFor(
       () => parent.provider.awareness.getStates().get(lead.doc.clientID)?.cursor !== undefined,
       "the lead's cursor to arrive",
@@ -81,6 +88,37 @@ describe("awareness", () => {
     });
   });
 
+  it("drops a cursor that is not one and fields the editor does not read", async () => {
+    server = await startTestRealtime(handle.db);
+    const { family, users } = await buildScenario(handle.db);
+    const name = formatDocumentName({ kind: "plan", familyId: family.id });
+    // The family member only reads the plan: awareness is all they can send.
+    const parent = connect(name, await cookieFor(handle.db, users.parentUser.id));
+    const lead = connect(name, await cookieFor(handle.db, users.lead.id));
+    await Promise.all([parent.synced, lead.synced]);
+    const parentSeenByLead = () => lead.provider.awareness.getStates().get(parent.doc.clientID);
+
+    parent.provider.awareness.setLocalState({
+      cursor: "not a cursor",
+      script: "<img src=x onerror=alert(1)>",
+    });
+    await waitFor(() => parentSeenByLead()?.user !== undefined, "the parent's presence");
+    expect(Object.keys(parentSeenByLead() ?? {})).toEqual(["user"]);
+
+    parent.provider.awareness.setLocalState({ cursor: { anchor: {}, head: { item: "x" } } });
+    await waitFor(
+      () => (lead.provider.awareness.meta.get(parent.doc.clientID)?.clock ?? 0) >= 2,
+      "the second state",
+    );
+    expect(parentSeenByLead()).not.toHaveProperty("cursor");
+
+    const cursor = cursorAtStart(parent.doc, "working_well");
+    parent.provider.awareness.setLocalState({ cursor, extra: 1 });
+    await waitFor(() => parentSeenByLead()?.cursor != null, "a real cursor");
+    expect(parentSeenByLead()?.cursor).toEqual(JSON.parse(JSON.stringify(cursor)));
+    expect(parentSeenByLead()).not.toHaveProperty("extra");
+  });
+
   it("removes a client's presence when it disconnects", async () => {
     server = await startTestRealtime(handle.db);
     const { family, users } = await buildScenario(handle.db);
@@ -88,7 +126,7 @@ describe("awareness", () => {
     const lead = connect(name, await cookieFor(handle.db, users.lead.id));
     const member = connect(name, await cookieFor(handle.db, users.teamMember.id));
     await Promise.all([lead.synced, member.synced]);
-    member.provider.awareness.setLocalStateField("cursor", { anchor: 0 });
+    member.provider.awareness.setLocalStateField("cursor", cursorAtStart(member.doc));
     await waitFor(() => lead.provider.awareness.getStates().has(member.doc.clientID), "presence");
     // Drop the socket without the client saying goodbye: the server must remove the presence.
     member.provider.shouldConnect = false;
@@ -111,6 +149,23 @@ describe("stampAwarenessUpdate", () => {
       { clientId: 1, clock: 1, state: { user: presence } },
     ]);
     expect(stampAwarenessUpdate(update, presence, () => false)).toBeNull();
+  });
+
+  it("drops unknown and malformed fields, keeping a real cursor and a null one", () => {
+    const anchor = { type: null, tname: "worries", item: null, assoc: 0 };
+    const update = encodeAwarenessEntries([
+      { clientId: 1, clock: 1, state: { cursor: { anchor, head: anchor }, extra: [1] } },
+      { clientId: 2, clock: 1, state: { cursor: null } },
+      { clientId: 3, clock: 1, state: { cursor: { anchor: 3 }, user: { name: "Mallory" } } },
+      { clientId: 4, clock: 1, state: { cursor: { anchor: {}, head: {} } } },
+    ]);
+    const stamped = stampAwarenessUpdate(update, presence, () => true);
+    expect(decodeAwarenessUpdate(stamped?.update ?? new Uint8Array())).toEqual([
+      { clientId: 1, clock: 1, state: { user: presence, cursor: { anchor, head: anchor } } },
+      { clientId: 2, clock: 1, state: { user: presence, cursor: null } },
+      { clientId: 3, clock: 1, state: { user: presence } },
+      { clientId: 4, clock: 1, state: { user: presence } },
+    ]);
   });
 
   it("refuses states that are not objects, and malformed bytes", () => {

@@ -1,3 +1,4 @@
+import { type Presence, sanitizeAwarenessState } from "@teamaround/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { ProtocolError } from "./protocol";
@@ -7,14 +8,7 @@ import { ProtocolError } from "./protocol";
  * the session, never taken from the client. `name` and `color` are the
  * fields y-prosemirror's cursor plugin reads.
  */
-export interface Presence {
-  name: string;
-  /** How the person stands towards the family, e.g. `lead_professional`, `family_member`. */
-  role: string;
-  /** The person's agency, or null for family members. */
-  agency: string | null;
-  color: string;
-}
+export type { Presence } from "@teamaround/domain";
 
 /** Colours with at least 4.5:1 contrast against white text, so names on cursors stay legible. */
 const palette = [
@@ -83,7 +77,8 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 
 /**
  * Keeps only the entries for client ids this connection may speak for, and
- * overwrites each state's `user` with the server's stamp.
+ * only the fields the editor reads, with `user` overwritten by the server's
+ * stamp: a malformed or unknown field is dropped before it is stored or relayed.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
@@ -94,7 +89,7 @@ export function stampAwarenessUpdate(
   if (entries.length === 0) return null;
   const stamped = entries.map((entry) => ({
     ...entry,
-    state: entry.state === null ? null : { ...entry.state, user: presence },
+    state: entry.state === null ? null : { ...sanitizeAwarenessState(entry.state, presence) },
   }));
   return { update: encodeAwarenessEntries(stamped), clientIds: stamped.map((e) => e.clientId) };
 }

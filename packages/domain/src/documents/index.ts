@@ -1,3 +1,4 @@
+export * from "./awareness.schema";
 export * from "./close-codes";
 export * from "./document.policy";
 export * from "./document-name";
