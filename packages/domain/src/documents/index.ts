@@ -2,4 +2,5 @@ export * from "./awareness.schema";
 export * from "./close-codes";
 export * from "./document.policy";
 export * from "./document-name";
+export * from "./document-schema";
 export * from "./document-sections";

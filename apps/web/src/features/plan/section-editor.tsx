@@ -1,9 +1,9 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useId } from "react";
 import { renderCaret, renderSelection } from "./caret";
+import { editorStarterKit } from "./editor-schema";
 import type { LiveDocument } from "./use-live-document";
 import { type Person, personName } from "./use-people";
 
@@ -31,17 +31,7 @@ export function SectionEditor({ live, section, label, editable, me, writers }: S
       injectCSS: false,
       editable,
       extensions: [
-        StarterKit.configure({
-          undoRedo: false,
-          heading: false,
-          codeBlock: false,
-          code: false,
-          blockquote: false,
-          horizontalRule: false,
-          link: false,
-          strike: false,
-          underline: false,
-        }),
+        editorStarterKit,
         Collaboration.configure({ document: live.doc, field: section }),
         CollaborationCaret.configure({
           provider: live.provider,
