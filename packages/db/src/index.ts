@@ -4,6 +4,7 @@ export * from "./open-database";
 export * from "./queries/document-parts";
 export * from "./queries/end-meeting";
 export * from "./queries/family-access";
+export * from "./queries/meeting-room-records";
 export * from "./queries/meetings";
 export * from "./queries/plan-version-content";
 export * from "./queries/plan-version-hash";

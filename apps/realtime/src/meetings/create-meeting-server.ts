@@ -2,7 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Notice } from "@teamaround/domain";
 import { Server } from "socket.io";
 import { familyRoom, noticeRoom, userRoom } from "../rooms";
-import { registerMeetingEvents } from "./events";
+import { registerMeetingEvents } from "./handle-event";
 import { allowRequestFrom, authenticateSocket } from "./handshake";
 import { afterDisconnect } from "./leave";
 import type { MeetingContext, MeetingIo, MeetingServerDeps } from "./meeting-context";

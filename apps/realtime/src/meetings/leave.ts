@@ -1,5 +1,5 @@
+import { closeAttendance } from "@teamaround/db";
 import { familyRoomsFor, meetingRoom } from "../rooms";
-import { recordLeave } from "./attendance";
 import type { MeetingContext, MeetingSocket } from "./meeting-context";
 import { broadcastPresence } from "./presence";
 
@@ -23,10 +23,10 @@ export async function leaveMeeting(
   if (!stillInFamily) {
     for (const room of familyRoomsFor(joined.familyId, true)) await socket.leave(room);
   }
-  await recordLeave(ctx.db, {
+  await closeAttendance(ctx.db, {
     attendanceId: joined.attendanceId,
     familyId: joined.familyId,
-    at: ctx.now(),
+    leftAt: ctx.now(),
   });
   await broadcastPresence(ctx.io, meetingId);
 }
@@ -36,10 +36,10 @@ export async function afterDisconnect(ctx: MeetingContext, socket: MeetingSocket
   const joined = Object.entries(socket.data.meetings ?? {});
   socket.data.meetings = {};
   for (const [meetingId, meeting] of joined) {
-    await recordLeave(ctx.db, {
+    await closeAttendance(ctx.db, {
       attendanceId: meeting.attendanceId,
       familyId: meeting.familyId,
-      at: ctx.now(),
+      leftAt: ctx.now(),
     });
     await broadcastPresence(ctx.io, meetingId);
   }

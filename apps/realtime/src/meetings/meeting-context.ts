@@ -1,6 +1,9 @@
 import type { SessionPolicy } from "@teamaround/auth";
 import type { Database } from "@teamaround/db";
 import type {
+  ClientEvent,
+  ClientEventPayload,
+  ClientEventResult,
   ClientToServerEvents,
   InterServerEvents,
   ServerToClientEvents,
@@ -8,6 +11,7 @@ import type {
 } from "@teamaround/domain";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
+import type { MeetingAccess } from "./load-meeting-access";
 import type { RateLimits, TokenBucket } from "./rate-limit";
 
 export type MeetingIo = Server<
@@ -52,4 +56,18 @@ export interface EventContext extends MeetingContext {
   limits: { events: TokenBucket; chat: TokenBucket };
 }
 
-export type EventHandler<T> = (ctx: EventContext, payload: unknown) => Promise<T>;
+/**
+ * The body of an event about a meeting room, run by the wrapper (`handle-event.ts`)
+ * once the payload is parsed, the room's access loaded and the policy passed.
+ */
+export type RoomEventHandler<E extends ClientEvent> = (
+  ctx: EventContext,
+  payload: ClientEventPayload<E>,
+  room: MeetingAccess,
+) => Promise<ClientEventResult<E>>;
+
+/** The body of an event that acts on the socket alone (no access to load). */
+export type SelfEventHandler<E extends ClientEvent> = (
+  ctx: EventContext,
+  payload: ClientEventPayload<E>,
+) => Promise<ClientEventResult<E>>;

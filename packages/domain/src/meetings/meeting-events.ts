@@ -1,13 +1,14 @@
+import type { z } from "zod";
 import type { Actor, Relationship } from "../authorization/actor";
 import type { ErrorCode } from "../shared/app-error";
-import type {
+import {
   AgendaSetPayload,
   ChatSendPayload,
   DecisionRecordPayload,
   HandLowerPayload,
   MeetingRefPayload,
-  MeetingState,
-  Notice,
+  type MeetingState,
+  type Notice,
 } from "./meeting.schema";
 
 /** Every acknowledgement: the result, or an error with a code of the domain's closed set. */
@@ -90,6 +91,29 @@ export interface ClientToServerEvents {
   "decision:record": (payload: DecisionRecordPayload, ack: Ack<DecisionRecorded>) => void;
   "meeting:end": (payload: MeetingRefPayload, ack: Ack<MeetingEnded>) => void;
 }
+
+export type ClientEvent = keyof ClientToServerEvents;
+export type ClientEventPayload<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+export type ClientEventResult<E extends ClientEvent> =
+  Parameters<ClientToServerEvents[E]>[1] extends Ack<infer T> ? T : never;
+
+/**
+ * The zod schema of every client event's payload, by event: the event map
+ * servers and tests enumerate. Adding an event to `ClientToServerEvents`
+ * without a schema here (or the reverse) does not compile.
+ */
+export const clientEventPayloads = {
+  "meeting:join": MeetingRefPayload,
+  "meeting:leave": MeetingRefPayload,
+  "agenda:set": AgendaSetPayload,
+  "hand:raise": MeetingRefPayload,
+  "hand:lower": HandLowerPayload,
+  "chat:send": ChatSendPayload,
+  "decision:record": DecisionRecordPayload,
+  "meeting:end": MeetingRefPayload,
+} as const satisfies { [E in ClientEvent]: z.ZodType<ClientEventPayload<E>> };
+
+export const clientEvents = Object.keys(clientEventPayloads) as ClientEvent[];
 
 export interface ServerToClientEvents {
   "presence:update": (update: PresenceUpdate) => void;

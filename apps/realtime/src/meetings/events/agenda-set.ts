@@ -1,50 +1,24 @@
-import { meetings } from "@teamaround/db";
-import { type AgendaCurrent, AgendaSetPayload, AppError, authorize } from "@teamaround/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { setAgendaItem } from "@teamaround/db";
+import { AppError } from "@teamaround/domain";
 import { meetingRoom } from "../../rooms";
-import { auditSocket } from "../audit";
-import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
-import type { EventHandler } from "../meeting-context";
+import { sourceOf } from "../audit";
+import type { RoomEventHandler } from "../meeting-context";
 
 /** `agenda:set`: the chair moves the meeting to an agenda item (or none); stored, then announced. */
-export const setAgenda: EventHandler<AgendaCurrent> = async (ctx, payload) => {
-  const { socket } = ctx;
-  const { meetingId, agendaItemId } = AgendaSetPayload.parse(payload);
-  assertJoined(socket, meetingId);
-  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
-  assertMayBeInRoom(loaded);
-  authorize(loaded.access, "meeting", "set_agenda");
-  const { meeting } = loaded;
+export const setAgenda: RoomEventHandler<"agenda:set"> = async (ctx, payload, { meeting }) => {
+  const { meetingId, agendaItemId } = payload;
   if (agendaItemId !== null && !meeting.agenda.some((item) => item.id === agendaItemId)) {
     throw new AppError("unprocessable", "That is not an item of this meeting's agenda.", [
       { path: "agendaItemId", message: "is not an item of this meeting's agenda" },
     ]);
   }
-  await ctx.db.transaction(async (tx) => {
-    const updated = await tx
-      .update(meetings)
-      .set({
-        currentAgendaItemId: agendaItemId,
-        version: sql`${meetings.version} + 1`,
-        updatedAt: ctx.now(),
-      })
-      .where(
-        and(
-          eq(meetings.id, meetingId),
-          eq(meetings.familyId, meeting.familyId),
-          eq(meetings.state, "live"),
-        ),
-      )
-      .returning({ id: meetings.id });
-    if (updated.length === 0) throw new AppError("conflict", "The meeting is no longer live.");
-    await auditSocket(tx, socket, {
-      event: "meeting.agenda_set",
-      familyId: meeting.familyId,
-      resourceType: "meeting",
-      resourceId: meetingId,
-      details: { agendaItemId },
-    });
+  const set = await setAgendaItem(ctx.db, sourceOf(ctx.socket), {
+    meetingId,
+    familyId: meeting.familyId,
+    agendaItemId,
+    at: ctx.now(),
   });
+  if (!set) throw new AppError("conflict", "The meeting is no longer live.");
   const current = { meetingId, currentAgendaItemId: agendaItemId };
   ctx.io.to(meetingRoom(meetingId)).emit("agenda:current", current);
   return current;

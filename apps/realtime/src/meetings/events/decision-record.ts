@@ -1,46 +1,29 @@
-import { meetingDecisions } from "@teamaround/db";
-import {
-  AppError,
-  authorize,
-  type DecisionRecorded,
-  DecisionRecordPayload,
-} from "@teamaround/domain";
+import { insertDecision } from "@teamaround/db";
+import type { DecisionRecorded } from "@teamaround/domain";
 import { meetingRoom } from "../../rooms";
-import { auditSocket } from "../audit";
-import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
-import type { EventHandler } from "../meeting-context";
+import { sourceOf } from "../audit";
+import type { RoomEventHandler } from "../meeting-context";
 
 /** `decision:record`: the chair records a decision; stored, then announced. */
-export const recordDecision: EventHandler<DecisionRecorded> = async (ctx, payload) => {
+export const recordDecision: RoomEventHandler<"decision:record"> = async (
+  ctx,
+  payload,
+  { meeting },
+) => {
   const { socket } = ctx;
-  const { meetingId, text } = DecisionRecordPayload.parse(payload);
-  assertJoined(socket, meetingId);
-  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
-  assertMayBeInRoom(loaded);
-  authorize(loaded.access, "meeting", "record_decision");
-  const { familyId } = loaded.meeting;
+  const { meetingId, text } = payload;
   const recordedAt = ctx.now();
-  const recordedBy = socket.data.actor.userId;
-  const row = await ctx.db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(meetingDecisions)
-      .values({ meetingId, familyId, text, recordedBy, recordedAt })
-      .returning({ id: meetingDecisions.id });
-    if (!inserted) throw new AppError("internal", "The decision was not saved.");
-    await auditSocket(tx, socket, {
-      event: "meeting.decision_record",
-      familyId,
-      resourceType: "meeting_decision",
-      resourceId: inserted.id,
-      details: { meetingId },
-    });
-    return inserted;
+  const row = await insertDecision(ctx.db, sourceOf(socket), {
+    meetingId,
+    familyId: meeting.familyId,
+    text,
+    recordedAt,
   });
   const decision: DecisionRecorded = {
     id: row.id,
     meetingId,
     text,
-    recordedBy,
+    recordedBy: socket.data.actor.userId,
     recordedByName: socket.data.displayName,
     recordedAt: recordedAt.toISOString(),
   };

@@ -1,21 +1,15 @@
-import { authorize, HandLowerPayload } from "@teamaround/domain";
 import { meetingRoom } from "../../rooms";
-import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
-import type { EventHandler } from "../meeting-context";
+import type { RoomEventHandler } from "../meeting-context";
 import { broadcastPresence } from "../presence";
 
 /**
  * `hand:lower`: one's own hand (on every connection of one's own), or — for
- * the chair — someone else's. Hand state lives on the sockets of this node.
+ * the chair, checked by the table's policy — someone else's. Hand state lives
+ * on the sockets of this node.
  */
-export const lowerHand: EventHandler<null> = async (ctx, payload) => {
-  const { socket } = ctx;
-  const { meetingId, userId } = HandLowerPayload.parse(payload);
-  assertJoined(socket, meetingId);
-  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
-  assertMayBeInRoom(loaded);
-  const target = userId ?? socket.data.actor.userId;
-  if (target !== socket.data.actor.userId) authorize(loaded.access, "meeting", "moderate");
+export const lowerHand: RoomEventHandler<"hand:lower"> = async (ctx, payload) => {
+  const { meetingId, userId } = payload;
+  const target = userId ?? ctx.socket.data.actor.userId;
   const inRoom = await ctx.io.in(meetingRoom(meetingId)).local.fetchSockets();
   for (const other of inRoom) {
     const joined = other.data.meetings?.[meetingId];

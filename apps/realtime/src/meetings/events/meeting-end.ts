@@ -1,32 +1,21 @@
 import { endMeeting } from "@teamaround/db";
-import { authorize, type MeetingEnded, MeetingRefPayload } from "@teamaround/domain";
 import { familyRoomsFor, meetingRoom } from "../../rooms";
-import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
-import type { EventHandler, MeetingContext } from "../meeting-context";
+import { sourceOf } from "../audit";
+import type { MeetingContext, RoomEventHandler } from "../meeting-context";
 
 /**
  * `meeting:end`: the chair ends a live meeting. One transaction marks it
  * ended, closes attendance and stores the immutable plan version with its
  * hash (see `endMeeting`); then the room hears `meeting:ended` and is emptied.
  */
-export const endMeetingEvent: EventHandler<MeetingEnded> = async (ctx, payload) => {
-  const { socket } = ctx;
-  const { meetingId } = MeetingRefPayload.parse(payload);
-  assertJoined(socket, meetingId);
-  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
-  assertMayBeInRoom(loaded);
-  authorize(loaded.access, "meeting", "end");
-  const { familyId } = loaded.meeting;
-  const ended = await endMeeting(ctx.db, {
-    familyId,
-    meetingId,
-    actor: socket.data.actor,
-    now: ctx.now(),
-    request: {
-      ipAddress: socket.handshake.address || null,
-      userAgent: socket.handshake.headers["user-agent"]?.slice(0, 300) ?? null,
-    },
-  });
+export const endMeetingEvent: RoomEventHandler<"meeting:end"> = async (
+  ctx,
+  { meetingId },
+  { meeting },
+) => {
+  const { familyId } = meeting;
+  const { actor, ...request } = sourceOf(ctx.socket);
+  const ended = await endMeeting(ctx.db, { familyId, meetingId, actor, now: ctx.now(), request });
   const result = { meetingId, versionId: ended.versionId, hash: ended.hash };
   ctx.io.to(meetingRoom(meetingId)).emit("meeting:ended", result);
   await emptyRoom(ctx, meetingId, familyId);

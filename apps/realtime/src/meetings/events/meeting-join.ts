@@ -1,31 +1,27 @@
-import { listMeetingChat, listMeetingDecisions, type MeetingRow } from "@teamaround/db";
 import {
-  AppError,
-  can,
-  MeetingRefPayload,
-  type MeetingRoomState,
-  relationshipOf,
-} from "@teamaround/domain";
+  closeAttendance,
+  insertAttendance,
+  listMeetingChat,
+  listMeetingDecisions,
+  type MeetingRow,
+} from "@teamaround/db";
+import { AppError, can, type MeetingRoomState, relationshipOf } from "@teamaround/domain";
 import { familyRoomsFor, meetingRoom } from "../../rooms";
-import { recordJoin, recordLeave } from "../attendance";
-import { assertMayBeInRoom, loadMeetingAccess } from "../load-meeting-access";
-import type { EventContext, EventHandler, MeetingContext } from "../meeting-context";
+import { sourceOf } from "../audit";
+import type { EventContext, MeetingContext, RoomEventHandler } from "../meeting-context";
 import { broadcastPresence, participantsOf } from "../presence";
 
 const joining = new WeakMap<object, Set<string>>();
 
 /**
- * `meeting:join`: the server checks the session, the person's place in the
- * family, the invitation and that the meeting is live — now, not at connect —
- * then records attendance and the audit event, and only then puts the socket
- * in the meeting's room and its family's room.
+ * `meeting:join`: once the wrapper has checked the session, the person's place
+ * in the family, the invitation and that the meeting is live — now, not at
+ * connect — records attendance and the audit event, and only then puts the
+ * socket in the meeting's room and its family's room.
  */
-export const joinMeeting: EventHandler<MeetingRoomState> = async (ctx, payload) => {
+export const joinMeeting: RoomEventHandler<"meeting:join"> = async (ctx, { meetingId }, room) => {
   const { socket } = ctx;
-  const { meetingId } = MeetingRefPayload.parse(payload);
-  const loaded = await loadMeetingAccess(ctx, socket, meetingId);
-  assertMayBeInRoom(loaded);
-  const { meeting, access } = loaded;
+  const { meeting, access } = room;
   if (!socket.data.meetings[meetingId]) {
     const pending = joining.get(socket) ?? new Set<string>();
     if (pending.has(meetingId)) throw new AppError("conflict", "Already joining this meeting.");
@@ -47,9 +43,12 @@ async function admit(
 ) {
   const { socket } = ctx;
   const ids = { meetingId: meeting.id, familyId: meeting.familyId };
-  const attendanceId = await recordJoin(ctx.db, socket, { ...ids, at: ctx.now() });
+  const { id: attendanceId } = await insertAttendance(ctx.db, sourceOf(socket), {
+    ...ids,
+    joinedAt: ctx.now(),
+  });
   if (socket.disconnected) {
-    await recordLeave(ctx.db, { attendanceId, familyId: meeting.familyId, at: ctx.now() });
+    await closeAttendance(ctx.db, { attendanceId, familyId: meeting.familyId, leftAt: ctx.now() });
     throw new AppError("conflict", "The connection closed while joining.");
   }
   socket.data.meetings[meeting.id] = {

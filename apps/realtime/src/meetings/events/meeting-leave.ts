@@ -1,10 +1,8 @@
-import { MeetingRefPayload } from "@teamaround/domain";
 import { leaveMeeting } from "../leave";
-import type { EventHandler } from "../meeting-context";
+import type { SelfEventHandler } from "../meeting-context";
 
 /** `meeting:leave`: out of the room, attendance closed; leaving a meeting one is not in is a no-op. */
-export const leaveMeetingEvent: EventHandler<null> = async (ctx, payload) => {
-  const { meetingId } = MeetingRefPayload.parse(payload);
+export const leaveMeetingEvent: SelfEventHandler<"meeting:leave"> = async (ctx, { meetingId }) => {
   await leaveMeeting(ctx, ctx.socket, meetingId);
   return null;
 };
