@@ -2,8 +2,15 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "@teamaround/domain";
 import { bodyLimit } from "hono/body-limit";
 import type { ApiApp, ApiDeps, ApiEnv } from "./app-env";
+import { auditRefusals } from "./families/audit-refusals";
 import { registerDocsRoutes } from "./http/docs.routes";
-import { errorBody, respondWithError, toAppError, validationError } from "./http/errors";
+import {
+  describeError,
+  errorBody,
+  respondWithError,
+  toAppError,
+  validationError,
+} from "./http/errors";
 import { attachDeps } from "./http/request-meta";
 import { requireSameOriginJson } from "./http/same-origin";
 import { noStoreWhenSignedIn, securityHeaders } from "./http/security-headers";
@@ -24,7 +31,9 @@ export function createApi(deps: ApiDeps): ApiApp {
     "/api/*",
     bodyLimit({
       maxSize: deps.config.maxBodyBytes,
-      onError: () => {
+      // The rest of the body is never read, so the connection cannot carry another request.
+      onError: (c) => {
+        c.header("Connection", "close");
         throw new AppError(
           "payload_too_large",
           `Request bodies are limited to ${deps.config.maxBodyBytes} bytes.`,
@@ -34,6 +43,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   );
   app.use("/api/*", requireSameOriginJson);
   app.use("/api/*", loadSession);
+  app.use("/api/*", auditRefusals);
   app.use("/api/*", noStoreWhenSignedIn);
 
   registerFeatureRoutes(app);
@@ -43,7 +53,10 @@ export function createApi(deps: ApiDeps): ApiApp {
   app.onError((err, c) => {
     const appError = toAppError(err);
     if (appError.code === "internal")
-      deps.logger.error({ err, path: c.req.path }, "unhandled error");
+      deps.logger.error(
+        { error: describeError(err), method: c.req.method, path: c.req.routePath },
+        "unhandled error",
+      );
     return respondWithError(c, appError);
   });
   return app;

@@ -1,5 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { adminInvitableRoles, agencyTypes, userRoles, userStatuses } from "@teamaround/domain";
+import {
+  adminInvitableRoles,
+  agencyTypes,
+  hasChanges,
+  noChangesIssue,
+  safeLine,
+  safeText,
+  userRoles,
+  userStatuses,
+} from "@teamaround/domain";
 import { uuidParam } from "../http/openapi";
 
 export const AgencySchema = z
@@ -12,7 +21,7 @@ export const AgencySchema = z
   })
   .openapi("Agency");
 
-const agencyName = z.string().trim().min(1).max(120);
+const agencyName = safeLine({ max: 120 });
 
 export const CreateAgencyBody = z
   .strictObject({ name: agencyName, type: z.enum(agencyTypes) })
@@ -24,6 +33,7 @@ export const UpdateAgencyBody = z
     type: z.enum(agencyTypes).optional(),
     active: z.boolean().optional(),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAgency");
 
 export const AgencyParams = z.object({ agencyId: uuidParam("agencyId") });
@@ -53,12 +63,12 @@ export const AdminUserSchema = z
 export const ListUsersQuery = z.object({
   role: z.enum(userRoles).optional(),
   status: z.enum(userStatuses).optional(),
-  q: z.string().trim().max(100).optional().describe("Part of a name or email"),
+  q: safeLine({ min: 0, max: 100 }).optional().describe("Part of a name or email"),
 });
 
 const staffRole = z.enum(adminInvitableRoles);
-const displayName = z.string().trim().min(1).max(120);
-const jobTitle = z.string().trim().min(1).max(120);
+const displayName = safeLine({ max: 120 });
+const jobTitle = safeLine({ max: 120 });
 
 export const CreateUserBody = z
   .strictObject({
@@ -80,10 +90,11 @@ export const UpdateUserBody = z
     agencyId: z.uuid().nullable().optional(),
     role: staffRole.optional(),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateUser");
 
 export const DeactivateUserBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .strictObject({ reason: safeText({ max: 500 }) })
   .openapi("DeactivateUser");
 
 export const SetPasswordLinkSchema = z.object({

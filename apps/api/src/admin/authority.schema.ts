@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import type { localAuthorities } from "@teamaround/db";
+import { hasChanges, noChangesIssue, safeLine, safeText } from "@teamaround/domain";
 
 const weeks = z.number().int().min(1).max(52);
 
 export const LevelOfNeedSchema = z.object({
   level: z.number().int().min(1).max(4),
-  label: z.string().trim().min(1).max(60),
-  description: z.string().trim().max(300),
+  label: safeLine({ max: 60 }),
+  description: safeText({ min: 0, max: 300 }),
 });
 
 export const AuthoritySchema = z
@@ -26,9 +27,10 @@ export const UpdateAuthorityBody = z
     levelsOfNeed: z.array(LevelOfNeedSchema.strict()).min(1).max(4).optional(),
     reviewMinWeeks: weeks.optional().describe("Earliest a review falls due, in weeks (1–52)"),
     reviewMaxWeeks: weeks.optional().describe("Latest a review may be, in weeks (1–52)"),
-    leadProfessionalTitle: z.string().trim().min(1).max(80).optional(),
+    leadProfessionalTitle: safeLine({ max: 80 }).optional(),
     requireStaffTotp: z.boolean().optional(),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAuthority");
 
 type AuthorityRow = typeof localAuthorities.$inferSelect;

@@ -1,6 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { FamilyAbilitiesSchema } from "@teamaround/domain";
-import { isoDate } from "../http/openapi";
+import {
+  dateTimeWithin,
+  dateWindows,
+  FamilyAbilitiesSchema,
+  isoDateWithin,
+  safeText,
+} from "@teamaround/domain";
 
 export const AgreementSchema = z
   .object({
@@ -33,8 +38,8 @@ export const RecordAgreementBody = z
       ),
     agreed: z.boolean(),
     agreedAt: z
-      .union([isoDate, z.iso.datetime({ offset: true })])
+      .union([isoDateWithin(dateWindows.recorded), dateTimeWithin(dateWindows.recorded)])
       .describe("When they agreed or declined: a date or a date-time, not in the future"),
-    note: z.string().trim().min(1).max(2000).optional(),
+    note: safeText({ max: 2000 }).optional(),
   })
   .openapi("RecordAgreement");

@@ -1,10 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { userRoles } from "@teamaround/domain";
+import { safeLine, safeSecret, userRoles } from "@teamaround/domain";
 
 export const SignInBody = z
   .strictObject({
-    email: z.string().trim().toLowerCase().min(1).max(320),
-    password: z.string().min(1).max(1024),
+    email: safeLine({ max: 320 }).toLowerCase(),
+    password: safeSecret({ max: 1024 }),
   })
   .openapi("SignIn");
 
@@ -31,8 +31,8 @@ export const TotpBody = z.strictObject({ code: totpCode }).openapi("TotpCode");
 
 export const SetPasswordBody = z
   .strictObject({
-    token: z.string().min(1).max(200),
-    password: z.string().min(1).max(1024),
+    token: safeSecret({ max: 200 }),
+    password: safeSecret({ max: 1024 }),
   })
   .openapi("SetPassword");
 

@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { consentMethods, FamilyAbilitiesSchema, informationKinds } from "@teamaround/domain";
-import { isoDate, uuidParam } from "../http/openapi";
+import {
+  consentMethods,
+  dateTimeWithin,
+  dateWindows,
+  FamilyAbilitiesSchema,
+  informationKinds,
+  isoDateWithin,
+  safeText,
+} from "@teamaround/domain";
+import { uuidParam } from "../http/openapi";
 import { consentStates } from "./consent-state";
 
 export const ConsentParams = z.object({
@@ -10,11 +18,8 @@ export const ConsentParams = z.object({
 
 export const NamedSchema = z.object({ id: z.uuid(), name: z.string() });
 
-/** A date and time with its offset, e.g. 2026-03-01T10:00:00Z. */
-export const dateTime = z.iso.datetime({
-  offset: true,
-  message: "must be a date and time, e.g. 2026-03-01T10:00:00Z",
-});
+/** When something happened: a date and time with its offset, e.g. 2026-03-01T10:00:00Z. */
+export const dateTime = dateTimeWithin(dateWindows.recorded);
 
 const WithdrawalNoticeSchema = z.object({
   agency: NamedSchema,
@@ -64,17 +69,19 @@ export const RecordConsentBody = z
     coversMemberIds: uuidList(1).describe("The giver and/or the family's children"),
     agencyIds: uuidList(1).describe("Active agencies of the family's authority"),
     informationKinds: z.array(z.enum(informationKinds)).min(1).max(informationKinds.length),
-    withheld: z.string().trim().min(1).max(2000).optional(),
+    withheld: safeText({ max: 2000 }).optional(),
     method: z.enum(consentMethods).describe("A family member recording their own uses online"),
     obtainedAt: dateTime.describe("Not in the future"),
-    reviewDate: isoDate.optional().describe("Today or later; default a year after obtainedAt"),
+    reviewDate: isoDateWithin(dateWindows.planDate)
+      .optional()
+      .describe("Today or later; default a year after obtainedAt"),
   })
   .openapi("RecordConsent");
 export type RecordConsentInput = z.infer<typeof RecordConsentBody>;
 
 export const WithdrawConsentBody = z
   .strictObject({
-    reason: z.string().trim().min(1).max(2000),
+    reason: safeText({ max: 2000 }),
     withdrawnAt: dateTime.optional().describe("Default now; not in the future"),
   })
   .openapi("WithdrawConsent");

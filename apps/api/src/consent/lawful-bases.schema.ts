@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { FamilyAbilitiesSchema, lawfulBases, notToldReasons } from "@teamaround/domain";
+import { FamilyAbilitiesSchema, lawfulBases, notToldReasons, safeText } from "@teamaround/domain";
 import { uuidParam } from "../http/openapi";
 import { dateTime, NamedSchema, TeamChangeSchema } from "./consents.schema";
 
@@ -37,7 +37,7 @@ export const RecordLawfulBasisBody = z
   .strictObject({
     basis: z.enum(lawfulBases),
     agencyIds: z.array(z.uuid()).min(1).max(50).describe("Active agencies of the authority"),
-    justification: z.string().trim().min(20).max(4000),
+    justification: safeText({ min: 20, max: 4000 }),
     decidedAt: dateTime.describe("Not in the future"),
     familyTold: z.boolean(),
     notToldReason: z
@@ -49,7 +49,7 @@ export const RecordLawfulBasisBody = z
 export type RecordLawfulBasisInput = z.infer<typeof RecordLawfulBasisBody>;
 
 export const EndLawfulBasisBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(2000) })
+  .strictObject({ reason: safeText({ max: 2000 }) })
   .openapi("EndLawfulBasis");
 
 export const LawfulBasisEndResult = z.object({

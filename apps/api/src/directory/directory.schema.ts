@@ -1,12 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { agencyTypes } from "@teamaround/domain";
+import { agencyTypes, safeLine } from "@teamaround/domain";
 
 export const DirectoryQuery = z.object({
-  q: z
-    .string()
-    .trim()
+  q: safeLine({ min: 0, max: 100 })
     .min(2, { message: "type at least 2 characters" })
-    .max(100)
     .optional()
     .openapi({ param: { name: "q", in: "query" } })
     .describe("Part of a name or email address"),

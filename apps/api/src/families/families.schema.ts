@@ -4,8 +4,12 @@ import {
   documentKinds,
   familyOrigins,
   familyStatuses,
+  hasChanges,
   meetingKinds,
+  noChangesIssue,
   relationships,
+  safeLine,
+  safeText,
 } from "@teamaround/domain";
 import { versionField } from "../http/openapi";
 
@@ -53,7 +57,7 @@ export const FamilySummarySchema = FamilySchema.pick({
 
 export const CreateFamilyBody = z
   .strictObject({
-    displayName: z.string().trim().min(1).max(120),
+    displayName: safeLine({ max: 120 }),
     levelOfNeed,
     origin: z.enum(familyOrigins).default("early_help_request"),
   })
@@ -62,27 +66,28 @@ export const CreateFamilyBody = z
 export const UpdateFamilyBody = z
   .strictObject({
     version: versionField,
-    displayName: z.string().trim().min(1).max(120).optional(),
+    displayName: safeLine({ max: 120 }).optional(),
     levelOfNeed: levelOfNeed.optional(),
     status: z
       .literal("plan_active")
       .optional()
       .describe("Mark the assessment complete and the plan in place"),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateFamily");
 
 export const CloseFamilyBody = z
   .strictObject({
     version: versionField,
     reason: z.enum(closureReasons).exclude(["stepped_up"]),
-    note: z.string().trim().min(1).max(2000),
+    note: safeText({ max: 2000 }),
   })
   .openapi("CloseFamily");
 
 export const StepUpBody = z
   .strictObject({
     version: versionField,
-    note: z.string().trim().min(1).max(2000).describe("Why the case needs statutory social care"),
+    note: safeText({ max: 2000 }).describe("Why the case needs statutory social care"),
   })
   .openapi("StepUp");
 
@@ -90,7 +95,7 @@ export const StepDownBody = z
   .strictObject({
     version: versionField,
     levelOfNeed: z.number().int().min(1).max(3),
-    note: z.string().trim().min(1).max(2000),
+    note: safeText({ max: 2000 }),
   })
   .openapi("StepDown");
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { errorCodes } from "@teamaround/domain";
+import { errorCodes, versionSchema } from "@teamaround/domain";
 
 /** Pieces shared by every route definition. */
 
@@ -60,11 +60,5 @@ export const uuidParam = (name: string) =>
 
 export const FamilyParams = z.object({ familyId: uuidParam("familyId") });
 
-/** A calendar date, YYYY-MM-DD. */
-export const isoDate = z.iso.date({ message: "must be a date in the form YYYY-MM-DD" });
-
-export const versionField = z
-  .number()
-  .int()
-  .positive()
-  .describe("The version you read; a stale version answers 409");
+/** Bounded to the integer column it is compared with (a larger number used to fail as a 500). */
+export const versionField = versionSchema;

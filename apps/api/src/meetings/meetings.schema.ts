@@ -1,5 +1,16 @@
 import { z } from "@hono/zod-openapi";
-import { agendaTitleSchema, meetingKinds, meetingLimits, meetingStates } from "@teamaround/domain";
+import {
+  agendaTitleSchema,
+  dateTimeWithin,
+  dateWindows,
+  hasChanges,
+  meetingKinds,
+  meetingLimits,
+  meetingStates,
+  noChangesIssue,
+  safeLine,
+  safeText,
+} from "@teamaround/domain";
 import { uuidParam, versionField } from "../http/openapi";
 
 export const MeetingParams = z.object({
@@ -7,10 +18,7 @@ export const MeetingParams = z.object({
   meetingId: uuidParam("meetingId"),
 });
 
-const dateTime = z.iso.datetime({
-  offset: true,
-  message: "must be a date and time such as 2026-05-04T10:00:00+01:00",
-});
+const dateTime = dateTimeWithin(dateWindows.meeting);
 
 export const InviteeInput = z
   .union([z.strictObject({ userId: z.uuid() }), z.strictObject({ memberId: z.uuid() })])
@@ -21,8 +29,8 @@ const invitees = z
   .array(InviteeInput)
   .max(meetingLimits.invitees)
   .describe("The chair is always invited");
-const location = z.string().trim().max(meetingLimits.location);
-const notes = z.string().trim().max(meetingLimits.notes);
+const location = safeLine({ min: 0, max: meetingLimits.location });
+const notes = safeText({ min: 0, max: meetingLimits.notes });
 const agendaItem = z.strictObject({
   id: z.uuid().optional().describe("An existing item's id keeps it; leave out for a new item"),
   title: agendaTitleSchema,
@@ -56,6 +64,7 @@ export const UpdateMeetingBody = z
     agenda: agenda.optional().describe("Replaces the agenda"),
     invitees: invitees.optional().describe("Replaces the invitees"),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateMeeting");
 export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
 

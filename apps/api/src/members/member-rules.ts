@@ -1,5 +1,5 @@
 import type { familyMembers } from "@teamaround/db";
-import { AppError, ageOn } from "@teamaround/domain";
+import { AppError, ageOn, dateWindows, isWithinYears } from "@teamaround/domain";
 import type { UpdateMemberInput } from "./members.schema";
 
 export type MemberRow = typeof familyMembers.$inferSelect;
@@ -27,7 +27,7 @@ function futureDateIssue(dateOfBirth: string | null | undefined, today: string):
     : [];
 }
 
-function kindIssues(kind: MemberRow["kind"], changes: UpdateMemberInput): Issue[] {
+function kindIssues(kind: MemberRow["kind"], changes: UpdateMemberInput, today: string): Issue[] {
   const onlyFor = (field: keyof UpdateMemberInput, who: string): Issue[] =>
     changes[field] === undefined ? [] : [{ path: field, message: `only ${who} have this` }];
   if (kind === "child") {
@@ -36,6 +36,10 @@ function kindIssues(kind: MemberRow["kind"], changes: UpdateMemberInput): Issue[
       ...onlyFor("parentalResponsibility", "adults"),
       ...(changes.dateOfBirth === null
         ? [{ path: "dateOfBirth", message: "a child's date of birth is required" }]
+        : []),
+      ...(changes.dateOfBirth &&
+      !isWithinYears(changes.dateOfBirth, dateWindows.childBirth, new Date(today))
+        ? [{ path: "dateOfBirth", message: "a child's date of birth is at most 25 years ago" }]
         : []),
     ];
   }
@@ -57,5 +61,5 @@ export function assertMemberChangeValid(
   changes: UpdateMemberInput,
   today: string,
 ): void {
-  throwIfAny([...kindIssues(kind, changes), ...futureDateIssue(changes.dateOfBirth, today)]);
+  throwIfAny([...kindIssues(kind, changes, today), ...futureDateIssue(changes.dateOfBirth, today)]);
 }

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { FamilyAbilitiesSchema, memberKinds, outcomeAreas } from "@teamaround/domain";
-import { isoDate, uuidParam, versionField } from "../http/openapi";
+import {
+  dateWindows,
+  FamilyAbilitiesSchema,
+  hasChanges,
+  isoDateWithin,
+  memberKinds,
+  noChangesIssue,
+  outcomeAreas,
+  safeLine,
+} from "@teamaround/domain";
+import { uuidParam, versionField } from "../http/openapi";
 
 export const MemberParams = z.object({
   familyId: uuidParam("familyId"),
@@ -35,25 +44,25 @@ export const MemberList = z.object({
   abilities: FamilyAbilitiesSchema,
 });
 
-const name = z.string().trim().min(1).max(100);
+const name = safeLine({ max: 100 });
+const school = safeLine({ max: 200 });
+const childBirth = isoDateWithin(dateWindows.childBirth);
+const adultBirth = isoDateWithin(dateWindows.adultBirth);
 const needs = z
   .array(z.enum(outcomeAreas))
   .max(outcomeAreas.length)
   .refine((list) => new Set(list).size === list.length, "each need may be listed once")
   .describe("Needs, from the outcome-area vocabulary");
-const relationship = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .describe('Relationship to the children, e.g. "mother", "grandfather"');
+const relationship = safeLine({ max: 60 }).describe(
+  'Relationship to the children, e.g. "mother", "grandfather"',
+);
 
 const ChildBody = z.strictObject({
   kind: z.literal("child"),
   givenName: name,
   familyName: name,
-  dateOfBirth: isoDate.describe("Required for a child; not in the future"),
-  school: z.string().trim().min(1).max(200).optional(),
+  dateOfBirth: childBirth.describe("Required for a child; not in the future, at most 25 years ago"),
+  school: school.optional(),
   needs: needs.optional(),
   judgedCompetent: z
     .boolean()
@@ -66,7 +75,7 @@ const AdultBody = z.strictObject({
   givenName: name,
   familyName: name,
   relationship,
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: adultBirth.optional(),
   parentalResponsibility: z.boolean().optional(),
   needs: needs.optional(),
 });
@@ -81,13 +90,17 @@ export const UpdateMemberBody = z
     version: versionField,
     givenName: name.optional(),
     familyName: name.optional(),
-    dateOfBirth: isoDate.nullable().optional().describe("A child's may not be removed"),
-    school: z.string().trim().min(1).max(200).nullable().optional().describe("Children only"),
+    dateOfBirth: adultBirth
+      .nullable()
+      .optional()
+      .describe("A child's may not be removed, nor be more than 25 years ago"),
+    school: school.nullable().optional().describe("Children only"),
     needs: needs.optional(),
     relationship: relationship.optional().describe("Adults only"),
     parentalResponsibility: z.boolean().optional().describe("Adults only"),
     judgedCompetent: z.boolean().optional().describe("Children only"),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateFamilyMember");
 export type UpdateMemberInput = Omit<z.infer<typeof UpdateMemberBody>, "version">;
 

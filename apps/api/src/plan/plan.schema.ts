@@ -1,6 +1,18 @@
 import { z } from "@hono/zod-openapi";
-import { actionStatuses, outcomeAreas, outcomeStatuses } from "@teamaround/domain";
-import { isoDate, uuidParam, versionField } from "../http/openapi";
+import {
+  actionStatuses,
+  dateWindows,
+  hasChanges,
+  isoDateWithin,
+  noChangesIssue,
+  outcomeAreas,
+  outcomeStatuses,
+  safeLine,
+  safeText,
+} from "@teamaround/domain";
+import { uuidParam, versionField } from "../http/openapi";
+
+const planDate = isoDateWithin(dateWindows.planDate);
 
 export const OutcomeParams = z.object({
   familyId: uuidParam("familyId"),
@@ -61,16 +73,16 @@ export const PlanOutcomeSchema = OutcomeSchema.extend({ actions: z.array(ActionS
   "PlanOutcome",
 );
 
-const title = z.string().trim().min(1).max(200);
-const measure = z.string().trim().min(1).max(1000).describe("How everyone will know it is reached");
-const actionText = z.string().trim().min(1).max(1000);
+const title = safeLine({ max: 200 });
+const measure = safeText({ max: 1000 }).describe("How everyone will know it is reached");
+const actionText = safeText({ max: 1000 });
 
 export const CreateOutcomeBody = z
   .strictObject({
     area: z.enum(outcomeAreas),
     title,
     measure,
-    targetDate: isoDate.describe("Today or later"),
+    targetDate: planDate.describe("Today or later"),
   })
   .openapi("CreateOutcome");
 
@@ -79,9 +91,10 @@ export const UpdateOutcomeBody = z
     version: versionField,
     title: title.optional(),
     measure: measure.optional(),
-    targetDate: isoDate.optional().describe("Today or later"),
+    targetDate: planDate.optional().describe("Today or later"),
     status: z.enum(outcomeStatuses).optional(),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateOutcome");
 
 export const OwnerInput = z
@@ -95,7 +108,7 @@ export const CreateActionBody = z
   .strictObject({
     outcomeId: z.uuid(),
     text: actionText,
-    dueDate: isoDate.describe("Today or later"),
+    dueDate: planDate.describe("Today or later"),
     owners,
   })
   .openapi("CreateAction");
@@ -104,15 +117,16 @@ export const UpdateActionBody = z
   .strictObject({
     version: versionField,
     text: actionText.optional(),
-    dueDate: isoDate.optional().describe("Today or later"),
+    dueDate: planDate.optional().describe("Today or later"),
     status: z.enum(actionStatuses).optional(),
     owners: owners.optional().describe("Replaces the owners as a set"),
   })
+  .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAction");
 export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
 
 export const AddProgressBody = z
-  .strictObject({ note: z.string().trim().min(1).max(2000) })
+  .strictObject({ note: safeText({ max: 2000 }) })
   .openapi("AddProgress");
 
 export const MyActionSchema = z

@@ -4,6 +4,8 @@ import {
   informationKinds,
   lawfulBases,
   notToldReasons,
+  safeLine,
+  safeText,
 } from "@teamaround/domain";
 import { dateTime, NamedSchema } from "../consent/consents.schema";
 
@@ -47,10 +49,10 @@ export const SharingWithAbilities = z.object({
 export const RecordSharingBody = z
   .strictObject({
     informationKind: z.enum(informationKinds),
-    summary: z.string().trim().min(1).max(2000).describe("What was shared"),
+    summary: safeText({ max: 2000 }).describe("What was shared"),
     toAgencyId: z.uuid(),
-    toPerson: z.string().trim().min(1).max(200).optional(),
-    purpose: z.string().trim().min(1).max(2000),
+    toPerson: safeLine({ max: 200 }).optional(),
+    purpose: safeText({ max: 2000 }),
     sharedAt: dateTime.describe("Not in the future"),
     consentId: z.uuid().optional().describe("Exactly one of consentId and lawfulBasisId"),
     lawfulBasisId: z.uuid().optional(),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { agencyTypes, FamilyAbilitiesSchema, teamRoles } from "@teamaround/domain";
+import { agencyTypes, FamilyAbilitiesSchema, safeText, teamRoles } from "@teamaround/domain";
 import { uuidParam } from "../http/openapi";
 
 export const MembershipParams = z.object({
@@ -67,7 +67,7 @@ export const AddTeamMemberBody = z
   });
 
 export const RemoveTeamMemberBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(1000) })
+  .strictObject({ reason: safeText({ max: 1000 }) })
   .openapi("RemoveTeamMember");
 
 export const HandOverLeadBody = z

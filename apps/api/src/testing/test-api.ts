@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
 import type { RealtimeEvent } from "@teamaround/domain";
 import { createRecordingEventBus } from "@teamaround/events/testing";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import type { ApiApp, ApiDeps } from "../app-env";
 import { createApi } from "../create-api";
 
@@ -26,7 +26,7 @@ export interface TestApi {
 }
 
 /** The real API over the run's migrated test database, with a movable clock. */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { logger?: Logger } = {}): Promise<TestApi> {
   const handle = await openTestDatabase();
   const clock = { now: new Date() };
   const events = createRecordingEventBus();
@@ -38,7 +38,7 @@ export async function startTestApi(): Promise<TestApi> {
       sessionPolicy: defaultSessionPolicy,
       maxBodyBytes: 64 * 1024,
     },
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     throttle: createSignInThrottle({}),
     events,
     now: () => clock.now,
