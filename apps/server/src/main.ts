@@ -39,7 +39,10 @@ async function main() {
     now: () => new Date(),
   });
   const port = await teamaround.listen(env.PORT, env.HOST);
-  printBanner(env, port, handle.kind);
+  // performance.now() counts from the start of the process.
+  const startupMs = Math.round(performance.now());
+  logger.info({ port, startupMs }, "listening");
+  printBanner(env, port, handle.kind, startupMs);
   const stop = async () => {
     await teamaround.close();
     await events.close();
@@ -51,11 +54,11 @@ async function main() {
   process.once("SIGTERM", () => void stop());
 }
 
-function printBanner(env: Environment, port: number, kind: string) {
+function printBanner(env: Environment, port: number, kind: string, startupMs: number) {
   const url = env.PUBLIC_ORIGIN.replace(`:${env.PORT}`, `:${port}`);
   const lines = [
     "",
-    `Teamaround is running at ${url}`,
+    `Teamaround is running at ${url} (started in ${startupMs} ms)`,
     `  API reference: ${url}/api/docs`,
     `  Database: ${kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"}`,
     `  Realtime: ${env.REDIS_URL ? "rooms shared with other nodes through Redis" : "single node"}`,

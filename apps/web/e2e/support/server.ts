@@ -40,14 +40,19 @@ function serverEnv(settings: Record<string, string>): Record<string, string | un
   return env;
 }
 
-/** `pnpm start` builds the web client first; so does this, once per run. */
+/** `pnpm start` builds the web client and the server first; so does this, once per run. */
 export function buildWeb(): void {
-  const built = spawnSync("pnpm", ["--filter", "@teamaround/web", "build"], {
-    cwd: root,
-    stdio: "pipe",
-    encoding: "utf8",
-  });
-  if (built.status !== 0) throw new Error(`building the web client failed:\n${built.stderr}`);
+  const built = spawnSync(
+    "pnpm",
+    ["--filter", "@teamaround/web", "--filter", "@teamaround/server", "build"],
+    {
+      cwd: root,
+      stdio: "pipe",
+      encoding: "utf8",
+    },
+  );
+  if (built.status !== 0)
+    throw new Error(`building the client and server failed:\n${built.stderr}`);
 }
 
 /** Sends a signal to the whole process group the server leads. */
@@ -61,7 +66,7 @@ function signal(child: ChildProcess, name: NodeJS.Signals): void {
 }
 
 /**
- * The real start command's server (`tsx apps/server/src/main.ts`, as `pnpm start`
+ * The real start command's server (`node apps/server/dist/main.js`, as `pnpm start`
  * runs it) on a free port, a fresh embedded database in a temporary directory,
  * and demo data. Its own process group, so stopping it stops everything it started.
  */
@@ -74,7 +79,7 @@ export async function startServer(): Promise<RunningServer> {
 
   const launch = async () => {
     const started = output.length;
-    const proc = spawn(join(root, "node_modules/.bin/tsx"), ["apps/server/src/main.ts"], {
+    const proc = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
       cwd: root,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
