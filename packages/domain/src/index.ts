@@ -1,4 +1,5 @@
 export * from "./authorization";
+export * from "./consent";
 export * from "./documents";
 export * from "./events";
 export * from "./meetings";

@@ -1,7 +1,7 @@
 import { type Executor, familyMembers } from "@teamaround/db";
+import { consentGiverIssues } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import { isoDay } from "../shared/dates";
-import { consentGiverIssues } from "./consent-giver-rules";
 import type { RecordConsentInput } from "./consents.schema";
 import { futureIssues, type Issue, rejectIssues } from "./field-checks";
 import { activeAgencyIssues } from "./lookups";

@@ -103,16 +103,18 @@ export function registerFamilyRoutes(app: ApiApp): void {
     authorizeGlobal(actor, "family", "create");
     const body = c.req.valid("json");
     const { db } = c.var.deps;
-    const user = c.var.user;
-    if (!user || !actor.agencyId)
-      throw new AppError("forbidden", "Only staff of an agency can start a case.");
+    const { user } = c.var;
+    const owningAgencyId = actor.agencyId;
+    // The policy refuses anyone without an agency; this only narrows the types.
+    if (!user || owningAgencyId === null)
+      throw new AppError("internal", "No agency to own the case.");
     await assertLevelOfNeedConfigured(db, user.authorityId, body.levelOfNeed);
     const family = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(families)
         .values({
           authorityId: user.authorityId,
-          owningAgencyId: actor.agencyId as string,
+          owningAgencyId,
           reference: `EH-${new Date().getUTCFullYear()}-${randomBytes(3).toString("hex").toUpperCase()}`,
           displayName: body.displayName,
           levelOfNeed: body.levelOfNeed,

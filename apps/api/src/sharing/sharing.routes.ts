@@ -65,8 +65,9 @@ export function registerSharingRoutes(app: ApiApp): void {
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "sharing", "record");
     const fromAgencyId = actor.agencyId;
-    if (!fromAgencyId)
-      throw new AppError("forbidden", "Only staff of an agency can record a share.");
+    // The policy refuses anyone without an agency; this only narrows the type.
+    if (fromAgencyId === null)
+      throw new AppError("internal", "No agency to record the share from.");
     await checkRecordSharing(db, family, body, now());
     const id = await db.transaction(async (tx) => {
       const [row] = await tx

@@ -1,5 +1,5 @@
 import { auditEvents, consents, lawfulBasisRecords, sharingRecords } from "@teamaround/db";
-import { buildConsent, buildScenario } from "@teamaround/db/testing";
+import { buildConsent, buildScenario, buildTeamMember } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -260,5 +260,20 @@ describe("GET /api/families/{familyId}/sharing", () => {
     expect(text).not.toContain("Police concerns");
     expect(text).not.toContain("prejudice_crime_investigation");
     expect(res.json.abilities.sharing).toMatchObject({ read: true, read_hidden: false });
+  });
+});
+
+describe("sharing by someone who works for no agency", () => {
+  it("refuses an administrator in the team (the register names the sharer's agency)", async () => {
+    const { s, path } = await world();
+    await buildTeamMember(api.deps.db, { familyId: s.family.id, userId: s.users.administrator.id });
+    const cookie = await sessionCookieFor(api, s.users.administrator.id);
+    const res = await call(api, "POST", path, { cookie, body: shareBody(s) });
+    expect(res.status).toBe(403);
+    expect(res.json.error.message).toBe("Only staff of an agency may record a share.");
+    expect(await registerOf(s.family.id)).toEqual([]);
+    const read = await call(api, "GET", path, { cookie });
+    expect(read.status).toBe(200);
+    expect(read.json.abilities.sharing).toMatchObject({ read: true, record: false });
   });
 });

@@ -4,10 +4,9 @@ import { agencies, auditEvents, type Database, getFamilyAccess } from "@teamarou
 import {
   type Actor,
   type DocumentRef,
-  documentAccess,
   type FamilyAccess,
   formatDocumentName,
-  insiders,
+  openDocument,
   parseDocumentName,
   realtimeCloseCodes,
   relationshipOf,
@@ -92,11 +91,12 @@ export async function authenticate(
   const actor: Actor = { userId: user.id, role: user.role, agencyId: user.agencyId };
   const found = await getFamilyAccess(deps.db, actor, document.familyId);
   if (!found) return unknownDocument();
-  const level = documentAccess(found.access, document.kind);
-  if (level === "none") {
-    if (!insiders.includes(relationshipOf(found.access))) return unknownDocument();
+  const opening = openDocument(found.access, document.kind);
+  if ("refused" in opening) {
+    if (opening.refused === "not_found") return unknownDocument();
     return refuse(realtimeCloseCodes.forbidden, "no access to this document");
   }
+  const { level } = opening;
   const presence: Presence = {
     name: user.displayName,
     role: relationshipOf(found.access),

@@ -1,11 +1,10 @@
 import { findMeetingWithInvitees, getFamilyAccess, type MeetingWithInvitees } from "@teamaround/db";
 import {
   AppError,
+  authorize,
   type FamilyAccess,
-  insiders,
   meetingJoinRefusal,
   notFound,
-  relationshipOf,
 } from "@teamaround/domain";
 import { sessionStillValid } from "./handshake";
 import type { MeetingContext, MeetingSocket } from "./meeting-context";
@@ -33,7 +32,9 @@ export async function loadMeetingAccess(
   const found = await findMeetingWithInvitees(ctx.db, meetingId);
   if (!found) throw notFound("That meeting");
   const family = await getFamilyAccess(ctx.db, socket.data.actor, found.meeting.familyId);
-  if (!family || !insiders.includes(relationshipOf(family.access))) throw notFound("That meeting");
+  if (!family) throw notFound("That meeting");
+  // Refused exactly as the HTTP meeting routes refuse: 404 to outsiders.
+  authorize(family.access, "meeting", "read");
   return { ...found, access: family.access };
 }
 

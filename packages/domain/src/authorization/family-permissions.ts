@@ -85,6 +85,15 @@ export const familyPermissions = {
 export type FamilyResource = keyof typeof familyPermissions;
 export type FamilyAction<R extends FamilyResource> = keyof (typeof familyPermissions)[R] & string;
 
+/**
+ * Actions that also need the actor to work for an agency: a share is recorded
+ * as made by the sharer's agency. An administrator in the team without one is
+ * refused them.
+ */
+export const needsAgency: { [R in FamilyResource]?: readonly FamilyAction<R>[] } = {
+  sharing: ["record"],
+};
+
 /** Actions still allowed once a case is closed (reading, and reopening it). */
 export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<R>[] } = {
   family: ["read", "step_down"],

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { FamilyStatus } from "../shared/vocabulary";
+import { AccessRefused } from "./access-refused";
 import { type FamilyAccess, type Relationship, relationships } from "./actor";
-import { type FamilyResource, familyPermissions } from "./family-permissions";
+import { type FamilyResource, familyPermissions, needsAgency } from "./family-permissions";
 import {
   authorize,
   can,
   canChangeAction,
   canWithdrawConsent,
   familyAbilities,
+  refusalFor,
 } from "./family-policy";
 
 /**
@@ -63,6 +65,9 @@ const expected: Record<string, { open: string; closed: string }> = {
   "meeting.raise_hand": { open: "LTF", closed: "" },
   "plan_version.read": { open: "LTMF", closed: "LTMF" },
 };
+
+/** Cells that also need the actor to work for an agency (the sharer's agency is recorded). */
+const onlyAgencyStaff: readonly string[] = ["sharing.record"];
 
 const letter: Record<Relationship, string> = {
   lead_professional: "L",
@@ -134,6 +139,28 @@ describe("family permission matrix", () => {
     const allowed = expected[cell]?.[state].includes(letter[relationship]) ?? false;
     expect(can(access, resource, action as never)).toBe(allowed);
   });
+
+  it.each(rows)(
+    "$cell for $relationship on a $state case, working for no agency",
+    ({ cell, relationship, state }) => {
+      const [resource, action] = cell.split(".") as [FamilyResource, string];
+      const withAgency = accessFor(relationship, state === "open" ? "plan_active" : "closed");
+      const access = { ...withAgency, actor: { ...withAgency.actor, agencyId: null } };
+      // A manager who works for no agency manages no service: an outsider.
+      const standing = relationship === "service_manager" ? "outsider" : relationship;
+      const allowed =
+        !onlyAgencyStaff.includes(cell) &&
+        (expected[cell]?.[state].includes(letter[standing]) ?? false);
+      expect(can(access, resource, action as never)).toBe(allowed);
+    },
+  );
+
+  it("lists every agency-staff-only cell, and only those", () => {
+    const listed = Object.entries(needsAgency).flatMap(([resource, actions]) =>
+      (actions ?? []).map((action) => `${resource}.${action}`),
+    );
+    expect(listed.sort()).toEqual([...onlyAgencyStaff].sort());
+  });
 });
 
 describe("authorize", () => {
@@ -149,6 +176,55 @@ describe("authorize", () => {
     expect(() => authorize(accessFor("family_member"), "outcome", "create")).toThrow(
       expect.objectContaining({ code: "forbidden" }),
     );
+  });
+
+  it("tells an insider what they may not do, in words", () => {
+    expect(() => authorize(accessFor("family_member"), "team", "read_former")).toThrow(
+      "You may not see this team's former members.",
+    );
+  });
+
+  it("tells an administrator in the team with no agency that sharing needs an agency", () => {
+    const access = { ...accessFor("administrator"), teamRole: "member" as const };
+    expect(() => authorize(access, "sharing", "record")).toThrow(
+      expect.objectContaining({
+        code: "forbidden",
+        message: "Only staff of an agency may record a share.",
+      }),
+    );
+  });
+
+  it("names what was refused, for the audit log, without putting it in the details", () => {
+    const refusal = (() => {
+      try {
+        authorize(accessFor("outsider"), "audit", "read");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(AccessRefused);
+    expect(refusal).toMatchObject({
+      code: "not_found",
+      details: undefined,
+      refused: { familyId: "f1", resource: "audit", action: "read" },
+    });
+  });
+
+  it.each(relationships)("refusalFor matches authorize for a %s", (relationship) => {
+    for (const cell of cells) {
+      const [resource, action] = cell.split(".") as [FamilyResource, string];
+      const access = accessFor(relationship);
+      const refusal = refusalFor(access, resource, action as never);
+      const thrown = (() => {
+        try {
+          authorize(access, resource, action as never);
+          return null;
+        } catch (error) {
+          return error instanceof AccessRefused ? error.code : "other";
+        }
+      })();
+      expect(thrown).toBe(refusal);
+    }
   });
 
   it("lets a family member of another family see nothing", () => {

@@ -1,42 +1,82 @@
-import { AppError, notFound } from "../shared/app-error";
+import { notFound } from "../shared/app-error";
 import type { ActionStatus, ConsentMethod } from "../shared/vocabulary";
+import { AccessRefused } from "./access-refused";
 import { type FamilyAccess, insiders, relationshipOf } from "./actor";
 import {
   allowedWhenClosed,
   type FamilyAction,
   type FamilyResource,
   familyPermissions,
+  needsAgency,
 } from "./family-permissions";
+import { agencyStaffOnlyMessage, refusalMessage } from "./refusal-messages";
 
-/** Default deny: true only when the table lists the relationship and the case state allows it. */
-export function can<R extends FamilyResource>(
+function listed<R extends FamilyResource>(
+  table: { [K in FamilyResource]?: readonly FamilyAction<K>[] },
+  resource: R,
+  action: FamilyAction<R>,
+): boolean {
+  return (table[resource] as readonly string[] | undefined)?.includes(action) ?? false;
+}
+
+function relationshipAllows<R extends FamilyResource>(
   access: FamilyAccess,
   resource: R,
   action: FamilyAction<R>,
 ): boolean {
   const allowed = (familyPermissions[resource] as Record<string, readonly string[]>)[action];
-  if (!allowed?.includes(relationshipOf(access))) return false;
-  if (access.familyStatus === "closed") {
-    const stillAllowed = allowedWhenClosed[resource] as readonly string[] | undefined;
-    return stillAllowed?.includes(action) ?? false;
-  }
+  return allowed?.includes(relationshipOf(access)) ?? false;
+}
+
+/**
+ * Default deny: true only when the table lists the relationship, the actor
+ * works for an agency where the action needs one, and the case state allows it.
+ */
+export function can<R extends FamilyResource>(
+  access: FamilyAccess,
+  resource: R,
+  action: FamilyAction<R>,
+): boolean {
+  if (!relationshipAllows(access, resource, action)) return false;
+  if (listed(needsAgency, resource, action) && access.actor.agencyId === null) return false;
+  if (access.familyStatus === "closed") return listed(allowedWhenClosed, resource, action);
   // Reopening (step down) only makes sense for a closed case.
   return !(resource === "family" && action === "step_down");
 }
 
+export type Refusal = "not_found" | "forbidden";
+
+/** How `authorize` refuses: not found for those who may not know the family exists. */
+export function refusalFor<R extends FamilyResource>(
+  access: FamilyAccess,
+  resource: R,
+  action: FamilyAction<R>,
+): Refusal | null {
+  if (can(access, resource, action)) return null;
+  return insiders.includes(relationshipOf(access)) ? "forbidden" : "not_found";
+}
+
 /**
  * Throws unless `can` allows it. Outsiders learn nothing (404); insiders
- * without the right are told so (403).
+ * without the right are told so (403). Either way the error names what was
+ * refused, for the audit log (see `AccessRefused`).
  */
 export function authorize<R extends FamilyResource>(
   access: FamilyAccess,
   resource: R,
   action: FamilyAction<R>,
 ): void {
-  if (can(access, resource, action)) return;
-  if (!insiders.includes(relationshipOf(access))) throw notFound("That family");
-  const verb = action.replaceAll("_", " ");
-  throw new AppError("forbidden", `You may not ${verb} this ${resource.replaceAll("_", " ")}.`);
+  const refusal = refusalFor(access, resource, action);
+  if (refusal === null) return;
+  const refused = { familyId: access.familyId, resource, action };
+  if (refusal === "not_found") {
+    throw new AccessRefused("not_found", notFound("That family").message, refused);
+  }
+  const message =
+    relationshipAllows(access, resource, action) && listed(needsAgency, resource, action)
+      ? agencyStaffOnlyMessage(resource, action)
+      : refusalMessage(resource, action);
+  throw new AccessRefused("forbidden", message, refused);
 }
 
 /** Answers 404 to anyone who may not read the family at all. */

@@ -4,6 +4,7 @@ import {
   authorizeGlobal,
   canGlobal,
   type GlobalResource,
+  globalNeedsAgency,
   globalPermissions,
 } from "./global-policy";
 
@@ -19,6 +20,9 @@ const expected: Record<string, string> = {
   "authority.read": "PMAF",
   "authority.manage": "A",
 };
+/** Cells that also need the actor to work for an agency (a case is owned by one). */
+const onlyAgencyStaff: readonly string[] = ["family.create"];
+
 const letter: Record<UserRole, string> = {
   practitioner: "P",
   manager: "M",
@@ -35,21 +39,40 @@ describe("global permission matrix", () => {
     expect(Object.keys(expected).sort()).toEqual([...cells].sort());
   });
 
-  it.each(cells.flatMap((cell) => userRoles.map((role) => ({ cell, role }))))(
-    "$cell for $role",
-    ({ cell, role }) => {
-      const [resource, action] = cell.split(".") as [GlobalResource, string];
-      const actor = { userId: "u", role, agencyId: null };
-      expect(canGlobal(actor, resource, action as never)).toBe(
-        expected[cell]?.includes(letter[role]),
-      );
-    },
+  const rows = cells.flatMap((cell) =>
+    userRoles.flatMap((role) => [true, false].map((inAgency) => ({ cell, role, inAgency }))),
   );
+
+  it.each(rows)("$cell for $role (works for an agency: $inAgency)", ({ cell, role, inAgency }) => {
+    const [resource, action] = cell.split(".") as [GlobalResource, string];
+    const actor = { userId: "u", role, agencyId: inAgency ? "agency-1" : null };
+    const allowed =
+      (expected[cell]?.includes(letter[role]) ?? false) &&
+      (inAgency || !onlyAgencyStaff.includes(cell));
+    expect(canGlobal(actor, resource, action as never)).toBe(allowed);
+  });
+
+  it("lists every agency-staff-only cell, and only those", () => {
+    const listed = Object.entries(globalNeedsAgency).flatMap(([resource, actions]) =>
+      (actions ?? []).map((action) => `${resource}.${action}`),
+    );
+    expect(listed.sort()).toEqual([...onlyAgencyStaff].sort());
+  });
 
   it("throws forbidden when denied", () => {
     const actor = { userId: "u", role: "family_member" as const, agencyId: null };
     expect(() => authorizeGlobal(actor, "user", "manage")).toThrow(
-      expect.objectContaining({ code: "forbidden" }),
+      expect.objectContaining({ code: "forbidden", message: "Your role does not allow this." }),
+    );
+  });
+
+  it("tells a practitioner with no agency that starting a case needs one", () => {
+    const actor = { userId: "u", role: "practitioner" as const, agencyId: null };
+    expect(() => authorizeGlobal(actor, "family", "create")).toThrow(
+      expect.objectContaining({
+        code: "forbidden",
+        message: "Only staff of an agency may do this.",
+      }),
     );
   });
 });

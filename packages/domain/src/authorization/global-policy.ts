@@ -26,13 +26,35 @@ export const globalPermissions = {
 export type GlobalResource = keyof typeof globalPermissions;
 export type GlobalAction<R extends GlobalResource> = keyof (typeof globalPermissions)[R] & string;
 
+/**
+ * Actions that also need the actor to work for an agency: a new case is owned
+ * by its creator's agency.
+ */
+export const globalNeedsAgency: { [R in GlobalResource]?: readonly GlobalAction<R>[] } = {
+  family: ["create"],
+};
+
+function roleAllows<R extends GlobalResource>(actor: Actor, resource: R, action: GlobalAction<R>) {
+  const allowed = (globalPermissions[resource] as Record<string, readonly UserRole[]>)[action];
+  return allowed?.includes(actor.role) ?? false;
+}
+
+function needsAgencyButHasNone<R extends GlobalResource>(
+  actor: Actor,
+  resource: R,
+  action: GlobalAction<R>,
+): boolean {
+  const listed = (globalNeedsAgency[resource] as readonly string[] | undefined)?.includes(action);
+  return (listed ?? false) && actor.agencyId === null;
+}
+
+/** Default deny: the role is listed, and the actor works for an agency where the action needs one. */
 export function canGlobal<R extends GlobalResource>(
   actor: Actor,
   resource: R,
   action: GlobalAction<R>,
 ): boolean {
-  const allowed = (globalPermissions[resource] as Record<string, readonly UserRole[]>)[action];
-  return allowed?.includes(actor.role) ?? false;
+  return roleAllows(actor, resource, action) && !needsAgencyButHasNone(actor, resource, action);
 }
 
 export function authorizeGlobal<R extends GlobalResource>(
@@ -40,8 +62,11 @@ export function authorizeGlobal<R extends GlobalResource>(
   resource: R,
   action: GlobalAction<R>,
 ): void {
-  if (!canGlobal(actor, resource, action)) {
+  if (!roleAllows(actor, resource, action)) {
     throw new AppError("forbidden", "Your role does not allow this.");
+  }
+  if (needsAgencyButHasNone(actor, resource, action)) {
+    throw new AppError("forbidden", "Only staff of an agency may do this.");
   }
 }
 

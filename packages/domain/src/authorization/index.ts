@@ -1,5 +1,7 @@
 export * from "./abilities.schema";
+export * from "./access-refused";
 export * from "./actor";
 export * from "./family-permissions";
 export * from "./family-policy";
 export * from "./global-policy";
+export * from "./refusal-messages";

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type FamilyAccess, type Relationship, relationships } from "../authorization/actor";
 import type { FamilyStatus } from "../shared/vocabulary";
-import { type DocumentAccess, documentAccess, documentPermissions } from "./document.policy";
+import {
+  type DocumentAccess,
+  documentAccess,
+  documentPermissions,
+  openDocument,
+} from "./document.policy";
 import { type DocumentKind, documentKinds } from "./document-name";
 
 /**
@@ -85,6 +90,32 @@ describe("document access matrix", () => {
   it.each(rows)("$kind for $relationship on a $status case", ({ kind, relationship, status }) => {
     const want: DocumentAccess = expectedAccess(kind, relationship, status === "closed");
     expect(documentAccess(accessFor(relationship, status), kind)).toBe(want);
+  });
+});
+
+/** Who may know the family exists, so is told "forbidden" rather than "not found". */
+const mayKnowTheFamily = "LTMF";
+
+describe("opening a document, refused as HTTP refuses", () => {
+  const rows = documentKinds.flatMap((kind) =>
+    relationships.flatMap((relationship) =>
+      (["plan_active", "closed"] as const).map((status) => ({ kind, relationship, status })),
+    ),
+  );
+
+  it.each(rows)("$kind for $relationship on a $status case", ({ kind, relationship, status }) => {
+    const want = expectedAccess(kind, relationship, status === "closed");
+    const refused = mayKnowTheFamily.includes(letter[relationship]) ? "forbidden" : "not_found";
+    expect(openDocument(accessFor(relationship, status), kind)).toEqual(
+      want === "none" ? { refused } : { level: want },
+    );
+  });
+
+  it("tells a family member of another family the document does not exist", () => {
+    const other = { ...accessFor("family_member", "plan_active"), familyMemberId: null };
+    for (const kind of documentKinds) {
+      expect(openDocument(other, kind)).toEqual({ refused: "not_found" });
+    }
   });
 });
 

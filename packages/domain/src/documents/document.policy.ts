@@ -1,4 +1,5 @@
 import { type FamilyAccess, type Relationship, relationshipOf } from "../authorization/actor";
+import { type Refusal, refusalFor } from "../authorization/family-policy";
 import type { DocumentKind } from "./document-name";
 
 export type DocumentAccess = "read-write" | "read-only" | "none";
@@ -36,4 +37,18 @@ export function documentAccess(access: FamilyAccess, kind: DocumentKind): Docume
   if (!reads) return "none";
   if (!writes || access.familyStatus === "closed") return "read-only";
   return "read-write";
+}
+
+export type DocumentOpening = { level: "read-write" | "read-only" } | { refused: Refusal };
+
+/**
+ * Whether the actor may open a live document, refused as `authorize` refuses
+ * an HTTP read: not found to those who may not know the family exists,
+ * forbidden to insiders without access to this document.
+ */
+export function openDocument(access: FamilyAccess, kind: DocumentKind): DocumentOpening {
+  const refused = refusalFor(access, "family", "read");
+  if (refused) return { refused };
+  const level = documentAccess(access, kind);
+  return level === "none" ? { refused: "forbidden" } : { level };
 }

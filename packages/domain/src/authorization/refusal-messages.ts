@@ -1,0 +1,92 @@
+import type { FamilyAction, FamilyResource } from "./family-permissions";
+
+/**
+ * What each family permission lets someone do, as the end of "You may not …".
+ * Written out per cell: deriving English from identifiers gave "You may not
+ * read former this team". The type makes a missing cell a compile error.
+ */
+const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
+  family: {
+    read: "see this family",
+    update: "change this family's details",
+    close: "close this case",
+    step_up: "step this case up",
+    step_down: "step this case down",
+  },
+  member: {
+    read: "see this family's members",
+    create: "add a family member",
+    update: "change a family member's details",
+  },
+  invitation: { create: "invite a family member to the portal" },
+  team: {
+    read: "see this family's team",
+    read_former: "see this team's former members",
+    add: "add someone to this team",
+    remove: "remove someone from this team",
+    lead_handover: "hand over the lead of this team",
+  },
+  agreement: { read: "see this family's agreement", record: "record the family's agreement" },
+  consent: {
+    read: "see this family's consents",
+    record: "record a consent",
+    withdraw: "withdraw a consent",
+  },
+  lawful_basis: {
+    read: "see this family's lawful bases",
+    record: "record a lawful basis",
+    end: "end a lawful basis",
+  },
+  sharing: {
+    read: "see this family's sharing register",
+    read_hidden: "see register entries hidden from the family",
+    record: "record a share",
+  },
+  outcome: {
+    read: "see this family's outcomes",
+    create: "add an outcome",
+    update: "change an outcome",
+  },
+  action: {
+    read: "see this family's actions",
+    create: "add an action",
+    update: "change an action",
+    add_progress: "add progress to an action",
+  },
+  audit: { read: "see this family's audit log" },
+  meeting: {
+    read: "see this family's meetings",
+    schedule: "schedule a meeting",
+    update: "change a meeting",
+    cancel: "cancel a meeting",
+    start: "start a meeting",
+    end: "end a meeting",
+    set_agenda: "set a meeting's agenda",
+    record_decision: "record a decision in a meeting",
+    moderate: "lower someone else's raised hand",
+    join: "join a meeting",
+    chat: "chat in a meeting",
+    raise_hand: "raise your hand in a meeting",
+  },
+  plan_version: { read: "see this family's stored plan versions" },
+};
+
+function phrase<R extends FamilyResource>(resource: R, action: FamilyAction<R>): string {
+  return (doing[resource] as Record<string, string>)[action] ?? "do this";
+}
+
+/** Why an insider was refused: "You may not see this team's former members." */
+export function refusalMessage<R extends FamilyResource>(
+  resource: R,
+  action: FamilyAction<R>,
+): string {
+  return `You may not ${phrase(resource, action)}.`;
+}
+
+/** Why someone whose relationship allows it, but who works for no agency, was refused. */
+export function agencyStaffOnlyMessage<R extends FamilyResource>(
+  resource: R,
+  action: FamilyAction<R>,
+): string {
+  return `Only staff of an agency may ${phrase(resource, action)}.`;
+}
