@@ -3,7 +3,6 @@ import { AppError } from "@teamaround/domain";
 import { bodyLimit } from "hono/body-limit";
 import type { ApiApp, ApiDeps, ApiEnv } from "./app-env";
 import { auditRefusals } from "./families/audit-refusals";
-import { auditRefusals } from "./families/audit-refusals";
 import { registerDocsRoutes } from "./http/docs.routes";
 import {
   describeError,
@@ -44,7 +43,6 @@ export function createApi(deps: ApiDeps): ApiApp {
   );
   app.use("/api/*", requireSameOriginJson);
   app.use("/api/*", loadSession);
-  app.use("/api/*", auditRefusals);
   app.use("/api/*", auditRefusals);
   app.use("/api/*", noStoreWhenSignedIn);
 
