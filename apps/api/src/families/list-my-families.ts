@@ -9,7 +9,11 @@ import {
 import { type Actor, relationshipOf } from "@teamaround/domain";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 
-/** The families on the actor's caseload: their teams, their service (managers), or their own (family). */
+/**
+ * The families on the actor's caseload: their teams, their service (managers),
+ * or their own (family). The SQL re-states `can(access, "family", "read")` for
+ * speed; security/list-visibility.test.ts keeps the two in step.
+ */
 export async function listMyFamilies(db: Executor, actor: Actor, today: string) {
   const myTeams = db
     .select({ familyId: teamMemberships.familyId })

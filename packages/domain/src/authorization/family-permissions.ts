@@ -86,6 +86,13 @@ export type FamilyResource = keyof typeof familyPermissions;
 export type FamilyAction<R extends FamilyResource> = keyof (typeof familyPermissions)[R] & string;
 
 /**
+ * Who carries out a family's actions, so sees the ones they own on their own
+ * list ("my actions"): staff while in the team, and family members. A service
+ * manager or a former team member still named as an owner does not.
+ */
+export const actionOwnerRelationships: readonly Relationship[] = [...staffInTeam, "family_member"];
+
+/**
  * Actions that also need the actor to work for an agency: a share is recorded
  * as made by the sharer's agency. An administrator in the team without one is
  * refused them.

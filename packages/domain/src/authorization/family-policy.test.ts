@@ -9,6 +9,7 @@ import {
   canChangeAction,
   canWithdrawConsent,
   familyAbilities,
+  isOnMyActionList,
   refusalFor,
 } from "./family-policy";
 
@@ -271,6 +272,40 @@ describe("own-record rules", () => {
     expect(canWithdrawConsent(accessFor("family_member"), "m2")).toBe(false);
     expect(canWithdrawConsent(accessFor("lead_professional"), "m2")).toBe(true);
     expect(canWithdrawConsent(accessFor("outsider"), "m1")).toBe(false);
+  });
+});
+
+describe("my actions list", () => {
+  const byUser = { userIds: ["u"], memberIds: [] };
+  const byMember = { userIds: [], memberIds: ["m1"] };
+  const byOthers = { userIds: ["someone"], memberIds: ["m2"] };
+
+  /** Who sees an action they own on their own list, open or closed case. */
+  const listedFor: Record<Relationship, boolean> = {
+    lead_professional: true,
+    team_member: true,
+    service_manager: false,
+    family_member: true,
+    administrator: false,
+    outsider: false,
+  };
+
+  it.each(
+    relationships.flatMap((relationship) =>
+      (["plan_active", "closed"] as const).map((status) => ({ relationship, status })),
+    ),
+  )("an owned action for $relationship on a $status case", ({ relationship, status }) => {
+    const access = accessFor(relationship, status);
+    const owners = relationship === "family_member" ? byMember : byUser;
+    expect(isOnMyActionList(access, owners)).toBe(listedFor[relationship]);
+    expect(isOnMyActionList(access, byOthers)).toBe(false);
+  });
+
+  it("matches a family member by their member record, never by a user id", () => {
+    const family = accessFor("family_member");
+    expect(isOnMyActionList(family, byUser)).toBe(false);
+    expect(isOnMyActionList({ ...family, familyMemberId: null }, byMember)).toBe(false);
+    expect(isOnMyActionList(accessFor("team_member"), byMember)).toBe(false);
   });
 });
 

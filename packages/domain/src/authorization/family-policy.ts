@@ -3,6 +3,7 @@ import type { ActionStatus, ConsentMethod } from "../shared/vocabulary";
 import { AccessRefused } from "./access-refused";
 import { type FamilyAccess, insiders, relationshipOf } from "./actor";
 import {
+  actionOwnerRelationships,
   allowedWhenClosed,
   type FamilyAction,
   type FamilyResource,
@@ -113,6 +114,24 @@ export function canChangeAction(
   if (!can(access, "action", change)) return false;
   if (relationshipOf(access) !== "family_member") return true;
   return access.familyMemberId !== null && ownerMemberIds.includes(access.familyMemberId);
+}
+
+/**
+ * Whether an action is on the actor's own list ("my actions"): they may read
+ * it, their relationship carries out actions, and they own it — by user
+ * account for staff, by their family-member record for a family member.
+ */
+export function isOnMyActionList(
+  access: FamilyAccess,
+  owners: { userIds: readonly string[]; memberIds: readonly string[] },
+): boolean {
+  if (!can(access, "action", "read")) return false;
+  const relationship = relationshipOf(access);
+  if (!actionOwnerRelationships.includes(relationship)) return false;
+  if (relationship === "family_member") {
+    return access.familyMemberId !== null && owners.memberIds.includes(access.familyMemberId);
+  }
+  return owners.userIds.includes(access.actor.userId);
 }
 
 /**

@@ -16,7 +16,9 @@ export type MyActionsStatus = "open" | "done" | "all";
 /**
  * The actions the actor owns, across families, in one query: as a user for
  * staff (only where they are still in the team), through their member record
- * for a family member. Overdue first, then by due date.
+ * for a family member. Overdue first, then by due date. The SQL re-states
+ * `isOnMyActionList` for speed; security/list-visibility.test.ts keeps the two
+ * in step.
  */
 export async function listMyActions(
   db: Executor,
