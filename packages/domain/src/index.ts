@@ -3,6 +3,7 @@ export * from "./consent";
 export * from "./documents";
 export * from "./events";
 export * from "./meetings";
+export * from "./plan";
 export * from "./shared/age";
 export * from "./shared/app-error";
 export * from "./shared/date.schema";

@@ -6,22 +6,20 @@ import {
   readStoredDocument,
   type VersionAction,
   type VersionDocuments,
-  type VersionOwner,
   type VersionSnapshots,
 } from "@teamaround/domain";
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
-  actionOwners,
   actions,
   agencies,
-  familyMembers,
   meetingAttendance,
   meetingChatMessages,
   meetingDecisions,
   outcomes,
   users,
 } from "../schema";
+import { listActionOwners } from "./action-owners";
 import { loadDocumentParts } from "./document-parts";
 import type { MeetingRow } from "./meetings";
 
@@ -93,33 +91,7 @@ async function loadActions(db: Executor, familyId: string): Promise<VersionActio
     .from(actions)
     .where(eq(actions.familyId, familyId))
     .orderBy(asc(actions.createdAt), asc(actions.id));
-  const owners = await db
-    .select({
-      actionId: actionOwners.actionId,
-      userId: actionOwners.userId,
-      userName: users.displayName,
-      agencyName: agencies.name,
-      memberId: actionOwners.memberId,
-      givenName: familyMembers.givenName,
-      familyName: familyMembers.familyName,
-    })
-    .from(actionOwners)
-    .leftJoin(users, eq(users.id, actionOwners.userId))
-    .leftJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(familyMembers, eq(familyMembers.id, actionOwners.memberId))
-    .where(eq(actionOwners.familyId, familyId))
-    .orderBy(asc(actionOwners.id));
-  const byAction = new Map<string, VersionOwner[]>();
-  for (const o of owners) {
-    const owner: VersionOwner = o.userId
-      ? { kind: "practitioner", userId: o.userId, name: o.userName ?? "", agencyName: o.agencyName }
-      : {
-          kind: "family_member",
-          memberId: o.memberId ?? "",
-          name: `${o.givenName ?? ""} ${o.familyName ?? ""}`.trim(),
-        };
-    byAction.set(o.actionId, [...(byAction.get(o.actionId) ?? []), owner]);
-  }
+  const byAction = await listActionOwners(db, familyId);
   return rows.map((row) => ({
     id: row.id,
     outcomeId: row.outcomeId,

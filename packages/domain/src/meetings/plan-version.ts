@@ -1,6 +1,7 @@
 import type { FamilyAccess } from "../authorization/actor";
 import { documentAccess } from "../documents/document.policy";
 import { type DocumentKind, documentKinds } from "../documents/document-name";
+import type { ActionOwner } from "../plan/action-owner";
 import type { ActionStatus, OutcomeArea, OutcomeStatus } from "../shared/vocabulary";
 import type { AgendaItem, MeetingKind } from "./meeting.schema";
 
@@ -16,9 +17,8 @@ export interface VersionOutcome {
   status: OutcomeStatus;
 }
 
-export type VersionOwner =
-  | { kind: "practitioner"; userId: string; name: string; agencyName: string | null }
-  | { kind: "family_member"; memberId: string; name: string };
+/** As the live plan presents it (`presentActionOwner`). */
+export type VersionOwner = ActionOwner;
 
 export interface VersionAction {
   id: string;

@@ -1,19 +1,17 @@
 import {
-  actionOwners,
   actionProgressNotes,
   actions,
-  agencies,
   type Executor,
-  familyMembers,
+  listActionOwners,
   users,
 } from "@teamaround/db";
+import type { ActionOwner } from "@teamaround/domain";
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 
 export type ActionRow = typeof actions.$inferSelect;
 
-export type OwnerRow =
-  | { kind: "practitioner"; userId: string; name: string; agencyName: string | null }
-  | { kind: "family_member"; memberId: string; name: string };
+/** Presented by the one function the stored plan versions use too (`presentActionOwner`). */
+export type OwnerRow = ActionOwner;
 
 export interface NoteRow {
   id: string;
@@ -45,49 +43,13 @@ export async function loadActions(
     .orderBy(actions.dueDate, actions.createdAt);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const owners = await loadOwners(db, familyId, ids);
+  const owners = await listActionOwners(db, familyId, { actionIds: ids });
   const notes = await loadNotes(db, familyId, ids);
   return rows.map((row) => ({
     row,
     owners: owners.get(row.id) ?? [],
     notes: notes.get(row.id) ?? [],
   }));
-}
-
-async function loadOwners(db: Executor, familyId: string, actionIds: string[]) {
-  const rows = await db
-    .select({
-      actionId: actionOwners.actionId,
-      userId: actionOwners.userId,
-      userName: users.displayName,
-      agencyName: agencies.name,
-      memberId: actionOwners.memberId,
-      givenName: familyMembers.givenName,
-      familyName: familyMembers.familyName,
-    })
-    .from(actionOwners)
-    .leftJoin(users, eq(users.id, actionOwners.userId))
-    .leftJoin(agencies, eq(agencies.id, users.agencyId))
-    .leftJoin(familyMembers, eq(familyMembers.id, actionOwners.memberId))
-    .where(and(eq(actionOwners.familyId, familyId), inArray(actionOwners.actionId, actionIds)))
-    .orderBy(actionOwners.id);
-  const byAction = new Map<string, OwnerRow[]>();
-  for (const r of rows) {
-    const owner: OwnerRow = r.userId
-      ? {
-          kind: "practitioner",
-          userId: r.userId,
-          name: r.userName ?? "",
-          agencyName: r.agencyName,
-        }
-      : {
-          kind: "family_member",
-          memberId: r.memberId ?? "",
-          name: `${r.givenName ?? ""} ${r.familyName ?? ""}`.trim(),
-        };
-    byAction.set(r.actionId, [...(byAction.get(r.actionId) ?? []), owner]);
-  }
-  return byAction;
 }
 
 async function loadNotes(db: Executor, familyId: string, actionIds: string[]) {
