@@ -13,6 +13,7 @@ import {
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "./testing/test-realtime";
 
 const redisUrl = await redisUrlForTests();
@@ -68,8 +69,8 @@ describe.skipIf(!redisUrl)("two realtime nodes sharing Redis and the database", 
     const b = open(nodes[1], name, await cookieFor(handle.db, s.users.teamMember.id));
     await Promise.all([a.synced, b.synced]);
     for (let i = 0; i < 20; i++) {
-      a.doc.getText("content").insert(0, "a");
-      b.doc.getText("content").insert(0, "b");
+      write(a, 0, "a");
+      write(b, 0, "b");
     }
     const converged = () => text(a).length === 40 && text(a) === text(b);
     await waitFor(converged, "convergence", 10_000).catch((error: unknown) => {

@@ -10,12 +10,14 @@ import {
   connectClient,
   cookieFor,
   openRawSocket,
+  paragraphOf,
   type RawSocket,
   serverText,
   startTestRealtime,
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 import { encodeSyncStep1, messageAwareness, messageSync, syncUpdate } from "./protocol";
 
@@ -42,7 +44,7 @@ async function livePlan() {
   const lead = connectClient(server.url, name, cookie);
   clients.push(lead);
   await lead.synced;
-  lead.doc.getText("content").insert(0, "What is working well");
+  write(lead, 0, "What is working well");
   await waitFor(() => serverText(server.realtime, name) === "What is working well", "the edit");
   let leadCloses = 0;
   lead.provider.on("connection-close", () => leadCloses++);
@@ -63,16 +65,16 @@ async function handshaken(name: string, cookie: string): Promise<RawSocket> {
 
 /**
  * An update as a real editor sends it: text typed, formatted and partly
- * deleted — in another shared type, so that a mutation that still decodes is
- * a legitimate write that leaves the plan's `content` alone.
+ * deleted — in another section, so that a mutation that still decodes and
+ * conforms is a legitimate write that leaves the section the tests read alone.
  */
 function realUpdate(): Uint8Array {
   const doc = new Y.Doc();
-  const content = doc.getText("scratchpad");
+  const content = new Y.XmlText();
+  doc.getXmlFragment("worries").insert(0, [paragraphOf(content)]);
   content.insert(0, "The family would like help with mornings");
-  content.format(4, 6, { bold: true });
+  content.format(4, 6, { bold: {} });
   content.delete(0, 4);
-  doc.getMap("meta").set("reviewed", true);
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -86,7 +88,7 @@ function framed(type: number, subtype: number | null, payload: Uint8Array): Uint
 
 /** The lead still edits and a fresh client still syncs: the server is up and the document intact. */
 async function expectDocumentIntact(plan: Awaited<ReturnType<typeof livePlan>>, before: string) {
-  plan.lead.doc.getText("content").insert(0, "Still editing. ");
+  write(plan.lead, 0, "Still editing. ");
   await waitFor(
     () => serverText(server.realtime, plan.name) === `Still editing. ${before}`,
     "edit",

@@ -4,15 +4,16 @@ import { formatDocumentName } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import * as Y from "yjs";
 import {
   type Client,
   connectClient,
   cookieFor,
+  paragraphOf,
   startTestRealtime,
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 
 let handle: DatabaseHandle;
@@ -49,9 +50,9 @@ describe("co-editing a plan", () => {
 
     // Both type at once, many small edits each, in the same text and a rich-text fragment.
     for (let i = 0; i < 20; i++) {
-      lead.doc.getText("content").insert(0, "L");
-      member.doc.getText("content").insert(member.doc.getText("content").length, "m");
-      const paragraph = new Y.XmlText(`worry ${i}`);
+      write(lead, 0, "L");
+      write(member, "end", "m");
+      const paragraph = paragraphOf(`worry ${i}`);
       (i % 2 ? lead : member).doc.getXmlFragment("worries").insert(0, [paragraph]);
     }
     await waitFor(

@@ -13,6 +13,7 @@ import {
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 import { createDocumentStore, foldUpdates } from "./store";
 
@@ -44,8 +45,7 @@ function typedUpdates(doc: Y.Doc, count: number, char = "x"): Uint8Array[] {
   const updates: Uint8Array[] = [];
   const record = (update: Uint8Array) => updates.push(update);
   doc.on("update", record);
-  for (let i = 0; i < count; i++)
-    doc.getText("content").insert(doc.getText("content").length, char);
+  for (let i = 0; i < count; i++) write(doc, "end", char);
   doc.off("update", record);
   return updates;
 }
@@ -66,7 +66,7 @@ describe("compaction", () => {
     clients.push(lead);
     await lead.synced;
     for (let i = 0; i < 60; i++) {
-      lead.doc.getText("content").insert(text(lead).length, String(i % 10));
+      write(lead, "end", String(i % 10));
       await new Promise((resolve) => setImmediate(resolve));
     }
     const written = text(lead);
@@ -102,7 +102,7 @@ describe("compaction", () => {
     const stored = await store.fetch(name);
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, foldUpdates(stored.snapshot, stored.updates));
-    expect(reloaded.getText("content").toString()).toBe(source.getText("content").toString());
+    expect(text(reloaded)).toBe(text(source));
 
     // A second compaction starts from the first one's snapshot.
     const again = await store.compact(name);
@@ -111,7 +111,7 @@ describe("compaction", () => {
     const final = await store.fetch(name);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, foldUpdates(final.snapshot, final.updates));
-    expect(doc.getText("content").toString()).toBe(`${"a".repeat(300)}${"b".repeat(50)}`);
+    expect(text(doc)).toBe(`${"a".repeat(300)}${"b".repeat(50)}`);
   });
 
   it("returns null and writes nothing for a document with an empty log", async () => {
@@ -141,7 +141,7 @@ describe("compaction", () => {
     expect(stored.updates).toHaveLength(5);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, foldUpdates(stored.snapshot, stored.updates));
-    expect(doc.getText("content").toString()).toBe(`${"x".repeat(100)}zzzzz`);
+    expect(text(doc)).toBe(`${"x".repeat(100)}zzzzz`);
   });
 });
 
@@ -155,7 +155,7 @@ describe("unloading", () => {
     const parent = connectClient(live.url, name, cookie);
     clients.push(parent);
     await parent.synced;
-    parent.doc.getText("content").insert(0, "We want mornings to be calmer");
+    write(parent, 0, "We want mornings to be calmer");
     await waitFor(() => serverText(live.realtime, name) !== "", "the edit");
     expect(live.realtime.stats().loadedDocuments).toBe(1);
 

@@ -15,6 +15,7 @@ import {
   testOrigin,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 
 const mainPath = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -112,21 +113,23 @@ describe("a realtime process killed with SIGKILL", () => {
     clients.push(lead, member);
     await Promise.all([lead.synced, member.synced]);
 
-    lead.doc.getText("content").insert(0, "Lead: ");
-    member.doc.getText("content").insert(0, "Member. ");
+    // One paragraph both write in: the member types once the lead's has arrived.
+    write(lead, 0, "Lead: ");
+    await waitFor(() => text(member) === "Lead: ", "the lead's first edit");
+    write(member, 0, "Member. ");
     await waitFor(
       () => text(lead) === text(member) && text(lead).length === 14,
       "both first edits",
     );
 
     // The lead types on; the moment the member has received some of it, the server dies.
-    for (let i = 0; i < 200; i++) lead.doc.getText("content").insert(text(lead).length, ".");
+    for (let i = 0; i < 200; i++) write(lead, "end", ".");
     await waitFor(() => (text(member).match(/\./g) ?? []).length >= 20, "some of the typing");
     await kill9(child);
     const received = text(member);
     lead.provider.disconnect();
     member.provider.disconnect();
-    lead.doc.getText("content").insert(text(lead).length, " (typed while the server was down)");
+    write(lead, "end", " (typed while the server was down)");
 
     child = await startProcess(port, database.env);
     const fresh = connectClient(url, name, memberCookie);

@@ -15,6 +15,7 @@ import {
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 import { encodeSyncStep1, encodeUpdate, messageSync } from "./protocol";
 
@@ -74,7 +75,7 @@ describe("durability", () => {
     await Promise.all([lead.synced, member.synced]);
 
     const release = await holdUpdateLog();
-    lead.doc.getText("content").insert(0, "Agreed at the meeting");
+    write(lead, 0, "Agreed at the meeting");
     await waitFor(() => serverText(server.realtime, name) === "Agreed at the meeting", "the apply");
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Applied in memory, but not stored: nobody else may have it yet.
@@ -95,8 +96,7 @@ describe("durability", () => {
     const cookie = await cookieFor(handle.db, users.lead.id);
     const lead = connect(plan, cookie);
     await lead.synced;
-    for (const word of ["Mornings ", "are ", "calmer"])
-      lead.doc.getText("content").insert(text(lead).length, word);
+    for (const word of ["Mornings ", "are ", "calmer"]) write(lead, "end", word);
     await waitFor(() => serverText(server.realtime, plan) === "Mornings are calmer", "the edits");
 
     await server.close();
@@ -124,7 +124,7 @@ describe("durability", () => {
     await waitFor(() => syncMessages().length === 2, "the server's step 1 and its answer");
 
     const release = await holdUpdateLog();
-    lead.doc.getText("content").insert(0, "not stored yet");
+    write(lead, 0, "not stored yet");
     await waitFor(() => serverText(server.realtime, name) === "not stored yet", "the apply");
     // Asking again (as y-websocket's resync does) gets no answer until the update is stored.
     raw.ws.send(encodeSyncStep1(new Y.Doc()));
@@ -139,7 +139,7 @@ describe("durability", () => {
       if (decoding.readVarUint(decoder) !== 0)
         Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
     }
-    expect(doc.getText("content").toString()).toBe("not stored yet");
+    expect(text(doc)).toBe("not stored yet");
     raw.ws.terminate();
   });
 
@@ -151,8 +151,9 @@ describe("durability", () => {
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on("update", (update: Uint8Array) => updates.push(update));
-    source.getText("content").insert(0, "first ");
-    source.getText("content").insert(6, "second");
+    // The paragraph and its first words in one update, the second words depending on it.
+    write(source, 0, "first ");
+    write(source, 6, "second");
     const [first, second] = updates as [Uint8Array, Uint8Array];
 
     const raw = openRawSocket(server.url, name, cookie);

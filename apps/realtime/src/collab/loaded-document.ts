@@ -1,3 +1,4 @@
+import { parseDocumentName } from "@teamaround/domain";
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -10,6 +11,7 @@ import type { Connection } from "./connection";
 import type { GroupCommit } from "./group-commit";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { DocumentRelay } from "./relay";
+import { ShadowDocument } from "./shadow-document";
 
 /** Transaction origin of updates that arrived from another node through the relay. */
 export const relayOrigin = Symbol("relay");
@@ -54,6 +56,7 @@ export class LoadedDocument {
   compacting = false;
   unloadTimer: NodeJS.Timeout | null = null;
   private readonly owners = new Map<number, Connection>();
+  private readonly shadow: ShadowDocument;
   private applying = false;
   private captured: Uint8Array[] = [];
   private appliedSeq = 0;
@@ -69,6 +72,9 @@ export class LoadedDocument {
   ) {
     this.logCount = log.logCount;
     this.logBytes = log.logBytes;
+    const ref = parseDocumentName(name);
+    if (!ref) throw new Error(`not a document name: ${name}`);
+    this.shadow = new ShadowDocument(ref.kind, doc);
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocUpdate);
@@ -105,13 +111,14 @@ export class LoadedDocument {
   }
 
   /**
-   * Applies a client's update: first to a scratch document (a malformed
-   * update throws there and harms nothing), then to the real one, capturing
-   * what it emits so nothing is stored unless the whole update applied.
-   * "broken" means the real document threw part-way and must be reloaded.
+   * Applies a client's update: first to the shadow copy (a malformed update,
+   * or one that leaves the document outside its schema, is refused there and
+   * harms nothing), then to the real one, capturing what it emits so nothing
+   * is stored unless the whole update applied. "broken" means the real
+   * document threw part-way and must be reloaded.
    */
   applyFromConnection(connection: Connection, update: Uint8Array): ApplyResult {
-    if (!appliesCleanly(update)) return "rejected";
+    if (this.shadow.tryUpdate(update) !== null) return "rejected";
     const pendingBefore = this.pending();
     this.applying = true;
     this.captured = [];
@@ -184,6 +191,7 @@ export class LoadedDocument {
     this.hooks.leaveRelay();
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
+    this.shadow.destroy();
     // Destroying the doc destroys its awareness too.
     this.doc.destroy();
   }
@@ -200,6 +208,8 @@ export class LoadedDocument {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    // A client's update reached the shadow first; anything else is mirrored to it.
+    if (!this.applying) this.shadow.mirror(update);
     if (origin === relayOrigin) {
       // Stored by the node that accepted it: pass it on, never store it twice.
       this.broadcast(encodeUpdate(update), null);

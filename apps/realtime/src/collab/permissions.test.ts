@@ -14,6 +14,7 @@ import {
   type TestRealtime,
   text,
   waitFor,
+  write,
 } from "../testing/test-realtime";
 
 let handle: DatabaseHandle;
@@ -105,7 +106,7 @@ describe("who may open which document", () => {
       return;
     }
     expect(result).toBe("synced");
-    client.doc.getText("content").insert(0, `written by ${persona}`);
+    write(client, 0, `written by ${persona}`);
     if (want === "rw") {
       await waitFor(
         () => serverText(server.realtime, name) === `written by ${persona}`,
@@ -131,11 +132,11 @@ describe("read-only documents", () => {
     const parentVoice = connect(voice, parentCookie);
     await Promise.all([leadPlan, leadVoice, parentPlan, parentVoice].map((c) => c.synced));
 
-    leadPlan.doc.getText("content").insert(0, "What needs to happen");
+    write(leadPlan, 0, "What needs to happen");
     await waitFor(() => text(parentPlan) === "What needs to happen", "the parent to read the plan");
 
-    parentPlan.doc.getText("content").insert(0, "I rewrote the plan. ");
-    parentVoice.doc.getText("content").insert(0, "In my words");
+    write(parentPlan, 0, "I rewrote the plan. ");
+    write(parentVoice, 0, "In my words");
     await waitFor(() => text(leadVoice) === "In my words", "the parent's voice to arrive");
     await waitFor(
       () => server.realtime.stats().droppedWrites === 1,
@@ -145,7 +146,7 @@ describe("read-only documents", () => {
     expect(text(leadPlan)).toBe("What needs to happen");
 
     // Still connected: the parent keeps receiving the team's changes.
-    leadPlan.doc.getText("content").insert(0, "Reviewed. ");
+    write(leadPlan, 0, "Reviewed. ");
     await waitFor(
       () => text(parentPlan).includes("Reviewed. "),
       "updates to keep reaching the parent",
@@ -159,7 +160,7 @@ describe("read-only documents", () => {
     const name = formatDocumentName({ kind: "notes", familyId: family.id });
     const lead = connect(name, await cookieFor(handle.db, users.lead.id));
     await lead.synced;
-    lead.doc.getText("content").insert(0, "after closure");
+    write(lead, 0, "after closure");
     await waitFor(() => server.realtime.stats().droppedWrites === 1, "the write to be dropped");
     expect(serverText(server.realtime, name)).toBe("");
   });
@@ -210,7 +211,7 @@ describe("refusals", () => {
     );
     expect(closed).toBe(1);
     expect(await member.closed).toEqual({ code: 4403, reason: "you left the team" });
-    lead.doc.getText("content").insert(0, "still here");
+    write(lead, 0, "still here");
     await waitFor(
       () => serverText(server.realtime, name) === "still here",
       "the lead to keep editing",

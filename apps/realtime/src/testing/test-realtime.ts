@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSession, defaultSessionPolicy, sessionCookieName } from "@teamaround/auth";
 import type { Database } from "@teamaround/db";
+import { type DocumentKind, documentSections, parseDocumentName } from "@teamaround/domain";
 import type { EventBus } from "@teamaround/events";
 import pino from "pino";
 import { WebSocket } from "ws";
@@ -166,8 +167,67 @@ export function outcome(client: Client): Promise<"synced" | { code: number; reas
   return Promise.race([client.synced.then(() => "synced" as const), client.closed]);
 }
 
-export const text = (client: Client | Y.Doc) =>
-  (client instanceof Y.Doc ? client : client.doc).getText("content").toString();
+const docOf = (target: Client | Y.Doc) => (target instanceof Y.Doc ? target : target.doc);
+
+/** The section tests write in: the first of the document's kind (a Y.Doc alone is taken for a plan). */
+function sectionOf(target: Client | Y.Doc, kind: DocumentKind | undefined): Y.XmlFragment {
+  const documentKind =
+    kind ??
+    (target instanceof Y.Doc
+      ? "plan"
+      : parseDocumentName(decodeURIComponent(target.provider.roomname))?.kind) ??
+    "plan";
+  return docOf(target).getXmlFragment(documentSections[documentKind][0]);
+}
+
+/**
+ * The text run tests type into, where the editor would put it: the first
+ * paragraph of the document's first section, made on first use. A document
+ * outside its schema is refused by the server, so tests write real content.
+ */
+export function typing(target: Client | Y.Doc, kind?: DocumentKind): Y.XmlText {
+  const fragment = sectionOf(target, kind);
+  const first = fragment.get(0);
+  const run = first instanceof Y.XmlElement ? first.get(0) : null;
+  if (run instanceof Y.XmlText) return run;
+  const created = new Y.XmlText();
+  fragment.insert(0, [paragraphOf(created)]);
+  return created;
+}
+
+/** Types `value` at `at` (or the end) in one update, as a keystroke would, making the paragraph if needed. */
+export function write(
+  target: Client | Y.Doc,
+  at: number | "end",
+  value: string,
+  kind?: DocumentKind,
+): void {
+  Y.transact(docOf(target), () => {
+    const run = typing(target, kind);
+    run.insert(at === "end" ? run.length : at, value);
+  });
+}
+
+export function paragraphOf(run: Y.XmlText | string): Y.XmlElement {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [typeof run === "string" ? new Y.XmlText(run) : run]);
+  return paragraph;
+}
+
+/** The text of every paragraph in the section tests write in. */
+export function text(target: Client | Y.Doc, kind?: DocumentKind): string {
+  return sectionOf(target, kind)
+    .toArray()
+    .map((block) =>
+      block instanceof Y.XmlElement
+        ? block
+            .toArray()
+            .map((run) => (run instanceof Y.XmlText ? run.toString() : ""))
+            .join("")
+        : "",
+    )
+    .join("");
+}
 
 /** Content of a document as the server holds it in memory (null when not loaded). */
 export function serverText(realtime: Realtime, name: string): string | null {
@@ -175,7 +235,7 @@ export function serverText(realtime: Realtime, name: string): string | null {
   if (!state) return null;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
-  const value = doc.getText("content").toString();
+  const value = text(doc, parseDocumentName(name)?.kind);
   doc.destroy();
   return value;
 }

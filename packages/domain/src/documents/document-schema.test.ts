@@ -232,3 +232,17 @@ describe("checkTransaction", () => {
     expect(applyChecked("plan", doc, marked)).toMatch(/unknown mark/);
   });
 });
+
+describe("checkTransaction on a document stored before the schema", () => {
+  it("judges only the roots a change touches", () => {
+    const doc = new Y.Doc();
+    doc.getText("content").insert(0, "legacy");
+    doc.getXmlFragment("worries").insert(0, [paragraph("x")]);
+    const edit = changeOf(doc, (copy) =>
+      copy.getXmlFragment("worries").insert(1, [paragraph("y")]),
+    );
+    expect(applyChecked("plan", doc, edit)).toBeNull();
+    const legacy = changeOf(doc, (copy) => copy.getText("content").insert(0, "more "));
+    expect(applyChecked("plan", doc, legacy)).toMatch(/unknown section/);
+  });
+});

@@ -46,6 +46,13 @@ export const editorMarks: Readonly<Record<string, z.ZodType>> = {
   italic: noAttributes.nullable(),
 };
 
+/** What the checks read of any Yjs shared type (`AbstractType`'s event parameter varies by type). */
+interface SharedType {
+  _item: Y.Item | null;
+  _start: Y.Item | null;
+  _map: Map<string, Y.Item>;
+}
+
 /** Why a document does not conform, for the log; null when it does. */
 export type SchemaViolation = string | null;
 
@@ -70,12 +77,10 @@ export function checkTransaction(
   doc: Y.Doc,
   transaction: Y.Transaction,
 ): SchemaViolation {
-  const roots = checkRoots(kind, doc);
-  if (roots) return roots;
   const isNew = (item: Y.Item) =>
     item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   for (const type of transaction.changed.keys()) {
-    const problem = checkChangedType(type, isNew);
+    const problem = checkChangedType(kind, doc, type, isNew);
     if (problem) return problem;
   }
   return null;
@@ -83,39 +88,54 @@ export function checkTransaction(
 
 /** Every root is a section of this kind, held as an XmlFragment. */
 function checkRoots(kind: DocumentKind, doc: Y.Doc): SchemaViolation {
-  const sections: readonly string[] = documentSections[kind];
   for (const [name, type] of doc.share) {
-    if (!sections.includes(name)) return `unknown section ${JSON.stringify(name.slice(0, 50))}`;
-    if (type.constructor !== Y.AbstractType && !(type instanceof Y.XmlFragment)) {
-      return `${name} is not a fragment`;
-    }
-    if (type instanceof Y.XmlElement) return `${name} is not a fragment`;
+    const problem = checkRoot(kind, name, type);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function checkRoot(
+  kind: DocumentKind,
+  name: string,
+  type: SharedType,
+): SchemaViolation {
+  const sections: readonly string[] = documentSections[kind];
+  if (!sections.includes(name)) return `unknown section ${JSON.stringify(name.slice(0, 50))}`;
+  const untyped = type.constructor === Y.AbstractType;
+  if (!untyped && (!(type instanceof Y.XmlFragment) || type instanceof Y.XmlElement)) {
+    return `${name} is not a fragment`;
   }
   return null;
 }
 
 function checkChangedType(
-  type: Y.AbstractType<unknown>,
+  kind: DocumentKind,
+  doc: Y.Doc,
+  type: SharedType,
   isNew: (item: Y.Item) => boolean,
 ): SchemaViolation {
   if (type._item === null) {
-    // A root: converted to a fragment on first use (roots arrive untyped).
-    const name = rootName(type);
-    if (name === null) return null; // replaced by its typed self; the typed one is checked
-    return checkFragment(type.doc?.getXmlFragment(name) ?? type, isNew);
+    // A root. Only changed roots are judged, so content stored before this
+    // schema existed does not refuse every later edit to its document.
+    const name = rootName(doc, type);
+    if (name === null) return "a root that is not a section";
+    const problem = checkRoot(kind, name, type);
+    // Roots arrive untyped: typing one as a fragment moves its content over.
+    return problem ?? checkFragment(doc.getXmlFragment(name), isNew);
   }
   if (type instanceof Y.XmlText) return checkText(type);
   if (type instanceof Y.XmlElement) return checkElement(type, isNew);
   return `unexpected ${type.constructor.name}`;
 }
 
-function rootName(type: Y.AbstractType<unknown>): string | null {
-  for (const [name, root] of type.doc?.share ?? []) if (root === type) return name;
+function rootName(doc: Y.Doc, type: SharedType): string | null {
+  for (const [name, root] of doc.share) if (root === type) return name;
   return null;
 }
 
 function checkFragment(
-  fragment: Y.AbstractType<unknown>,
+  fragment: SharedType,
   isNew: (item: Y.Item) => boolean,
 ): SchemaViolation {
   if (hasLiveEntries(fragment)) return "attributes on a section";
@@ -133,7 +153,7 @@ function checkElement(element: Y.XmlElement, isNew: (item: Y.Item) => boolean): 
 
 /** Each live child belongs in this content; children created now are checked through. */
 function checkChildren(
-  parent: Y.AbstractType<unknown>,
+  parent: SharedType,
   content: NodeSpec["content"],
   isNew: (item: Y.Item) => boolean,
 ): SchemaViolation {
@@ -177,7 +197,7 @@ function checkText(text: Y.XmlText): SchemaViolation {
   return null;
 }
 
-function hasLiveEntries(type: Y.AbstractType<unknown>): boolean {
+function hasLiveEntries(type: SharedType): boolean {
   for (const item of type._map.values()) if (!item.deleted) return true;
   return false;
 }

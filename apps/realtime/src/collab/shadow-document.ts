@@ -1,0 +1,62 @@
+import { checkTransaction, type DocumentKind, documentSections } from "@teamaround/domain";
+import * as Y from "yjs";
+
+/**
+ * A copy of a loaded document that every client update is tried on first.
+ * An update that throws part-way, or leaves the document outside its schema
+ * (`checkTransaction`: the kind's sections and the nodes the editor renders),
+ * harms only the copy, which is rebuilt from the real document; the real one
+ * never sees it, so it is never stored or relayed. The schema check reads
+ * only the types the update's transaction changed and the content it created.
+ */
+export class ShadowDocument {
+  private copy: Y.Doc;
+
+  constructor(
+    private readonly kind: DocumentKind,
+    private readonly source: Y.Doc,
+  ) {
+    this.copy = this.rebuild();
+  }
+
+  /** Null when the update applied and the document conforms; otherwise why not (the copy is restored). */
+  tryUpdate(update: Uint8Array): string | null {
+    let problem: string | null = null;
+    try {
+      Y.transact(this.copy, (transaction) => {
+        Y.applyUpdate(this.copy, update);
+        problem = checkTransaction(this.kind, this.copy, transaction);
+      });
+    } catch {
+      problem = "malformed update";
+    }
+    if (problem !== null) this.reset();
+    return problem;
+  }
+
+  /** Keeps the copy level with an update the real document took another way (relay, server). */
+  mirror(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.copy, update);
+    } catch {
+      this.reset();
+    }
+  }
+
+  destroy(): void {
+    this.copy.destroy();
+  }
+
+  private reset(): void {
+    this.copy.destroy();
+    this.copy = this.rebuild();
+  }
+
+  private rebuild(): Y.Doc {
+    const copy = new Y.Doc({ gc: this.source.gc, guid: "shadow" });
+    // Typed up front, so roots that arrive later are known fragments, not untyped.
+    for (const section of documentSections[this.kind]) copy.getXmlFragment(section);
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.source));
+    return copy;
+  }
+}
