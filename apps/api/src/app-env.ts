@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { SessionPolicy, SignInThrottle } from "@teamaround/auth";
+import type { SessionPolicy, SignInState, SignInThrottle } from "@teamaround/auth";
 import type { Database, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
 import type { EventBus } from "@teamaround/events";
@@ -38,6 +38,8 @@ export interface ApiVariables {
   actor: Actor | null;
   user: typeof users.$inferSelect | null;
   session: typeof sessions.$inferSelect | null;
+  /** The presented session's state under the one sign-in rule; null without a usable session. */
+  signInState: SignInState | null;
 }
 
 export type ApiEnv = { Variables: ApiVariables };

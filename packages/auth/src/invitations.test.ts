@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation, defaultInvitationTtlMs, redeemInvitation } from "./invitations";
 import { hashPassword, verifyPassword } from "./passwords";
-import { createSession, defaultSessionPolicy, validateSessionToken } from "./sessions";
+import { createSession, validateSessionToken } from "./sessions";
+import { defaultSessionPolicy } from "./sign-in-state";
 import { buildPractitioner } from "./test-support";
 import { generateRandomToken, hashToken } from "./tokens";
 

@@ -1,20 +1,22 @@
-import { type DatabaseHandle, sessions, users } from "@teamaround/db";
+import { agencies, type DatabaseHandle, sessions, users } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createSession,
-  defaultSessionPolicy,
   deleteExpiredSessions,
   generateSessionToken,
   invalidateSession,
   invalidateUserSessions,
   listUserSessions,
   markSessionTwoFactorVerified,
+  revokeOtherSessions,
   revokeUserSession,
   sessionIdFromToken,
+  signedInSession,
   validateSessionToken,
 } from "./sessions";
+import { defaultSessionPolicy } from "./sign-in-state";
 import { buildPractitioner } from "./test-support";
 
 let handle: DatabaseHandle;
@@ -128,6 +130,29 @@ describe("validateSessionToken", () => {
     expect(await validateSessionToken(handle.db, token, policy)).toBeNull();
   });
 
+  it("answers the sign-in state and the agency's name with the session", async () => {
+    const { token, user, session } = await signedIn();
+    const pending = await validateSessionToken(handle.db, token, policy);
+    // Not verified, but the account has no second factor, so it is fully signed in.
+    expect(pending?.state).toBe("signed_in");
+    const [agency] = await handle.db
+      .select()
+      .from(agencies)
+      .where(eq(agencies.id, user.agencyId ?? ""));
+    expect(pending?.agencyName).toBe(agency?.name);
+    await handle.db
+      .update(users)
+      .set({ totpKey: "c2VjcmV0LWtleS1ieXRlcy0yMA==" })
+      .where(eq(users.id, user.id));
+    expect((await validateSessionToken(handle.db, token, policy))?.state).toBe(
+      "second_factor_pending",
+    );
+    expect(await signedInSession(handle.db, token, policy)).toBeNull();
+    await markSessionTwoFactorVerified(handle.db, session.id);
+    const full = await signedInSession(handle.db, token, policy);
+    expect(full?.actor).toEqual({ userId: user.id, role: "practitioner", agencyId: user.agencyId });
+  });
+
   it("honours a custom policy", async () => {
     const short = { idleTimeoutMs: minutes(5), absoluteTimeoutMs: minutes(60) };
     const user = await buildPractitioner(handle.db);
@@ -179,6 +204,16 @@ describe("listing and revoking", () => {
     const other = await signedIn();
     await invalidateUserSessions(handle.db, user.id);
     expect(await validateSessionToken(handle.db, token, policy)).toBeNull();
+    expect(await validateSessionToken(handle.db, second.token, policy)).toBeNull();
+    expect(await validateSessionToken(handle.db, other.token, policy)).not.toBeNull();
+  });
+
+  it("revokes every other session of the user, keeping the current one", async () => {
+    const { user, token, session } = await signedIn();
+    const second = await createSession(handle.db, user.id, context, policy);
+    const other = await signedIn();
+    expect(await revokeOtherSessions(handle.db, user.id, session.id)).toEqual([second.session.id]);
+    expect(await validateSessionToken(handle.db, token, policy)).not.toBeNull();
     expect(await validateSessionToken(handle.db, second.token, policy)).toBeNull();
     expect(await validateSessionToken(handle.db, other.token, policy)).not.toBeNull();
   });

@@ -1,22 +1,33 @@
-import { type Executor, sessions, users } from "@teamaround/db";
-import { and, desc, eq, gt, gte, lt, lte, or } from "drizzle-orm";
+import { agencies, type Executor, localAuthorities, sessions, users } from "@teamaround/db";
+import type { Actor } from "@teamaround/domain";
+import { and, desc, eq, gt, gte, lt, lte, ne, or } from "drizzle-orm";
+import {
+  actorOf,
+  defaultSessionPolicy,
+  type SessionPolicy,
+  type SignInState,
+  sessionSignsIn,
+} from "./sign-in-state";
 import { generateRandomToken, hashToken, isWellFormedToken } from "./tokens";
 
 export type Session = typeof sessions.$inferSelect;
 export type SessionUser = typeof users.$inferSelect;
-export type SessionValidationResult = { session: Session; user: SessionUser } | null;
 
-export interface SessionPolicy {
-  /** A session unused for longer than this is over. */
-  idleTimeoutMs: number;
-  /** A session is over this long after it began, however busy. */
-  absoluteTimeoutMs: number;
+/** A session that still exists and can do something (expired and inactive ones never show). */
+export interface ValidSession {
+  session: Session;
+  user: SessionUser;
+  state: Exclude<SignInState, "expired" | "inactive">;
+  /** The name of the user's agency as others see it; null for family members. */
+  agencyName: string | null;
 }
+export type SessionValidationResult = ValidSession | null;
 
-export const defaultSessionPolicy: SessionPolicy = {
-  idleTimeoutMs: 30 * 60 * 1000,
-  absoluteTimeoutMs: 12 * 60 * 60 * 1000,
-};
+/** A fully signed-in session: the only kind that may act. */
+export interface SignedInSession extends ValidSession {
+  state: "signed_in";
+  actor: Actor;
+}
 
 /** Refreshing lastSeenAt at most once a minute spares a write on every request. */
 export const lastSeenRefreshMs = 60 * 1000;
@@ -70,18 +81,6 @@ export async function createSession(
   return { token, session };
 }
 
-/** Idle too long or past its absolute end (live connections are re-checked with this too). */
-export function isExpired(
-  session: Pick<Session, "expiresAt" | "lastSeenAt">,
-  policy: SessionPolicy,
-  now: Date,
-): boolean {
-  return (
-    now.getTime() >= session.expiresAt.getTime() ||
-    now.getTime() - session.lastSeenAt.getTime() > policy.idleTimeoutMs
-  );
-}
-
 export async function validateSessionToken(
   db: Executor,
   token: string,
@@ -91,22 +90,46 @@ export async function validateSessionToken(
   if (!isWellFormedToken(token)) return null;
   const sessionId = sessionIdFromToken(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      requireStaffTotp: localAuthorities.requireStaffTotp,
+      agencyName: agencies.name,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(localAuthorities, eq(localAuthorities.id, users.authorityId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
-  const { session, user } = row;
-  if (isExpired(session, policy, now)) {
+  const { session, user, agencyName } = row;
+  const state = sessionSignsIn(
+    { session, user, authority: { requireStaffTotp: row.requireStaffTotp } },
+    policy,
+    now,
+  );
+  if (state === "expired") {
     await invalidateSession(db, session.id);
     return null;
   }
-  if (user.status !== "active") return null;
+  if (state === "inactive") return null;
   if (now.getTime() - session.lastSeenAt.getTime() > lastSeenRefreshMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
-    return { session: { ...session, lastSeenAt: now }, user };
+    return { session: { ...session, lastSeenAt: now }, user, state, agencyName };
   }
-  return { session, user };
+  return { session, user, state, agencyName };
+}
+
+/** The session named by the token if it is fully signed in (the one rule), else null. */
+export async function signedInSession(
+  db: Executor,
+  token: string,
+  policy: SessionPolicy = defaultSessionPolicy,
+  now: Date = new Date(),
+): Promise<SignedInSession | null> {
+  const result = await validateSessionToken(db, token, policy, now);
+  if (result?.state !== "signed_in") return null;
+  return { ...result, state: "signed_in", actor: actorOf(result.user) };
 }
 
 export async function invalidateSession(db: Executor, sessionId: string): Promise<void> {
@@ -124,6 +147,19 @@ export async function revokeUserSession(
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .returning({ id: sessions.id });
   return deleted.length > 0;
+}
+
+/** Signs the user out everywhere except the given session; answers the ended ids. */
+export async function revokeOtherSessions(
+  db: Executor,
+  userId: string,
+  currentSessionId: string,
+): Promise<string[]> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, currentSessionId)))
+    .returning({ id: sessions.id });
+  return deleted.map((row) => row.id);
 }
 
 /** Signs a user out everywhere: on deactivation and on a password change. */

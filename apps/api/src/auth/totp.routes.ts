@@ -24,9 +24,9 @@ const totpRoute = createRoute({
 export function registerTotpRoutes(app: ApiApp): void {
   app.openapi(totpRoute, async (c) => {
     const { code } = c.req.valid("json");
-    const { session, user } = c.var;
+    const { session, user, signInState } = c.var;
     if (!session || !user) throw new AppError("unauthenticated", "Please sign in.");
-    if (session.twoFactorVerified || user.totpKey === null) {
+    if (signInState !== "second_factor_pending") {
       throw new AppError("conflict", "This session is not waiting for a code.");
     }
     const { db } = c.var.deps;

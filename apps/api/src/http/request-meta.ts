@@ -17,6 +17,7 @@ export const attachDeps = (deps: ApiDeps) =>
     c.set("actor", null);
     c.set("user", null);
     c.set("session", null);
+    c.set("signInState", null);
     c.set("meta", {
       ipAddress: remoteAddress(c),
       userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,

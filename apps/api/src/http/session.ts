@@ -1,7 +1,5 @@
-import { sessionCookieName, validateSessionToken } from "@teamaround/auth";
-import { localAuthorities } from "@teamaround/db";
-import { type Actor, AppError, totpEnrolmentRequired } from "@teamaround/domain";
-import { eq } from "drizzle-orm";
+import { actorOf, sessionCookieName, validateSessionToken } from "@teamaround/auth";
+import { type Actor, AppError } from "@teamaround/domain";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
@@ -17,10 +15,11 @@ const allowedBeforeTotpEnrolment = new Set([
 ]);
 
 /**
- * Loads the session named by the cookie. A session still waiting for its
- * second factor sets `session` and `user` but no `actor`, so only the TOTP
- * step can use it. Staff whose authority requires TOTP and who have not set it
- * up reach only the enrolment routes.
+ * Loads the session named by the cookie and its state under the one sign-in
+ * rule (`sessionSignsIn`). A session still waiting for its second factor sets
+ * `session` and `user` but no `actor`, so only the TOTP step can use it. Staff
+ * whose authority requires TOTP and who have not set it up reach only the
+ * enrolment routes.
  */
 export const loadSession = createMiddleware<ApiEnv>(async (c, next) => {
   const token = getCookie(c, sessionCookieName);
@@ -28,23 +27,21 @@ export const loadSession = createMiddleware<ApiEnv>(async (c, next) => {
   const { db, config, now } = c.var.deps;
   const result = await validateSessionToken(db, token, config.sessionPolicy, now());
   if (!result) return next();
-  const { session, user } = result;
+  const { session, user, state } = result;
   c.set("session", session);
   c.set("user", user);
-  if (user.totpKey !== null && !session.twoFactorVerified) return next();
-  c.set("actor", { userId: user.id, role: user.role, agencyId: user.agencyId });
-  if (user.totpKey === null && !allowedBeforeTotpEnrolment.has(`${c.req.method} ${c.req.path}`)) {
-    const [authority] = await db
-      .select({ requireStaffTotp: localAuthorities.requireStaffTotp })
-      .from(localAuthorities)
-      .where(eq(localAuthorities.id, user.authorityId));
-    if (authority && totpEnrolmentRequired({ role: user.role, totpEnabled: false }, authority)) {
-      throw new AppError(
-        "forbidden",
-        "Your authority requires two-step verification. Set it up before continuing.",
-        { totpEnrolmentRequired: true },
-      );
-    }
+  c.set("signInState", state);
+  if (state === "second_factor_pending") return next();
+  c.set("actor", actorOf(user));
+  if (
+    state === "totp_enrolment_required" &&
+    !allowedBeforeTotpEnrolment.has(`${c.req.method} ${c.req.path}`)
+  ) {
+    throw new AppError(
+      "forbidden",
+      "Your authority requires two-step verification. Set it up before continuing.",
+      { totpEnrolmentRequired: true },
+    );
   }
   return next();
 });

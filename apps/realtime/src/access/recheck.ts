@@ -1,4 +1,10 @@
-import { lastSeenRefreshMs, type SessionPolicy } from "@teamaround/auth";
+import {
+  lastSeenRefreshMs,
+  loadSessionStates,
+  type SessionPolicy,
+  type SessionState,
+  touchSessions,
+} from "@teamaround/auth";
 import { accessKey, type Database, getFamilyAccesses } from "@teamaround/db";
 import {
   type Actor,
@@ -12,7 +18,6 @@ import type { CollabServer } from "../collab/collab-server";
 import type { Connection } from "../collab/connection";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
-import { loadSessionStates, type SessionState, touchSessions } from "./access-state";
 import { familiesOf, localMeetingSockets, revokeSocket, sessionIdOf } from "./meeting-sockets";
 
 export interface RecheckDeps {
@@ -41,7 +46,8 @@ const sessionEnded = "Your session has ended. Please sign in again.";
  * The safety net under the access events, which can be lost: every open
  * connection of this node is re-checked on a timer, in two queries whatever
  * their number — one for the sessions, one for the (person, family) pairs —
- * against the same rules as the handshake and the domain policy. A connection
+ * against the same sign-in rule as the handshakes (`sessionSignsIn`) and the
+ * domain policy. A connection
  * that fails is closed with a reason; a Yjs connection whose level changed
  * (a case closed or reopened) takes the new level in place.
  */
@@ -111,11 +117,11 @@ export class AccessRecheck {
     const states = await loadSessionStates(db, [...ids], sessionPolicy, now);
     const live = (id: string | null | undefined) => {
       const state = id ? states.get(id) : undefined;
-      return state?.valid ? state : null;
+      return state?.state === "signed_in" ? state : null;
     };
     const actors = new Map<string, Actor>();
     for (const state of states.values())
-      if (state.valid) actors.set(state.actor.userId, state.actor);
+      if (state.state === "signed_in") actors.set(state.actor.userId, state.actor);
     const pairs = [
       ...documents.flatMap((c) =>
         c.principal

@@ -1,6 +1,12 @@
 import type { IncomingMessage } from "node:http";
-import { type SessionPolicy, sessionCookieName, validateSessionToken } from "@teamaround/auth";
-import { agencies, auditEvents, type Database, getFamilyAccess } from "@teamaround/db";
+import {
+  actorOf,
+  type SessionPolicy,
+  type SignInState,
+  sessionCookieName,
+  validateSessionToken,
+} from "@teamaround/auth";
+import { auditEvents, type Database, getFamilyAccess } from "@teamaround/db";
 import {
   type Actor,
   type DocumentRef,
@@ -11,7 +17,6 @@ import {
   realtimeCloseCodes,
   relationshipOf,
 } from "@teamaround/domain";
-import { eq } from "drizzle-orm";
 import { colorFor, type Presence } from "./awareness";
 
 export const documentPathPrefix = "/yjs/";
@@ -42,6 +47,12 @@ export interface AuthenticateDeps {
 }
 
 const refuse = (code: number, reason: string): Refusal => ({ code, reason });
+const notSignedInReasons: Record<Exclude<SignInState, "signed_in">, string> = {
+  expired: "not signed in",
+  inactive: "not signed in",
+  second_factor_pending: "second factor required",
+  totp_enrolment_required: "two-step verification must be set up first",
+};
 const unknownDocument = () => refuse(realtimeCloseCodes.unknownDocument, "unknown document");
 
 /** The document named by `/yjs/<name>` (URL-encoded or not), or null. */
@@ -84,11 +95,11 @@ export async function authenticate(
   if (!token) return refuse(realtimeCloseCodes.notSignedIn, "not signed in");
   const session = await validateSessionToken(deps.db, token, deps.sessionPolicy, deps.now());
   if (!session) return refuse(realtimeCloseCodes.notSignedIn, "not signed in");
-  const { user } = session;
-  if (user.totpKey !== null && !session.session.twoFactorVerified) {
-    return refuse(realtimeCloseCodes.notSignedIn, "second factor required");
+  if (session.state !== "signed_in") {
+    return refuse(realtimeCloseCodes.notSignedIn, notSignedInReasons[session.state]);
   }
-  const actor: Actor = { userId: user.id, role: user.role, agencyId: user.agencyId };
+  const { user } = session;
+  const actor = actorOf(user);
   const found = await getFamilyAccess(deps.db, actor, document.familyId);
   if (!found) return unknownDocument();
   const opening = openDocument(found.access, document.kind);
@@ -100,7 +111,7 @@ export async function authenticate(
   const presence: Presence = {
     name: user.displayName,
     role: relationshipOf(found.access),
-    agency: await agencyName(deps.db, user.agencyId),
+    agency: session.agencyName,
     color: colorFor(user.id),
   };
   return {
@@ -113,15 +124,6 @@ export async function authenticate(
     ipAddress: request.socket.remoteAddress ?? null,
     userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
   };
-}
-
-async function agencyName(db: Database, agencyId: string | null): Promise<string | null> {
-  if (!agencyId) return null;
-  const [row] = await db
-    .select({ name: agencies.name })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row?.name ?? null;
 }
 
 /** Every successful join is written to the audit log. */

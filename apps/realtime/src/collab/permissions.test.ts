@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type DatabaseHandle, families, users as usersTable } from "@teamaround/db";
+import {
+  type DatabaseHandle,
+  families,
+  localAuthorities,
+  users as usersTable,
+} from "@teamaround/db";
 import { buildScenario, openTestDatabase, type Scenario } from "@teamaround/db/testing";
 import { type DocumentKind, formatDocumentName } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
@@ -185,6 +190,20 @@ describe("refusals", () => {
     expect(await outcome(connect(name, cookie))).toEqual({
       code: 4401,
       reason: "second factor required",
+    });
+  });
+
+  it("refuses staff whose authority requires a second factor they have not set up", async () => {
+    const { family, users } = await buildScenario(handle.db);
+    await handle.db
+      .update(localAuthorities)
+      .set({ requireStaffTotp: true })
+      .where(eq(localAuthorities.id, users.lead.authorityId));
+    const name = formatDocumentName({ kind: "plan", familyId: family.id });
+    const cookie = await cookieFor(handle.db, users.lead.id);
+    expect(await outcome(connect(name, cookie))).toEqual({
+      code: 4401,
+      reason: "two-step verification must be set up first",
     });
   });
 

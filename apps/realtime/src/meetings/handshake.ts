@@ -1,8 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { sessionCookieName, validateSessionToken } from "@teamaround/auth";
-import { agencies, type Database } from "@teamaround/db";
-import type { Actor, SocketData } from "@teamaround/domain";
-import { eq } from "drizzle-orm";
+import { sessionCookieName, signedInSession } from "@teamaround/auth";
+import type { SocketData } from "@teamaround/domain";
 import { readCookie } from "../collab/authenticate";
 import type { MeetingServerDeps, MeetingSocket } from "./meeting-context";
 
@@ -43,12 +41,10 @@ export function authenticateSocket(deps: MeetingServerDeps) {
       const signedIn = token && (await signedInUser(deps, token));
       if (!token || !signedIn)
         return next(new HandshakeRefusal("unauthenticated", "not signed in"));
-      const { user } = signedIn;
-      const actor: Actor = { userId: user.id, role: user.role, agencyId: user.agencyId };
       const data: SocketData = {
-        actor,
-        displayName: user.displayName,
-        agencyName: await agencyName(deps.db, user.agencyId),
+        actor: signedIn.actor,
+        displayName: signedIn.user.displayName,
+        agencyName: signedIn.agencyName,
         meetings: {},
       };
       socket.data = data;
@@ -61,11 +57,8 @@ export function authenticateSocket(deps: MeetingServerDeps) {
   };
 }
 
-async function signedInUser(deps: MeetingServerDeps, token: string) {
-  const session = await validateSessionToken(deps.db, token, deps.config.sessionPolicy, deps.now());
-  if (!session) return null;
-  if (session.user.totpKey !== null && !session.session.twoFactorVerified) return null;
-  return session;
+function signedInUser(deps: MeetingServerDeps, token: string) {
+  return signedInSession(deps.db, token, deps.config.sessionPolicy, deps.now());
 }
 
 /**
@@ -79,13 +72,4 @@ export async function sessionStillValid(
 ): Promise<boolean> {
   const token = tokens.get(socket);
   return Boolean(token && (await signedInUser(deps, token)));
-}
-
-async function agencyName(db: Database, agencyId: string | null): Promise<string | null> {
-  if (!agencyId) return null;
-  const [row] = await db
-    .select({ name: agencies.name })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  return row?.name ?? null;
 }

@@ -1,13 +1,14 @@
-import { isExpired, type SessionPolicy } from "@teamaround/auth";
-import { type Database, sessions, users } from "@teamaround/db";
+import { type Executor, localAuthorities, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
 import { eq, inArray } from "drizzle-orm";
+import { actorOf, type SessionPolicy, type SignInState, sessionSignsIn } from "./sign-in-state";
 
-/** A session as the re-check sees it: who it is now, and whether it still signs anyone in. */
+/** A session as a periodic re-check of live connections sees it. */
 export interface SessionState {
   id: string;
+  /** Who the session belongs to now (the role or agency may have changed since it began). */
   actor: Actor;
-  valid: boolean;
+  state: SignInState;
   lastSeenAt: Date;
 }
 
@@ -20,13 +21,12 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * One query for the sessions of every open connection. Valid means what the
- * handshake required: the session exists (not signed out or revoked), is
- * neither idle nor past its absolute end, its user is active, and its second
- * factor is done when the account has one. A missing session is absent.
+ * One query per 5,000 sessions, judged by the same rule as a single token
+ * (`sessionSignsIn`). A session that no longer exists (signed out, revoked) is
+ * absent from the map. Reads only: expired rows are left for the sweep.
  */
 export async function loadSessionStates(
-  db: Database,
+  db: Executor,
   sessionIds: readonly string[],
   policy: SessionPolicy,
   now: Date,
@@ -44,24 +44,31 @@ export async function loadSessionStates(
         agencyId: users.agencyId,
         status: users.status,
         totpKey: users.totpKey,
+        requireStaffTotp: localAuthorities.requireStaffTotp,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(localAuthorities, eq(localAuthorities.id, users.authorityId))
       .where(inArray(sessions.id, ids));
     for (const row of rows) {
-      const valid =
-        !isExpired(row, policy, now) &&
-        row.status === "active" &&
-        (row.totpKey === null || row.twoFactorVerified);
-      const actor: Actor = { userId: row.userId, role: row.role, agencyId: row.agencyId };
-      states.set(row.id, { id: row.id, actor, valid, lastSeenAt: row.lastSeenAt });
+      const state = sessionSignsIn(
+        { session: row, user: row, authority: { requireStaffTotp: row.requireStaffTotp } },
+        policy,
+        now,
+      );
+      const actor = actorOf({ id: row.userId, role: row.role, agencyId: row.agencyId });
+      states.set(row.id, { id: row.id, actor, state, lastSeenAt: row.lastSeenAt });
     }
   }
   return states;
 }
 
-/** Writing through a live connection is using the session: keep it from going idle. */
-export async function touchSessions(db: Database, sessionIds: readonly string[], now: Date) {
+/** Using a session through a live connection keeps it from going idle. */
+export async function touchSessions(
+  db: Executor,
+  sessionIds: readonly string[],
+  now: Date,
+): Promise<void> {
   for (const ids of chunks(sessionIds)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(inArray(sessions.id, ids));
   }
