@@ -1,5 +1,5 @@
-import { hashToken, sessionCookieName } from "@teamaround/auth";
-import { auditEvents, sessions, users } from "@teamaround/db";
+import { hashToken, listUserSessions, sessionCookieName } from "@teamaround/auth";
+import { auditEvents, users } from "@teamaround/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, startTestApi, type TestApi } from "../testing/test-api";
@@ -59,7 +59,8 @@ describe("POST /api/auth/sign-in", () => {
     const { user } = await buildAccount(api);
     const { cookie } = await signIn(api, user.email);
     const token = cookie.split("=")[1] ?? "";
-    const stored = await api.deps.db.select().from(sessions).where(eq(sessions.userId, user.id));
+    const { db, config, now } = api.deps;
+    const stored = await listUserSessions(db, user.id, config.sessionPolicy, now());
     expect(stored).toHaveLength(1);
     expect(stored[0]?.id).toBe(hashToken(token));
     expect(stored[0]?.id).not.toBe(token);

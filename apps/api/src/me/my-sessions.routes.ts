@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { listUserSessions, revokeUserSession } from "@teamaround/auth";
+import { listUserSessions, revokeOtherSessions, revokeUserSession } from "@teamaround/auth";
 import { notFound, revocationReasons } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
@@ -8,7 +8,6 @@ import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireCurrentSession } from "./current-session";
 import { MySessionSchema, RevokedResult, SessionParams } from "./me.schema";
-import { revokeOtherSessions } from "./revoke-other-sessions";
 
 const tags = ["Me"];
 

@@ -3,6 +3,7 @@ import {
   beginTotpEnrolment,
   confirmTotpEnrolment,
   markSessionTwoFactorVerified,
+  revokeOtherSessions,
 } from "@teamaround/auth";
 import { AppError, revocationReasons } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
@@ -12,7 +13,6 @@ import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireCurrentSession } from "./current-session";
 import { ConfirmTotpBody, EnrolTotpBody, TotpEnrolment } from "./me.schema";
-import { revokeOtherSessions } from "./revoke-other-sessions";
 
 const tags = ["Me"];
 

@@ -1,10 +1,5 @@
-import {
-  type DatabaseHandle,
-  meetingAttendance,
-  sessions,
-  teamMemberships,
-  users,
-} from "@teamaround/db";
+import { invalidateUserSessions } from "@teamaround/auth";
+import { type DatabaseHandle, meetingAttendance, teamMemberships, users } from "@teamaround/db";
 import {
   buildMeeting,
   buildScenario,
@@ -195,7 +190,7 @@ describe("access that ends mid-meeting", () => {
     clients.push(member);
     await connection(member);
     await send(member, "meeting:join", { meetingId: live.id });
-    await handle.db.delete(sessions).where(eq(sessions.userId, s.users.teamMember.id));
+    await invalidateUserSessions(handle.db, s.users.teamMember.id);
     const revoked = next(member, "access:revoked");
     expect(await send(member, "chat:send", { meetingId: live.id, body: "x" })).toEqual(
       refused("unauthenticated"),
