@@ -2,6 +2,7 @@ export * from "./client";
 export * from "./migrate";
 export * from "./open-database";
 export * from "./queries/action-owners";
+export * from "./queries/document-log";
 export * from "./queries/document-parts";
 export * from "./queries/end-meeting";
 export * from "./queries/family-access";
