@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Editor } from "./clients/editor";
+import { sectionLength } from "./plan-text";
 import type { ColdDocument, HistoryShape } from "./protocol";
 import type { ServerProcess } from "./server-process";
 
@@ -43,7 +44,7 @@ async function timeLoad(server: ServerProcess, document: ColdDocument): Promise<
   try {
     await editor.synced;
     const elapsed = performance.now() - started;
-    const length = editor.doc.getText("content").length;
+    const length = sectionLength(editor.doc);
     if (length !== document.textLength) {
       throw new Error(`loaded ${length} characters of ${document.textLength}`);
     }

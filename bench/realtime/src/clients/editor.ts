@@ -2,6 +2,7 @@ import { type RawData, WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { FanOutRecorder } from "../load/latency";
+import { newParagraph } from "../plan-text";
 import { type BenchUser, benchOrigin } from "../protocol";
 
 const marker = /\[e(\d+)\]/g;
@@ -44,7 +45,7 @@ export interface EditorOptions {
 }
 
 /**
- * A stock y-websocket client typing into the document's shared text: each
+ * A stock y-websocket client typing into its paragraph of the plan: each
  * edit appends a few characters holding a unique id, which every other
  * client in the room recognises in the update message that reaches it.
  */
@@ -55,7 +56,8 @@ export class Editor {
   /** Closes the server sent (the provider reconnects after transient ones). */
   closes = 0;
   lastClose: { code: number; reason: string } | null = null;
-  private readonly text = this.doc.getText("content");
+  /** This editor's own paragraph, made at its first edit (a person starting a new line). */
+  private text: Y.XmlText | null = null;
   private destroyed = false;
 
   constructor(private readonly options: EditorOptions) {
@@ -88,7 +90,10 @@ export class Editor {
     const recorder = this.options.recorder;
     if (!recorder || !this.provider.wsconnected) return;
     const id = recorder.send(this.options.peers);
-    this.text.insert(this.text.length, `[e${id}] `);
+    Y.transact(this.doc, () => {
+      this.text ??= newParagraph(this.doc);
+      this.text.insert(this.text.length, `[e${id}] `);
+    });
   }
 
   destroy(): void {

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { firstRun, newParagraph, sectionLength } from "../plan-text";
 import type { HistoryShape } from "../protocol";
 
 export interface EditHistory {
@@ -25,7 +26,8 @@ function sequence(seed: number): () => number {
 }
 
 function edit(writer: Writer, shape: HistoryShape, random: () => number, i: number): void {
-  const text = writer.doc.getText("content");
+  const text = firstRun(writer.doc);
+  if (!text) return;
   const at =
     writer.cursor && Y.createAbsolutePositionFromRelativePosition(writer.cursor, writer.doc);
   let index = at ? at.index : text.length;
@@ -53,7 +55,15 @@ export function editHistory(shape: HistoryShape, count: number, seed = 1): EditH
     doc: new Y.Doc(),
     cursor: null,
   }));
+  // The one paragraph everyone types in, made by the first writer and seen by all.
+  const first = writers[0]?.doc;
   const updates: Uint8Array[] = [];
+  if (first) {
+    newParagraph(first);
+    const update = Y.encodeStateAsUpdate(first);
+    updates.push(update);
+    for (const other of writers.slice(1)) Y.applyUpdate(other.doc, update);
+  }
   for (let i = 0; i < count; i++) {
     const writer = writers[Math.floor(random() * editors)];
     if (!writer) continue;
@@ -67,7 +77,7 @@ export function editHistory(shape: HistoryShape, count: number, seed = 1): EditH
       for (const other of writers) if (other !== writer) Y.applyUpdate(other.doc, update);
     }
   }
-  const textLength = writers[0]?.doc.getText("content").length ?? 0;
+  const textLength = first ? sectionLength(first) : 0;
   for (const writer of writers) writer.doc.destroy();
   return { updates, textLength };
 }
