@@ -83,11 +83,18 @@ describe("GET /api/families/{familyId}/audit", () => {
     expect(await as(s.users.parentUser.id)).toBe(403);
     expect(await as(s.users.outsider.id)).toBe(404);
     expect(await as(s.users.administrator.id)).toBe(404);
-    const reads = await api.deps.db
+    const logged = await api.deps.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.familyId, s.family.id));
-    expect(reads).toHaveLength(0);
+      .where(eq(auditEvents.familyId, s.family.id))
+      .orderBy(auditEvents.id);
+    // No read happened; each refusal is on the record (see families/audit-refusals.ts).
+    expect(logged.map((e) => [e.event, e.actorId, e.details?.status])).toEqual([
+      ["access.refused", s.users.teamMember.id, 403],
+      ["access.refused", s.users.parentUser.id, 403],
+      ["access.refused", s.users.outsider.id, 404],
+      ["access.refused", s.users.administrator.id, 404],
+    ]);
   });
 });
 

@@ -266,7 +266,11 @@ describe("GET /api/families/{familyId}/sharing", () => {
 describe("sharing by someone who works for no agency", () => {
   it("refuses an administrator in the team (the register names the sharer's agency)", async () => {
     const { s, path } = await world();
-    await buildTeamMember(api.deps.db, { familyId: s.family.id, userId: s.users.administrator.id });
+    await buildTeamMember(api.deps.db, {
+      familyId: s.family.id,
+      userId: s.users.administrator.id,
+      consentId: s.consent.id,
+    });
     const cookie = await sessionCookieFor(api, s.users.administrator.id);
     const res = await call(api, "POST", path, { cookie, body: shareBody(s) });
     expect(res.status).toBe(403);
