@@ -1,0 +1,110 @@
+import { type DatabaseHandle, documentUpdates } from "@teamaround/db";
+import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { checkDocument, formatDocumentName } from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  type Client,
+  connectClient,
+  cookieFor,
+  paragraphOf,
+  serverText,
+  startTestRealtime,
+  type TestRealtime,
+  text,
+  waitFor,
+  write,
+} from "../testing/test-realtime";
+
+let handle: DatabaseHandle;
+let server: TestRealtime;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server?.close();
+});
+
+function connect(name: string, cookie: string): Client {
+  const client = connectClient(server.url, name, cookie);
+  clients.push(client);
+  return client;
+}
+
+const loggedUpdates = async (name: string) =>
+  handle.db.select().from(documentUpdates).where(eq(documentUpdates.documentName, name));
+
+/** What a hostile family member can push into their own-words document with a stock client. */
+const hostile: [string, (doc: Y.Doc) => void][] = [
+  [
+    "a bare text node in a section",
+    (d) => d.getXmlFragment("family_words").insert(0, [new Y.XmlText("x")]),
+  ],
+  ["an unknown section", (d) => d.getXmlFragment("minutes").insert(0, [paragraphOf("x")])],
+  ["a root map", (d) => d.getMap("settings").set("theme", "dark")],
+  ["a root text", (d) => d.getText("content").insert(0, "x")],
+  [
+    "a heading the editor cannot render",
+    (d) => {
+      const h = new Y.XmlElement("heading");
+      h.insert(0, [new Y.XmlText("x")]);
+      d.getXmlFragment("child_words").insert(0, [h]);
+    },
+  ],
+  [
+    "a paragraph inside a paragraph",
+    (d) => {
+      const outer = new Y.XmlElement("paragraph");
+      outer.insert(0, [paragraphOf("x")]);
+      d.getXmlFragment("family_words").insert(0, [outer]);
+    },
+  ],
+  [
+    "an unknown mark",
+    (d) => {
+      const run = new Y.XmlText();
+      d.getXmlFragment("family_words").insert(0, [paragraphOf(run)]);
+      run.insert(0, "x", { link: { href: "javascript:alert(1)" } });
+    },
+  ],
+];
+
+describe("document schema at the server", () => {
+  it.each(hostile)(
+    "closes a writer who sends %s, and never stores or relays it",
+    async (_, change) => {
+      server = await startTestRealtime(handle.db);
+      const { family, users } = await buildScenario(handle.db);
+      const name = formatDocumentName({ kind: "voice", familyId: family.id });
+      const parent = connect(name, await cookieFor(handle.db, users.parentUser.id));
+      const lead = connect(name, await cookieFor(handle.db, users.lead.id));
+      await Promise.all([parent.synced, lead.synced]);
+      write(parent, 0, "In my words");
+      await waitFor(() => text(lead) === "In my words", "the parent's real edit");
+      const storedBefore = (await loggedUpdates(name)).length;
+
+      Y.transact(parent.doc, () => change(parent.doc));
+      expect(await parent.closed).toEqual({ code: 4400, reason: "update rejected" });
+
+      // The lead's next edit is stored and relayed after anything accepted before it.
+      write(lead, "end", ". Read by the lead");
+      await waitFor(
+        () => serverText(server.realtime, name) === "In my words. Read by the lead",
+        "the lead's edit",
+      );
+      expect((await loggedUpdates(name)).length).toBe(storedBefore + 1);
+      expect(checkDocument("voice", lead.doc)).toBeNull();
+      const fresh = connect(name, await cookieFor(handle.db, users.teamMember.id));
+      await fresh.synced;
+      expect(checkDocument("voice", fresh.doc)).toBeNull();
+      expect(text(fresh)).toBe("In my words. Read by the lead");
+    },
+  );
+});
