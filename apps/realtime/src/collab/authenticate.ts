@@ -6,7 +6,7 @@ import {
   sessionCookieName,
   validateSessionToken,
 } from "@teamaround/auth";
-import { auditEvents, type Database, getFamilyAccess } from "@teamaround/db";
+import { type Database, getFamilyAccess, recordRealtimeAudit } from "@teamaround/db";
 import {
   type Actor,
   type DocumentRef,
@@ -128,15 +128,11 @@ export async function authenticate(
 
 /** Every successful join is written to the audit log. */
 export async function recordJoin(db: Database, principal: Principal): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: principal.actor.userId,
-    actorRole: principal.actor.role,
+  await recordRealtimeAudit(db, principal, {
     event: "document.join",
     familyId: principal.document.familyId,
     resourceType: "document",
     resourceId: principal.document.name,
-    ipAddress: principal.ipAddress,
-    userAgent: principal.userAgent,
     details: { access: principal.level },
   });
 }
