@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ChatSendPayload, DecisionRecordPayload } from "../meetings/meeting.schema";
 import { dateWindows, isoDateWithin, isWithinYears } from "./date.schema";
 import { hasChanges, int4, versionSchema } from "./number.schema";
 import { safeLine, safeSecret, safeText } from "./text.schema";
@@ -89,5 +90,18 @@ describe("date windows", () => {
     const schema = isoDateWithin(dateWindows.planDate);
     expect(schema.safeParse("9999-12-31").success).toBe(false);
     expect(schema.safeParse(new Date().toISOString().slice(0, 10)).success).toBe(true);
+  });
+});
+
+describe("the realtime chat and decision payloads use the same rule", () => {
+  const meetingId = "00000000-0000-4000-8000-000000000000";
+
+  it.each(["Robin\u0000Smith", "bell\u0007", "\u009b[2J"])("refuses %j", (text) => {
+    expect(ChatSendPayload.safeParse({ meetingId, body: text }).success).toBe(false);
+    expect(DecisionRecordPayload.safeParse({ meetingId, text }).success).toBe(false);
+  });
+
+  it("keeps a multi-line message", () => {
+    expect(ChatSendPayload.parse({ meetingId, body: " one\ntwo " }).body).toBe("one\ntwo");
   });
 });
