@@ -130,7 +130,7 @@ describe("redeemInvitation", () => {
 
   it("refuses a weak password and leaves everything as it was", async () => {
     const { token, user } = await invitedUser();
-    for (const weak of ["short", "password123", user.email]) {
+    for (const weak of ["short", "password123", user.email, "aaaaaaaa", "        "]) {
       expect(await redeemInvitation(handle.db, token, weak)).toMatchObject({
         ok: false,
         reason: "weak_password",

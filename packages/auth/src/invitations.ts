@@ -1,6 +1,6 @@
 import { type Executor, invitations, users } from "@teamaround/db";
 import { and, eq, isNull } from "drizzle-orm";
-import { checkPasswordStrength, hashPassword } from "./passwords";
+import { checkPasswordStrength, hashPassword, type PasswordWeakness } from "./passwords";
 import { invalidateUserSessions } from "./sessions";
 import { generateRandomToken, hashToken, isWellFormedToken } from "./tokens";
 
@@ -17,7 +17,7 @@ export interface CreateInvitationInput {
 export type RedeemInvitationResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid_or_expired" }
-  | { ok: false; reason: "weak_password"; message: string };
+  | { ok: false; reason: "weak_password"; weakness: PasswordWeakness; message: string };
 
 /**
  * A new single-use set-password link. Earlier unused links for the user stop
@@ -74,7 +74,10 @@ export async function redeemInvitation(
     if (invitation.usedAt !== null || expired || user.status === "deactivated") return invalid;
 
     const strength = checkPasswordStrength(newPassword, { email: user.email });
-    if (!strength.ok) return { ok: false, reason: "weak_password", message: strength.message };
+    if (!strength.ok) {
+      const { reason: weakness, message } = strength;
+      return { ok: false, reason: "weak_password", weakness, message };
+    }
 
     const claimed = await tx
       .update(invitations)

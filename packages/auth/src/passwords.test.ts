@@ -8,12 +8,19 @@ import {
   verifyPassword,
 } from "./passwords";
 
+const varied128 = Array.from(
+  { length: 128 },
+  (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + i * i) % 36],
+).join("");
+
 describe("checkPasswordStrength", () => {
   it.each([
-    ["7 characters", "xqzvbnw", { ok: false, reason: "too_short" }],
-    ["8 characters", "xqzvbnw7", { ok: true }],
-    ["128 characters", "xq7z".repeat(32), { ok: true }],
-    ["129 characters", "xq7".repeat(43), { ok: false, reason: "too_long" }],
+    ["7 characters", "k9#Fq2!", { ok: false, reason: "too_short" }],
+    // Eight characters are allowed, but eight ASCII ones guess in 10^8 tries: too few.
+    ["8 ASCII characters", "k9#Fq2!x", { ok: false, reason: "too_guessable" }],
+    ["9 unpredictable characters", "k9#Fq2!xP", { ok: true }],
+    ["128 characters", varied128, { ok: true }],
+    ["129 characters", `${varied128}z`, { ok: false, reason: "too_long" }],
     ["empty", "", { ok: false, reason: "too_short" }],
   ])("%s", (_, password, expected) => {
     expect(checkPasswordStrength(password)).toMatchObject(expected);
@@ -23,13 +30,58 @@ describe("checkPasswordStrength", () => {
     // Seven emoji are 14 UTF-16 units but only seven characters.
     expect(checkPasswordStrength("🐙🦊🐢🦉🐝🦀🐬")).toMatchObject({ reason: "too_short" });
     expect(checkPasswordStrength("🐙🦊🐢🦉🐝🦀🐬🐌")).toEqual({ ok: true });
-    expect(checkPasswordStrength("🐙".repeat(128))).toEqual({ ok: true });
-    expect(checkPasswordStrength("🐙".repeat(129))).toMatchObject({ reason: "too_long" });
+    expect(checkPasswordStrength("🐙🦊🐢🦉🐝🦀🐬🐌".repeat(16))).toEqual({ ok: true });
+    expect(checkPasswordStrength(`${"🐙🦊🐢🦉🐝🦀🐬🐌".repeat(16)}🐙`)).toMatchObject({
+      reason: "too_long",
+    });
   });
 
   it("accepts non-Latin passwords", () => {
     expect(checkPasswordStrength("Grüße aus Köln")).toEqual({ ok: true });
     expect(checkPasswordStrength("пароль-Лондон")).toEqual({ ok: true });
+  });
+
+  it.each([
+    ["eight identical characters", "aaaaaaaa"],
+    ["eight spaces", "        "],
+    ["a repeated pair", "abababab"],
+    ["a sequence", "mnopqrst"],
+    ["a repeated group of digits", "76547654"],
+    ["a keyboard row", "zxcvbnm,"],
+    ["an unusual case of a repeat", "aaaaaaaA"],
+  ])("refuses %s as too easy to guess", (_, password) => {
+    expect(checkPasswordStrength(password)).toMatchObject({
+      ok: false,
+      reason: "too_guessable",
+      message: expect.stringMatching(/easy to guess/),
+    });
+  });
+
+  it.each([
+    ["eight NULs", "\u0000".repeat(8)],
+    ["eight escapes", "\u001b".repeat(8)],
+    ["a tab inside a good passphrase", "correct horse\tbattery staple"],
+    ["a newline at the end", "correct horse battery staple\n"],
+    ["a C1 control", "correct horse\u0085battery staple"],
+    ["DEL", "correct horse battery staple\u007f"],
+  ])("refuses control characters: %s", (_, password) => {
+    expect(checkPasswordStrength(password)).toMatchObject({
+      ok: false,
+      reason: "control_characters",
+    });
+  });
+
+  it("accepts the demo password and the passwords the test suites use", () => {
+    for (const password of [
+      "demo-password-2026",
+      "correct horse battery staple",
+      "a long and unusual passphrase",
+      "another long passphrase",
+      "a long family passphrase",
+      "a real password",
+    ]) {
+      expect(checkPasswordStrength(password), password).toEqual({ ok: true });
+    }
   });
 
   it("refuses common passwords whatever their case", () => {
@@ -48,6 +100,10 @@ describe("checkPasswordStrength", () => {
       reason: "same_as_email",
     });
     expect(checkPasswordStrength("jo.bloggs rides bikes", { email })).toEqual({ ok: true });
+    // The estimator knows the address too, so a small change to it is no better.
+    expect(checkPasswordStrength("jo.bloggs1", { email })).toMatchObject({
+      reason: "too_guessable",
+    });
   });
 
   it("gives a message a person can act on", () => {

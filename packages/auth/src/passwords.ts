@@ -1,4 +1,6 @@
 import { type Algorithm, hash, type Options, verify } from "@node-rs/argon2";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { commonPasswords } from "./common-passwords";
 
 // `Algorithm` is an ambient const enum, which isolatedModules cannot read; 2 is Argon2id.
@@ -15,7 +17,19 @@ export const passwordHashOptions: Options = {
 export const minPasswordLength = 8;
 export const maxPasswordLength = 128;
 
-export type PasswordWeakness = "too_short" | "too_long" | "too_common" | "same_as_email";
+/**
+ * zxcvbn's 0–4 score; 3 means at least 10^8 guesses, which with Argon2id and
+ * the sign-in throttle puts online guessing out of reach.
+ */
+export const minPasswordScore = 3;
+
+export type PasswordWeakness =
+  | "too_short"
+  | "too_long"
+  | "control_characters"
+  | "too_common"
+  | "same_as_email"
+  | "too_guessable";
 
 export type PasswordStrength =
   | { ok: true }
@@ -59,6 +73,16 @@ function refuse(reason: PasswordWeakness, message: string): PasswordStrength {
   return { ok: false, reason, message };
 }
 
+// Built once: loading the dictionaries is the slow part.
+const estimator = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+
+/** Any C0 or C1 control character (NUL, tab, newline, escape, DEL …). */
+const controlCharacter = /\p{Cc}/u;
+
+const guessableMessage =
+  "This password would be easy to guess (a repeat, a sequence, a keyboard pattern or common words). " +
+  "Try three or four unrelated words.";
+
 export function checkPasswordStrength(
   password: string,
   context: { email?: string | null } = {},
@@ -71,13 +95,21 @@ export function checkPasswordStrength(
   if (length > maxPasswordLength) {
     return refuse("too_long", `Use at most ${maxPasswordLength} characters.`);
   }
+  if (controlCharacter.test(normalized)) {
+    return refuse("control_characters", "Use letters, numbers, spaces and symbols only.");
+  }
   const lowered = normalized.toLowerCase();
   if (commonPasswords.has(lowered)) {
     return refuse("too_common", "This password is too common. Choose one that is harder to guess.");
   }
   const email = context.email?.trim().toLowerCase();
-  if (email && (lowered.trim() === email || lowered.trim() === email.split("@")[0])) {
+  const localPart = email?.split("@")[0];
+  if (email && (lowered.trim() === email || lowered.trim() === localPart)) {
     return refuse("same_as_email", "Do not use your email address as your password.");
+  }
+  const userInputs = [email, localPart, "teamaround"].filter((w): w is string => Boolean(w));
+  if (estimator.check(normalized, userInputs).score < minPasswordScore) {
+    return refuse("too_guessable", guessableMessage);
   }
   return { ok: true };
 }

@@ -38,7 +38,7 @@ export function registerSetPasswordRoutes(app: ApiApp): void {
     });
     if (!result.ok && result.reason === "weak_password") {
       throw new AppError("unprocessable", result.message, [
-        { path: "password", message: result.message },
+        { path: "password", message: result.message, rule: result.weakness },
       ]);
     }
     if (!result.ok) {

@@ -63,10 +63,30 @@ describe("POST /api/auth/set-password", () => {
     const weak = await setPassword(token, "password");
     expect(weak.status).toBe(422);
     expect(weak.json.error.details).toEqual([
-      { path: "password", message: expect.stringMatching(/too common/) },
+      { path: "password", message: expect.stringMatching(/too common/), rule: "too_common" },
     ]);
     const short = await setPassword(token, "abc");
     expect(short.json.error.details[0].path).toBe("password");
+    expect((await setPassword(token)).status).toBe(200);
+  });
+
+  it.each([
+    ["eight identical characters", "aaaaaaaa"],
+    ["eight spaces", "        "],
+    ["a keyboard row", "zxcvbnm,"],
+  ])("refuses %s as too easy to guess, naming the rule", async (_, password) => {
+    const { token } = await invitedUser();
+    const weak = await setPassword(token, password);
+    expect(weak.status).toBe(422);
+    expect(weak.json.error.details).toEqual([
+      { path: "password", message: expect.stringMatching(/easy to guess/), rule: "too_guessable" },
+    ]);
+  });
+
+  it("refuses eight control characters and sets nothing", async () => {
+    const { token } = await invitedUser();
+    const refused = await setPassword(token, "\u0001".repeat(8));
+    expect([400, 422]).toContain(refused.status);
     expect((await setPassword(token)).status).toBe(200);
   });
 
