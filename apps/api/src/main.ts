@@ -27,7 +27,8 @@ async function main() {
     db: handle.db,
     config: apiConfigFrom(env),
     logger,
-    throttle: createSignInThrottle(redis ? { redis } : {}),
+    // Without Redis the counts live in the database, so a restart does not clear them.
+    throttle: createSignInThrottle(redis ? { redis } : { db: handle.db }),
     events,
     now: () => new Date(),
   });

@@ -34,7 +34,8 @@ async function main() {
       webDist,
       ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
-    throttle: createSignInThrottle(redis ? { redis } : {}),
+    // Without Redis the counts live in the database, so a restart does not clear them.
+    throttle: createSignInThrottle(redis ? { redis } : { db: handle.db }),
     events,
     now: () => new Date(),
   });

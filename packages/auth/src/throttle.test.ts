@@ -1,6 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
-import { accountThrottleKey, createSignInThrottle, ipThrottleKey } from "./throttle";
+import type { DatabaseHandle } from "@teamaround/db";
+import { openTestDatabase } from "@teamaround/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  accountThrottleKey,
+  createSignInThrottle,
+  ipThrottleKey,
+  type SignInThrottleOptions,
+} from "./throttle";
+
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(() => handle.close());
 
 const email = () => `someone.${randomUUID()}@example.test`;
 let ipCounter = 0;
@@ -10,80 +23,127 @@ async function fail(
   throttle: ReturnType<typeof createSignInThrottle>,
   times: number,
   e: string,
-  i: string,
+  i: string | (() => string),
 ) {
-  for (let n = 0; n < times; n++) await throttle.recordFailure(e, i);
+  for (let n = 0; n < times; n++) await throttle.recordFailure(e, typeof i === "string" ? i : i());
 }
 
-describe("createSignInThrottle", () => {
-  it("allows five failures on an account and blocks the sixth attempt", async () => {
-    const throttle = createSignInThrottle();
+/** In memory (tests, one process) and in the database (no Redis): the same rules. */
+const stores: [string, () => SignInThrottleOptions][] = [
+  ["memory", () => ({})],
+  ["database", () => ({ db: handle.db })],
+];
+
+describe.each(stores)("createSignInThrottle (%s)", (_, store) => {
+  // A fresh key prefix per throttle, so the shared database never carries counts between tests.
+  const throttleFor = (extra: SignInThrottleOptions = {}) =>
+    createSignInThrottle({ keyPrefix: `test-${randomUUID()}`, ...store(), ...extra });
+
+  it("allows five failures from one address and blocks the sixth attempt from it", async () => {
+    const throttle = throttleFor();
     const account = email();
+    const address = ip();
     for (let n = 0; n < 5; n++) {
-      expect(await throttle.check(account, ip())).toEqual({ allowed: true });
-      await throttle.recordFailure(account, ip());
+      expect(await throttle.check(account, address)).toEqual({ allowed: true });
+      await throttle.recordFailure(account, address);
     }
-    const sixth = await throttle.check(account, ip());
+    const sixth = await throttle.check(account, address);
     expect(sixth.allowed).toBe(false);
     expect(sixth.allowed ? 0 : sixth.retryAfterSec).toBeGreaterThan(0);
     expect(sixth.allowed ? 0 : sixth.retryAfterSec).toBeLessThanOrEqual(15 * 60);
   });
 
-  it("keys the account by the lower-cased address, known or not", async () => {
-    const throttle = createSignInThrottle();
+  it("does not lock the account from another address: no lock-out as a weapon", async () => {
+    const throttle = throttleFor();
     const account = email();
-    await fail(throttle, 5, account.toUpperCase(), ip());
-    expect((await throttle.check(` ${account} `, ip())).allowed).toBe(false);
+    await fail(throttle, 10, account, "203.0.113.66");
+    expect((await throttle.check(account, "203.0.113.66")).allowed).toBe(false);
+    expect(await throttle.check(account, "192.0.2.10")).toEqual({ allowed: true });
+  });
+
+  it("locks the account everywhere after 50 failures from many addresses in a day", async () => {
+    const throttle = throttleFor({ perIp: { points: 1000, durationSec: 60 } });
+    const account = email();
+    await fail(throttle, 49, account, ip);
+    expect(await throttle.check(account, "192.0.2.99")).toEqual({ allowed: true });
+    await fail(throttle, 1, account, ip);
+    const blocked = await throttle.check(account, "192.0.2.99");
+    expect(blocked.allowed).toBe(false);
+    expect(blocked.allowed ? 0 : blocked.retryAfterSec).toBeGreaterThan(15 * 60);
+    expect(blocked.allowed ? 0 : blocked.retryAfterSec).toBeLessThanOrEqual(24 * 60 * 60);
+  });
+
+  it("keys the account by the lower-cased address, known or not", async () => {
+    const throttle = throttleFor();
+    const account = email();
+    const address = ip();
+    await fail(throttle, 5, account.toUpperCase(), address);
+    expect((await throttle.check(` ${account} `, address)).allowed).toBe(false);
   });
 
   it("does not let one account's failures block another", async () => {
-    const throttle = createSignInThrottle();
+    const throttle = throttleFor();
     const address = ip();
     await fail(throttle, 5, email(), address);
     expect(await throttle.check(email(), address)).toEqual({ allowed: true });
   });
 
   it("blocks an address after 50 failures across many accounts", async () => {
-    const throttle = createSignInThrottle();
+    const throttle = throttleFor();
     const address = "203.0.113.7";
     for (let n = 0; n < 50; n++) await throttle.recordFailure(email(), address);
-    const blocked = await throttle.check(email(), address);
-    expect(blocked.allowed).toBe(false);
+    expect((await throttle.check(email(), address)).allowed).toBe(false);
     expect(await throttle.check(email(), "203.0.113.8")).toEqual({ allowed: true });
   });
 
   it("honours custom limits", async () => {
-    const throttle = createSignInThrottle({
-      perAccount: { points: 2, durationSec: 60 },
-      perIp: { points: 3, durationSec: 60 },
+    const throttle = throttleFor({
+      perAccountAndIp: { points: 2, durationSec: 60 },
+      perAccount: { points: 3, durationSec: 120 },
     });
     const account = email();
-    await fail(throttle, 2, account, ip());
-    const blocked = await throttle.check(account, ip());
-    expect(blocked.allowed ? 0 : blocked.retryAfterSec).toBeLessThanOrEqual(60);
+    const address = ip();
+    await fail(throttle, 2, account, address);
+    const blocked = await throttle.check(account, address);
     expect(blocked.allowed).toBe(false);
-  });
-
-  it("resets the account count on success", async () => {
-    const throttle = createSignInThrottle();
-    const account = email();
-    await fail(throttle, 4, account, ip());
-    await throttle.recordSuccess(account);
-    await fail(throttle, 4, account, ip());
-    expect(await throttle.check(account, ip())).toEqual({ allowed: true });
-  });
-
-  it("keeps failures past the limit without throwing", async () => {
-    const throttle = createSignInThrottle();
-    const account = email();
-    await expect(fail(throttle, 8, account, ip())).resolves.toBeUndefined();
+    expect(blocked.allowed ? 0 : blocked.retryAfterSec).toBeLessThanOrEqual(60);
+    expect((await throttle.check(account, ip())).allowed).toBe(true);
+    await fail(throttle, 1, account, ip());
     expect((await throttle.check(account, ip())).allowed).toBe(false);
   });
 
-  it("keeps separate throttles separate", async () => {
+  it("resets the pair's and the account's counts on success", async () => {
+    const throttle = throttleFor({ perAccount: { points: 6, durationSec: 60 } });
     const account = email();
-    await fail(createSignInThrottle(), 5, account, ip());
-    expect(await createSignInThrottle().check(account, ip())).toEqual({ allowed: true });
+    const address = ip();
+    await fail(throttle, 4, account, address);
+    await throttle.recordSuccess(account, address);
+    await fail(throttle, 4, account, address);
+    expect(await throttle.check(account, address)).toEqual({ allowed: true });
+  });
+
+  it("keeps failures past the limit without throwing", async () => {
+    const throttle = throttleFor();
+    const account = email();
+    const address = ip();
+    await expect(fail(throttle, 8, account, address)).resolves.toBeUndefined();
+    expect((await throttle.check(account, address)).allowed).toBe(false);
+  });
+});
+
+describe("counters in the database", () => {
+  it("survive re-creating the throttle over the same database (a restart)", async () => {
+    const keyPrefix = `test-${randomUUID()}`;
+    const account = email();
+    await fail(createSignInThrottle({ keyPrefix, db: handle.db }), 5, account, "192.0.2.50");
+    const afterRestart = createSignInThrottle({ keyPrefix, db: handle.db });
+    expect((await afterRestart.check(account, "192.0.2.50")).allowed).toBe(false);
+  });
+
+  it("are not shared by throttles in memory", async () => {
+    const account = email();
+    await fail(createSignInThrottle(), 5, account, "192.0.2.51");
+    expect(await createSignInThrottle().check(account, "192.0.2.51")).toEqual({ allowed: true });
   });
 });
 

@@ -1,6 +1,8 @@
 import { isIPv6 } from "node:net";
+import { type Executor, rateLimitCounters } from "@teamaround/db";
 import {
   type RateLimiterAbstract,
+  RateLimiterDrizzle,
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
@@ -18,9 +20,15 @@ export interface ThrottleLimit {
 }
 
 export interface SignInThrottleOptions {
-  /** Shares counts between API instances; without it counts live in this process. */
+  /** Shares counts between API instances (used when REDIS_URL is set). */
   redis?: RedisClientLike;
+  /** Without Redis: counts kept in `rate_limit_counters`, so a restart keeps them. */
+  db?: Executor;
+  /** Failures for one account from one address: locks that pair only. */
+  perAccountAndIp?: ThrottleLimit;
+  /** Failures for one account from anywhere: a slower limit, so many addresses cannot guess on. */
   perAccount?: ThrottleLimit;
+  /** Failures from one address for any account. */
   perIp?: ThrottleLimit;
   keyPrefix?: string;
 }
@@ -31,11 +39,19 @@ export interface SignInThrottle {
   /** Call before checking credentials. */
   check(email: string, ip: string): Promise<ThrottleDecision>;
   recordFailure(email: string, ip: string): Promise<void>;
-  recordSuccess(email: string): Promise<void>;
+  /** Clears the counts a success makes pointless: this pair's and the account's. */
+  recordSuccess(email: string, ip: string): Promise<void>;
 }
 
+/**
+ * OWASP's advice against lock-out as a weapon: a wrong password locks only the
+ * address it came from out of that account; the account as a whole has a far
+ * higher daily limit, so someone elsewhere cannot lock a worker out before a
+ * meeting with a handful of tries.
+ */
 export const defaultThrottleLimits = {
-  perAccount: { points: 5, durationSec: 15 * 60 },
+  perAccountAndIp: { points: 5, durationSec: 15 * 60 },
+  perAccount: { points: 50, durationSec: 24 * 60 * 60 },
   perIp: { points: 50, durationSec: 15 * 60 },
 } satisfies Record<string, ThrottleLimit>;
 
@@ -76,9 +92,15 @@ function createLimiter(
     points: limit.points,
     duration: limit.durationSec,
   };
-  return options.redis
-    ? new RateLimiterRedis({ ...common, storeClient: options.redis })
-    : new RateLimiterMemory(common);
+  if (options.redis) return new RateLimiterRedis({ ...common, storeClient: options.redis });
+  if (options.db) {
+    return new RateLimiterDrizzle({
+      ...common,
+      storeClient: options.db,
+      schema: rateLimitCounters,
+    });
+  }
+  return new RateLimiterMemory(common);
 }
 
 function retryAfter(res: RateLimiterRes | null, limit: ThrottleLimit): number | null {
@@ -96,28 +118,37 @@ async function consumeQuietly(limiter: RateLimiterAbstract, key: string): Promis
 }
 
 export function createSignInThrottle(options: SignInThrottleOptions = {}): SignInThrottle {
-  const accountLimit = options.perAccount ?? defaultThrottleLimits.perAccount;
-  const ipLimit = options.perIp ?? defaultThrottleLimits.perIp;
-  const account = createLimiter(options, "account", accountLimit);
-  const address = createLimiter(options, "ip", ipLimit);
+  const limits = {
+    pair: options.perAccountAndIp ?? defaultThrottleLimits.perAccountAndIp,
+    account: options.perAccount ?? defaultThrottleLimits.perAccount,
+    ip: options.perIp ?? defaultThrottleLimits.perIp,
+  };
+  const limiters = {
+    pair: createLimiter(options, "pair", limits.pair),
+    account: createLimiter(options, "account", limits.account),
+    ip: createLimiter(options, "ip", limits.ip),
+  };
+  const keys = (email: string, ip: string) => {
+    const account = accountThrottleKey(email);
+    const address = ipThrottleKey(ip);
+    return { pair: `${account}|${address}`, account, ip: address };
+  };
+  const names = ["pair", "account", "ip"] as const;
   return {
     async check(email, ip) {
-      const [accountRes, ipRes] = await Promise.all([
-        account.get(accountThrottleKey(email)),
-        address.get(ipThrottleKey(ip)),
-      ]);
-      const waits = [retryAfter(accountRes, accountLimit), retryAfter(ipRes, ipLimit)];
+      const key = keys(email, ip);
+      const results = await Promise.all(names.map((name) => limiters[name].get(key[name])));
+      const waits = names.map((name, i) => retryAfter(results[i] ?? null, limits[name]));
       const wait = Math.max(0, ...waits.filter((w): w is number => w !== null));
       return wait > 0 ? { allowed: false, retryAfterSec: wait } : { allowed: true };
     },
     async recordFailure(email, ip) {
-      await Promise.all([
-        consumeQuietly(account, accountThrottleKey(email)),
-        consumeQuietly(address, ipThrottleKey(ip)),
-      ]);
+      const key = keys(email, ip);
+      await Promise.all(names.map((name) => consumeQuietly(limiters[name], key[name])));
     },
-    async recordSuccess(email) {
-      await account.delete(accountThrottleKey(email));
+    async recordSuccess(email, ip) {
+      const key = keys(email, ip);
+      await Promise.all([limiters.pair.delete(key.pair), limiters.account.delete(key.account)]);
     },
   };
 }

@@ -23,7 +23,7 @@ export async function verifySecondFactor(
   const decision = await throttle.check(key, ip);
   if (!decision.allowed) throw tooManyAttempts(c, decision.retryAfterSec);
   const { ok } = await verifyUserTotp(db, userId, code, now());
-  if (ok) await throttle.recordSuccess(key);
+  if (ok) await throttle.recordSuccess(key, ip);
   else await throttle.recordFailure(key, ip);
   return ok;
 }

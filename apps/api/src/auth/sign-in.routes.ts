@@ -56,7 +56,7 @@ export function registerSignInRoutes(app: ApiApp): void {
       });
       throw new AppError("unauthenticated", wrongCredentials);
     }
-    await throttle.recordSuccess(email);
+    await throttle.recordSuccess(email, ip);
     const { user } = check;
     const started = await startSession(c, user, getCookie(c, sessionCookieName));
     setSessionCookie(c, started.token, started.session.expiresAt);

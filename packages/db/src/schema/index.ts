@@ -21,6 +21,7 @@ export * from "./meeting-invitees";
 export * from "./meetings";
 export * from "./outcomes";
 export * from "./plan-versions";
+export * from "./rate-limit-counters";
 export * from "./sessions";
 export * from "./sharing-records";
 export * from "./team-memberships";
