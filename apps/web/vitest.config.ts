@@ -9,5 +9,6 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["./src/testing/setup.ts"],
     css: false,
+    testTimeout: 30_000,
   },
 });

@@ -1,13 +1,15 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { AdminUser } from "../../api/types";
 import { authedRoute } from "../../app/root-route";
-import { AdminHomePage } from "./admin-home-page";
 import type { UserFilter } from "./admin-queries";
-import { AgenciesPage, EditAgencyPage, NewAgencyPage } from "./agencies-pages";
-import { NewUserPage } from "./new-user-page";
-import { SettingsPage } from "./settings-page";
-import { UserPage } from "./user-page";
-import { UsersPage } from "./users-page";
+
+// Each page is its own chunk, fetched when its route is first visited.
+const adminHomePage = () => import("./admin-home-page");
+const agenciesPages = () => import("./agencies-pages");
+const newUserPage = () => import("./new-user-page");
+const settingsPage = () => import("./settings-page");
+const userPage = () => import("./user-page");
+const usersPage = () => import("./users-page");
 
 const roles: AdminUser["role"][] = ["practitioner", "manager", "administrator", "family_member"];
 const statuses: AdminUser["status"][] = ["invited", "active", "deactivated"];
@@ -19,13 +21,25 @@ function pick<T extends string>(value: unknown, allowed: T[]): T | undefined {
 const parent = () => authedRoute;
 
 export const adminRoutes = [
-  createRoute({ getParentRoute: parent, path: "/admin", component: AdminHomePage }),
-  createRoute({ getParentRoute: parent, path: "/admin/agencies", component: AgenciesPage }),
-  createRoute({ getParentRoute: parent, path: "/admin/agencies/new", component: NewAgencyPage }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin",
+    component: lazyRouteComponent(adminHomePage, "AdminHomePage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/agencies",
+    component: lazyRouteComponent(agenciesPages, "AgenciesPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/agencies/new",
+    component: lazyRouteComponent(agenciesPages, "NewAgencyPage"),
+  }),
   createRoute({
     getParentRoute: parent,
     path: "/admin/agencies/$agencyId",
-    component: EditAgencyPage,
+    component: lazyRouteComponent(agenciesPages, "EditAgencyPage"),
   }),
   createRoute({
     getParentRoute: parent,
@@ -35,9 +49,21 @@ export const adminRoutes = [
       role: pick(search.role, roles),
       status: pick(search.status, statuses),
     }),
-    component: UsersPage,
+    component: lazyRouteComponent(usersPage, "UsersPage"),
   }),
-  createRoute({ getParentRoute: parent, path: "/admin/users/new", component: NewUserPage }),
-  createRoute({ getParentRoute: parent, path: "/admin/users/$userId", component: UserPage }),
-  createRoute({ getParentRoute: parent, path: "/admin/settings", component: SettingsPage }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/users/new",
+    component: lazyRouteComponent(newUserPage, "NewUserPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/users/$userId",
+    component: lazyRouteComponent(userPage, "UserPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/settings",
+    component: lazyRouteComponent(settingsPage, "SettingsPage"),
+  }),
 ] as const;

@@ -1,9 +1,11 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute, rootRoute } from "../../app/root-route";
-import { SessionsPage } from "./sessions-page";
-import { SetPasswordPage } from "./set-password-page";
 import { SignInPage } from "./sign-in-page";
-import { TwoStepSetupPage } from "./two-step-setup-page";
+
+// Each page is its own chunk, fetched when its route is first visited.
+const sessionsPage = () => import("./sessions-page");
+const setPasswordPage = () => import("./set-password-page");
+const twoStepSetupPage = () => import("./two-step-setup-page");
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 const flag = (value: unknown) => (value === true || value === "true" ? true : undefined);
@@ -31,17 +33,17 @@ export const setPasswordRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { token?: string | undefined } => ({
     token: text(search.token),
   }),
-  component: SetPasswordPage,
+  component: lazyRouteComponent(setPasswordPage, "SetPasswordPage"),
 });
 
 export const sessionsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/account/sessions",
-  component: SessionsPage,
+  component: lazyRouteComponent(sessionsPage, "SessionsPage"),
 });
 
 export const twoStepRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/account/two-step-verification",
-  component: TwoStepSetupPage,
+  component: lazyRouteComponent(twoStepSetupPage, "TwoStepSetupPage"),
 });

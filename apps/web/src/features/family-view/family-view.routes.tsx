@@ -1,20 +1,26 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "../../app/root-route";
-import { OurConsentWithdrawPage } from "./our-consent";
-import { OurFamilyByIdPage, OurFamilyPage } from "./our-family-page";
+
+// Each page is its own chunk, fetched when its route is first visited.
+const ourConsent = () => import("./our-consent");
+const ourFamilyPage = () => import("./our-family-page");
 
 const parent = () => authedRoute;
 
 export const familyViewRoutes = [
-  createRoute({ getParentRoute: parent, path: "/our-family", component: OurFamilyPage }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/our-family",
+    component: lazyRouteComponent(ourFamilyPage, "OurFamilyPage"),
+  }),
   createRoute({
     getParentRoute: parent,
     path: "/our-family/$familyId",
-    component: OurFamilyByIdPage,
+    component: lazyRouteComponent(ourFamilyPage, "OurFamilyByIdPage"),
   }),
   createRoute({
     getParentRoute: parent,
     path: "/our-family/$familyId/consents/$consentId/withdraw",
-    component: OurConsentWithdrawPage,
+    component: lazyRouteComponent(ourConsent, "OurConsentWithdrawPage"),
   }),
 ] as const;

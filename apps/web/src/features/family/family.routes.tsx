@@ -1,161 +1,187 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "../../app/root-route";
-import { AuditPage } from "../audit/audit-page";
-import { AgreementsPage, RecordAgreementPage } from "../consent/agreements-pages";
-import { ConsentsPage } from "../consent/consents-page";
-import { EndLawfulBasisPage } from "../consent/end-lawful-basis-page";
-import { LawfulBasesPage, RecordLawfulBasisPage } from "../consent/lawful-bases-pages";
-import { RecordConsentPage } from "../consent/record-consent-page";
-import { WithdrawConsentPage } from "../consent/withdraw-consent-page";
-import { MeetingRoomPage } from "../meeting/meeting-room-page";
-import { MeetingsPage } from "../meeting/meetings-page";
-import { ScheduleMeetingPage } from "../meeting/schedule-meeting-page";
-import { EditActionPage, NewActionPage } from "../outcomes/action-form-page";
-import { EditOutcomePage, NewOutcomePage } from "../outcomes/outcome-form-page";
-import { OutcomesPage } from "../outcomes/outcomes-page";
-import { ProgressNotePage } from "../outcomes/progress-note-page";
-import { PlanPage } from "../plan/plan-page";
-import { RecordSharePage } from "../sharing/record-share-page";
-import { SharingPage } from "../sharing/sharing-page";
-import { AddPractitionerPage } from "../team/add-practitioner-page";
-import { HandOverLeadPage, RemoveTeamMemberPage } from "../team/team-change-pages";
-import { TeamPage } from "../team/team-page";
-import { FamilyLayout } from "./family-layout";
-import { CloseCasePage, LevelOfNeedPage, StepDownPage, StepUpPage } from "./family-lifecycle-pages";
-import { FamilySummaryPage } from "./family-summary-page";
-import { InviteMemberPage } from "./invite-member-page";
-import { EditMemberPage, NewMemberPage } from "./member-form-page";
-import { MembersPage } from "./members-page";
-import { NewFamilyPage } from "./new-family-page";
+
+// Each page is its own chunk, fetched when its route is first visited.
+const actionFormPage = () => import("../outcomes/action-form-page");
+const addPractitionerPage = () => import("../team/add-practitioner-page");
+const agreementsPages = () => import("../consent/agreements-pages");
+const auditPage = () => import("../audit/audit-page");
+const consentsPage = () => import("../consent/consents-page");
+const endLawfulBasisPage = () => import("../consent/end-lawful-basis-page");
+const familyLayout = () => import("./family-layout");
+const familyLifecyclePages = () => import("./family-lifecycle-pages");
+const familySummaryPage = () => import("./family-summary-page");
+const inviteMemberPage = () => import("./invite-member-page");
+const lawfulBasesPages = () => import("../consent/lawful-bases-pages");
+const meetingRoomPage = () => import("../meeting/meeting-room-page");
+const meetingsPage = () => import("../meeting/meetings-page");
+const memberFormPage = () => import("./member-form-page");
+const membersPage = () => import("./members-page");
+const newFamilyPage = () => import("./new-family-page");
+const outcomeFormPage = () => import("../outcomes/outcome-form-page");
+const outcomesPage = () => import("../outcomes/outcomes-page");
+const planPage = () => import("../plan/plan-page");
+const progressNotePage = () => import("../outcomes/progress-note-page");
+const recordConsentPage = () => import("../consent/record-consent-page");
+const recordSharePage = () => import("../sharing/record-share-page");
+const scheduleMeetingPage = () => import("../meeting/schedule-meeting-page");
+const sharingPage = () => import("../sharing/sharing-page");
+const teamChangePages = () => import("../team/team-change-pages");
+const teamPage = () => import("../team/team-page");
+const withdrawConsentPage = () => import("../consent/withdraw-consent-page");
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
 export const newFamilyRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/families/new",
-  component: NewFamilyPage,
+  component: lazyRouteComponent(newFamilyPage, "NewFamilyPage"),
 });
 
 export const familyRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/families/$familyId",
-  component: FamilyLayout,
+  component: lazyRouteComponent(familyLayout, "FamilyLayout"),
 });
 
 const parent = () => familyRoute;
 
-const summary = createRoute({ getParentRoute: parent, path: "/", component: FamilySummaryPage });
+const summary = createRoute({
+  getParentRoute: parent,
+  path: "/",
+  component: lazyRouteComponent(familySummaryPage, "FamilySummaryPage"),
+});
 const levelOfNeed = createRoute({
   getParentRoute: parent,
   path: "/level-of-need",
-  component: LevelOfNeedPage,
+  component: lazyRouteComponent(familyLifecyclePages, "LevelOfNeedPage"),
 });
-const close = createRoute({ getParentRoute: parent, path: "/close", component: CloseCasePage });
-const stepUp = createRoute({ getParentRoute: parent, path: "/step-up", component: StepUpPage });
+const close = createRoute({
+  getParentRoute: parent,
+  path: "/close",
+  component: lazyRouteComponent(familyLifecyclePages, "CloseCasePage"),
+});
+const stepUp = createRoute({
+  getParentRoute: parent,
+  path: "/step-up",
+  component: lazyRouteComponent(familyLifecyclePages, "StepUpPage"),
+});
 const stepDown = createRoute({
   getParentRoute: parent,
   path: "/step-down",
-  component: StepDownPage,
+  component: lazyRouteComponent(familyLifecyclePages, "StepDownPage"),
 });
 
-const members = createRoute({ getParentRoute: parent, path: "/members", component: MembersPage });
+const members = createRoute({
+  getParentRoute: parent,
+  path: "/members",
+  component: lazyRouteComponent(membersPage, "MembersPage"),
+});
 const newMember = createRoute({
   getParentRoute: parent,
   path: "/members/new",
   validateSearch: (search: Record<string, unknown>): { kind?: "child" | "adult" | undefined } => ({
     kind: search.kind === "adult" ? "adult" : search.kind === "child" ? "child" : undefined,
   }),
-  component: NewMemberPage,
+  component: lazyRouteComponent(memberFormPage, "NewMemberPage"),
 });
 const editMember = createRoute({
   getParentRoute: parent,
   path: "/members/$memberId/edit",
-  component: EditMemberPage,
+  component: lazyRouteComponent(memberFormPage, "EditMemberPage"),
 });
 const inviteMember = createRoute({
   getParentRoute: parent,
   path: "/members/$memberId/invite",
-  component: InviteMemberPage,
+  component: lazyRouteComponent(inviteMemberPage, "InviteMemberPage"),
 });
 
-const team = createRoute({ getParentRoute: parent, path: "/team", component: TeamPage });
+const team = createRoute({
+  getParentRoute: parent,
+  path: "/team",
+  component: lazyRouteComponent(teamPage, "TeamPage"),
+});
 const addToTeam = createRoute({
   getParentRoute: parent,
   path: "/team/add",
-  component: AddPractitionerPage,
+  component: lazyRouteComponent(addPractitionerPage, "AddPractitionerPage"),
 });
 const removeFromTeam = createRoute({
   getParentRoute: parent,
   path: "/team/$membershipId/remove",
-  component: RemoveTeamMemberPage,
+  component: lazyRouteComponent(teamChangePages, "RemoveTeamMemberPage"),
 });
 const handOverLead = createRoute({
   getParentRoute: parent,
   path: "/team/lead",
-  component: HandOverLeadPage,
+  component: lazyRouteComponent(teamChangePages, "HandOverLeadPage"),
 });
 
 const agreements = createRoute({
   getParentRoute: parent,
   path: "/agreements",
-  component: AgreementsPage,
+  component: lazyRouteComponent(agreementsPages, "AgreementsPage"),
 });
 const newAgreement = createRoute({
   getParentRoute: parent,
   path: "/agreements/new",
-  component: RecordAgreementPage,
+  component: lazyRouteComponent(agreementsPages, "RecordAgreementPage"),
 });
 const consents = createRoute({
   getParentRoute: parent,
   path: "/consents",
-  component: ConsentsPage,
+  component: lazyRouteComponent(consentsPage, "ConsentsPage"),
 });
 const newConsent = createRoute({
   getParentRoute: parent,
   path: "/consents/new",
-  component: RecordConsentPage,
+  component: lazyRouteComponent(recordConsentPage, "RecordConsentPage"),
 });
 const withdrawConsent = createRoute({
   getParentRoute: parent,
   path: "/consents/$consentId/withdraw",
-  component: WithdrawConsentPage,
+  component: lazyRouteComponent(withdrawConsentPage, "WithdrawConsentPage"),
 });
 const lawfulBases = createRoute({
   getParentRoute: parent,
   path: "/lawful-bases",
-  component: LawfulBasesPage,
+  component: lazyRouteComponent(lawfulBasesPages, "LawfulBasesPage"),
 });
 const newLawfulBasis = createRoute({
   getParentRoute: parent,
   path: "/lawful-bases/new",
-  component: RecordLawfulBasisPage,
+  component: lazyRouteComponent(lawfulBasesPages, "RecordLawfulBasisPage"),
 });
 const endLawfulBasis = createRoute({
   getParentRoute: parent,
   path: "/lawful-bases/$lawfulBasisId/end",
-  component: EndLawfulBasisPage,
+  component: lazyRouteComponent(endLawfulBasisPage, "EndLawfulBasisPage"),
 });
-const sharing = createRoute({ getParentRoute: parent, path: "/sharing", component: SharingPage });
+const sharing = createRoute({
+  getParentRoute: parent,
+  path: "/sharing",
+  component: lazyRouteComponent(sharingPage, "SharingPage"),
+});
 const newShare = createRoute({
   getParentRoute: parent,
   path: "/sharing/new",
-  component: RecordSharePage,
+  component: lazyRouteComponent(recordSharePage, "RecordSharePage"),
 });
 
 const outcomes = createRoute({
   getParentRoute: parent,
   path: "/outcomes",
-  component: OutcomesPage,
+  component: lazyRouteComponent(outcomesPage, "OutcomesPage"),
 });
 const newOutcome = createRoute({
   getParentRoute: parent,
   path: "/outcomes/new",
-  component: NewOutcomePage,
+  component: lazyRouteComponent(outcomeFormPage, "NewOutcomePage"),
 });
 const editOutcome = createRoute({
   getParentRoute: parent,
   path: "/outcomes/$outcomeId/edit",
-  component: EditOutcomePage,
+  component: lazyRouteComponent(outcomeFormPage, "EditOutcomePage"),
 });
 const newAction = createRoute({
   getParentRoute: parent,
@@ -163,34 +189,38 @@ const newAction = createRoute({
   validateSearch: (search: Record<string, unknown>): { outcomeId?: string | undefined } => ({
     outcomeId: text(search.outcomeId),
   }),
-  component: NewActionPage,
+  component: lazyRouteComponent(actionFormPage, "NewActionPage"),
 });
 const editAction = createRoute({
   getParentRoute: parent,
   path: "/actions/$actionId/edit",
-  component: EditActionPage,
+  component: lazyRouteComponent(actionFormPage, "EditActionPage"),
 });
 const progress = createRoute({
   getParentRoute: parent,
   path: "/actions/$actionId/progress",
-  component: ProgressNotePage,
+  component: lazyRouteComponent(progressNotePage, "ProgressNotePage"),
 });
 
-const plan = createRoute({ getParentRoute: parent, path: "/plan", component: PlanPage });
+const plan = createRoute({
+  getParentRoute: parent,
+  path: "/plan",
+  component: lazyRouteComponent(planPage, "PlanPage"),
+});
 const meetings = createRoute({
   getParentRoute: parent,
   path: "/meetings",
-  component: MeetingsPage,
+  component: lazyRouteComponent(meetingsPage, "MeetingsPage"),
 });
 const newMeeting = createRoute({
   getParentRoute: parent,
   path: "/meetings/new",
-  component: ScheduleMeetingPage,
+  component: lazyRouteComponent(scheduleMeetingPage, "ScheduleMeetingPage"),
 });
 const meetingRoom = createRoute({
   getParentRoute: parent,
   path: "/meetings/$meetingId/room",
-  component: MeetingRoomPage,
+  component: lazyRouteComponent(meetingRoomPage, "MeetingRoomPage"),
 });
 
 const audit = createRoute({
@@ -200,7 +230,7 @@ const audit = createRoute({
     const before = Number(search.before);
     return { before: Number.isInteger(before) && before > 0 ? before : undefined };
   },
-  component: AuditPage,
+  component: lazyRouteComponent(auditPage, "AuditPage"),
 });
 
 export const familyRouteTree = familyRoute.addChildren([

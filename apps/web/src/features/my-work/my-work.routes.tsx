@@ -1,9 +1,11 @@
-import { createRoute } from "@tanstack/react-router";
+import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "../../app/root-route";
-import { MyWorkPage } from "./my-work-page";
+
+// Each page is its own chunk, fetched when its route is first visited.
+const myWorkPage = () => import("./my-work-page");
 
 export const myWorkRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "/my-work",
-  component: MyWorkPage,
+  component: lazyRouteComponent(myWorkPage, "MyWorkPage"),
 });
