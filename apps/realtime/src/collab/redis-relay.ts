@@ -56,9 +56,18 @@ export function createRedisRelay(options: RedisRelayOptions): DocumentRelay {
       else if (message[0] === kinds.resync) receiver.resync();
     }
   };
-  // (Re)connected: subscribe to every loaded document's channel again — not
-  // trusting the automatic resubscription — then catch up what was missed.
+  // Reconnected after losing a connection: subscribe to every loaded
+  // document's channel again — not trusting the automatic resubscription —
+  // then catch up what was missed. The first connection missed nothing (a
+  // join that could not wait for it catches up by itself), and a catch-up
+  // then raced the test of a real reconnection.
+  let lostConnection = false;
+  const onClose = () => {
+    lostConnection = true;
+  };
   const onReady = () => {
+    if (!lostConnection) return;
+    lostConnection = false;
     const channels = [...receivers.keys()];
     if (channels.length === 0) return;
     subscriber
@@ -83,6 +92,7 @@ export function createRedisRelay(options: RedisRelayOptions): DocumentRelay {
   };
   subscriber.on("messageBuffer", onMessage);
   subscriber.on("ready", onReady);
+  subscriber.on("close", onClose);
   publisher.on("ready", onPublisherReady);
 
   return {
@@ -117,6 +127,7 @@ export function createRedisRelay(options: RedisRelayOptions): DocumentRelay {
     async close() {
       subscriber.off("messageBuffer", onMessage);
       subscriber.off("ready", onReady);
+      subscriber.off("close", onClose);
       publisher.off("ready", onPublisherReady);
       receivers.clear();
     },
