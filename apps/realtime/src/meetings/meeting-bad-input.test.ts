@@ -79,6 +79,8 @@ describe("bad payloads get error acks and change nothing", () => {
   it.each([
     ["an oversized message", "x".repeat(2001)],
     ["an empty message", "   "],
+    ["a NUL character", "Robin\u0000Smith"],
+    ["an escape sequence", "\u001b[2J"],
     ["a number", 42],
     ["an object", { text: "hi" }],
   ])("chat:send with %s stores nothing", async (_what, body) => {
