@@ -6,7 +6,9 @@ import { z } from "zod";
  * PostgreSQL cannot store U+0000 and none of them belongs in a case record.
  * Multi-line text keeps line feeds and tabs. Lengths are always bounded.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const singleLinePattern = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 export const multiLinePattern = /^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$/;
 
 const controlMessage = "must not contain control characters";
