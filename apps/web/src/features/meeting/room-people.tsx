@@ -1,6 +1,7 @@
 import type { MeetingRoomState, Participant } from "@teamaround/domain";
 import { useState } from "react";
 import { Button, LinkButton, Tag } from "../../components/govuk";
+import { PartBoundary } from "../../components/layout/part-boundary";
 import { type MeetingActionError, type MeetingSocket, send } from "./meeting-socket";
 
 export interface RoomPanelProps {
@@ -53,33 +54,15 @@ export function RoomPeople({ room, socket, meId, abilities }: RoomPanelProps) {
       <ul className="govuk-list app-room-people" data-testid="participants">
         {room.participants.map((p) => (
           <li key={p.userId}>
-            {who(p)}
-            {p.isChair ? (
-              <>
-                {" "}
-                <Tag colour="blue">Chair</Tag>
-              </>
-            ) : null}
-            {p.handRaised ? (
-              <>
-                {" "}
-                <Tag colour="yellow">Hand raised</Tag>
-                {abilities.moderate && p.userId !== meId && socket ? (
-                  <>
-                    {" "}
-                    <LinkButton
-                      onClick={() =>
-                        void action.run(() =>
-                          send(socket, "hand:lower", { meetingId, userId: p.userId }),
-                        )
-                      }
-                    >
-                      Lower<span className="govuk-visually-hidden"> {p.name}'s</span> hand
-                    </LinkButton>
-                  </>
-                ) : null}
-              </>
-            ) : null}
+            <PartBoundary what="One person" inline>
+              <ParticipantEntry
+                p={p}
+                meetingId={meetingId}
+                meId={meId}
+                socket={socket}
+                abilities={abilities}
+              />
+            </PartBoundary>
           </li>
         ))}
       </ul>
@@ -100,6 +83,47 @@ export function RoomPeople({ room, socket, meId, abilities }: RoomPanelProps) {
       ) : null}
       {action.error ? <p className="govuk-error-message">{action.error}</p> : null}
     </section>
+  );
+}
+
+/** One person in the room: name, chair, raised hand and the chair's "lower" control. */
+function ParticipantEntry({
+  p,
+  meetingId,
+  meId,
+  socket,
+  abilities,
+}: { p: Participant; meetingId: string } & Pick<RoomPanelProps, "meId" | "socket" | "abilities">) {
+  const action = useRoomAction();
+  return (
+    <>
+      {who(p)}
+      {p.isChair ? (
+        <>
+          {" "}
+          <Tag colour="blue">Chair</Tag>
+        </>
+      ) : null}
+      {p.handRaised ? (
+        <>
+          {" "}
+          <Tag colour="yellow">Hand raised</Tag>
+          {abilities.moderate && p.userId !== meId && socket ? (
+            <>
+              {" "}
+              <LinkButton
+                onClick={() =>
+                  void action.run(() => send(socket, "hand:lower", { meetingId, userId: p.userId }))
+                }
+              >
+                Lower<span className="govuk-visually-hidden"> {p.name}'s</span> hand
+              </LinkButton>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {action.error ? <span className="govuk-error-message">{action.error}</span> : null}
+    </>
   );
 }
 

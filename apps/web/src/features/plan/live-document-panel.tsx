@@ -1,9 +1,10 @@
 import { type DocumentKind, documentSections } from "@teamaround/domain";
 import { Tag } from "../../components/govuk";
+import { PartBoundary } from "../../components/layout/part-boundary";
 import { type Audience, documentHints, documentTitles, sectionLabels } from "./document-labels";
 import { SectionEditor } from "./section-editor";
 import { useLiveDocument } from "./use-live-document";
-import { personName, usePeople } from "./use-people";
+import { type Person, personName, usePeople } from "./use-people";
 
 export interface LiveDocumentPanelProps {
   familyId: string;
@@ -45,27 +46,53 @@ export function LiveDocumentPanel({
               </>
             ) : null}
             {status !== "connected" && !synced ? "Connecting… " : null}
-            {people.length > 0
-              ? `Here now: ${people.map(personName).join(", ")}.`
-              : synced
-                ? "Nobody else has this open."
-                : ""}
+            {people.length > 0 ? (
+              <PeopleHere people={people} />
+            ) : synced ? (
+              "Nobody else has this open."
+            ) : (
+              ""
+            )}
           </p>
           {live && synced
             ? sections.map((section) => (
-                <SectionEditor
-                  key={section}
-                  live={live}
-                  section={section}
-                  label={sectionLabels[section]?.[audience] ?? section}
-                  editable={access === "read-write"}
-                  me={me}
-                  writers={people.filter((p) => p.section === section)}
-                />
+                <PartBoundary key={section} what="this part of the document">
+                  <SectionEditor
+                    live={live}
+                    section={section}
+                    label={sectionLabels[section]?.[audience] ?? section}
+                    editable={access === "read-write"}
+                    me={me}
+                    writers={people.filter((p) => p.section === section)}
+                  />
+                </PartBoundary>
               ))
             : null}
         </>
       )}
     </section>
   );
+}
+
+/** "Here now: A, B." — each person in a boundary of their own, so one bad entry hides only itself. */
+export function PeopleHere({ people }: { people: Person[] }) {
+  return (
+    <>
+      Here now:{" "}
+      {people.map((person, i) => (
+        <span key={person.clientId}>
+          {i > 0 ? ", " : null}
+          <PartBoundary what="One person" inline>
+            <PersonName person={person} />
+          </PartBoundary>
+        </span>
+      ))}
+      .
+    </>
+  );
+}
+
+/** Rendered inside the person's boundary, so a value that throws is caught there. */
+function PersonName({ person }: { person: Person }) {
+  return <>{personName(person)}</>;
 }

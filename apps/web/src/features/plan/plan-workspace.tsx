@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { documentKinds } from "@teamaround/domain";
 import { meQuery } from "../../app/session";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
+import { PartBoundary } from "../../components/layout/part-boundary";
 import { useFamilyRefusal } from "../connection/live-connections";
 import { outcomesQuery, useFamily } from "../family/family-queries";
 import { OutcomeSection } from "../outcomes/outcomes-page";
@@ -42,14 +43,15 @@ export function PlanWorkspace({ familyId, layout, poll }: PlanWorkspaceProps) {
     <>
       <div className={`app-plan-documents app-plan-documents--${layout}`}>
         {documentKinds.map((kind) => (
-          <LiveDocumentPanel
-            key={kind}
-            familyId={familyId}
-            kind={kind}
-            access={documents[kind]}
-            audience={me.data.data.role === "family_member" ? "family" : "staff"}
-            me={{ name: me.data.data.displayName }}
-          />
+          <PartBoundary key={kind} what="this document">
+            <LiveDocumentPanel
+              familyId={familyId}
+              kind={kind}
+              access={documents[kind]}
+              audience={me.data.data.role === "family_member" ? "family" : "staff"}
+              me={{ name: me.data.data.displayName }}
+            />
+          </PartBoundary>
         ))}
       </div>
       <PlanOutcomes familyId={familyId} poll={poll} />
