@@ -95,11 +95,7 @@ function checkRoots(kind: DocumentKind, doc: Y.Doc): SchemaViolation {
   return null;
 }
 
-function checkRoot(
-  kind: DocumentKind,
-  name: string,
-  type: SharedType,
-): SchemaViolation {
+function checkRoot(kind: DocumentKind, name: string, type: SharedType): SchemaViolation {
   const sections: readonly string[] = documentSections[kind];
   if (!sections.includes(name)) return `unknown section ${JSON.stringify(name.slice(0, 50))}`;
   const untyped = type.constructor === Y.AbstractType;
@@ -134,10 +130,7 @@ function rootName(doc: Y.Doc, type: SharedType): string | null {
   return null;
 }
 
-function checkFragment(
-  fragment: SharedType,
-  isNew: (item: Y.Item) => boolean,
-): SchemaViolation {
+function checkFragment(fragment: SharedType, isNew: (item: Y.Item) => boolean): SchemaViolation {
   if (hasLiveEntries(fragment)) return "attributes on a section";
   return checkChildren(fragment, "block", isNew);
 }
