@@ -1,16 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { AppError } from "@teamaround/domain";
+import { AppError, describeError } from "@teamaround/domain";
 import { bodyLimit } from "hono/body-limit";
 import type { ApiApp, ApiDeps, ApiEnv } from "./app-env";
 import { auditRefusals } from "./families/audit-refusals";
 import { registerDocsRoutes } from "./http/docs.routes";
-import {
-  describeError,
-  errorBody,
-  respondWithError,
-  toAppError,
-  validationError,
-} from "./http/errors";
+import { errorBody, respondWithError, toAppError, validationError } from "./http/errors";
 import { attachDeps } from "./http/request-meta";
 import { requireSameOriginJson } from "./http/same-origin";
 import { noStoreWhenSignedIn, securityHeaders } from "./http/security-headers";

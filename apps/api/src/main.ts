@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import { createSignInThrottle, hashPassword } from "@teamaround/auth";
 import { demoPassword, openMigratedDatabase, seedDemo } from "@teamaround/db";
+import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -14,7 +15,7 @@ import { readEnvironment } from "./env";
  */
 async function main() {
   const env = readEnvironment();
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = pino({ level: env.LOG_LEVEL, serializers: logSafeSerializers });
   const handle = await openMigratedDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultSessionPolicy } from "@teamaround/auth";
 import { openMigratedDatabase } from "@teamaround/db";
+import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
 import pino from "pino";
 import { defaultLimits } from "./collab/limits";
@@ -11,7 +12,7 @@ import { readEnvironment } from "./env";
 /** Runs the realtime server on its own (production scale-out, and the kill -9 test). */
 async function main() {
   const env = readEnvironment();
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = pino({ level: env.LOG_LEVEL, serializers: logSafeSerializers });
   const handle = await openMigratedDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,

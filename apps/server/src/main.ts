@@ -3,6 +3,7 @@ import { apiConfigFrom } from "@teamaround/api";
 import { createSignInThrottle, hashPassword } from "@teamaround/auth";
 import type { Environment } from "@teamaround/config";
 import { demoPassword, demoSignIns, openMigratedDatabase, seedDemo } from "@teamaround/db";
+import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
 import { Redis } from "ioredis";
 import pino from "pino";
@@ -14,7 +15,7 @@ const webDist = fileURLToPath(new URL("../../web/dist", import.meta.url));
 /** One process, one port: the API under /api, realtime at /yjs and /socket.io, the web client at /. */
 async function main() {
   const env = readEnvironment();
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = pino({ level: env.LOG_LEVEL, serializers: logSafeSerializers });
   const handle = await openMigratedDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,

@@ -7,6 +7,7 @@ export * from "./plan";
 export * from "./shared/age";
 export * from "./shared/app-error";
 export * from "./shared/date.schema";
+export * from "./shared/describe-error";
 export * from "./shared/number.schema";
 export * from "./shared/text.schema";
 export * from "./shared/vocabulary";

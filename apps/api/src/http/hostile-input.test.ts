@@ -1,10 +1,10 @@
 import { families, familyMembers, localAuthorities } from "@teamaround/db";
 import { buildScenario, type Scenario } from "@teamaround/db/testing";
+import { describeError } from "@teamaround/domain";
 import { count, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
-import { describeError } from "./errors";
 
 const logLines: string[] = [];
 let api: TestApi;
