@@ -64,11 +64,16 @@ beforeAll(async () => {
     };
     server?.stdout?.on("data", read);
     server?.stderr?.on("data", read);
+    // A failed build ends `pnpm start` at once: say so now rather than at the limit.
+    server?.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`pnpm start exited with ${code}:\n${banner}`));
+    });
   });
 }, startLimitMs + 30_000);
 
 afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  if (server?.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 500));
   await rm(dataDir, { recursive: true, force: true });
 });
