@@ -1,11 +1,13 @@
 import { type ActionOwner, groupActionOwners } from "@teamaround/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { actionOwners, agencies, familyMembers, users } from "../schema";
 
 /**
  * The owners of a family's actions (or of some of them), presented as the
- * live plan and the stored plan versions both show them, by action id.
+ * live plan and the stored plan versions both show them, by action id: family
+ * members first, then practitioners, each by name (ids are random, so they
+ * only break ties).
  */
 export async function listActionOwners(
   db: Executor,
@@ -33,6 +35,10 @@ export async function listActionOwners(
         only ? inArray(actionOwners.actionId, [...only.actionIds]) : undefined,
       ),
     )
-    .orderBy(asc(actionOwners.id));
+    .orderBy(
+      sql`${actionOwners.memberId} is null`,
+      sql`coalesce(${familyMembers.givenName} || ' ' || ${familyMembers.familyName}, ${users.displayName})`,
+      asc(actionOwners.id),
+    );
   return groupActionOwners(rows);
 }
