@@ -15,7 +15,8 @@ import { buildSecurityWorld, type SecurityWorld } from "./security-world";
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // The fingerprint covers every table: other files must not write beside it.
+  api = await startTestApi({ isolatedDatabase: true });
 });
 afterAll(() => api.close());
 

@@ -41,7 +41,8 @@ const runsPerOperation = 6;
 let api: TestApi;
 let doc: OpenApiDocument;
 beforeAll(async () => {
-  api = await startTestApi();
+  // The fingerprint covers every table: other files must not write beside it.
+  api = await startTestApi({ isolatedDatabase: true });
   doc = (await (await api.app.request("/api/openapi.json")).json()) as OpenApiDocument;
 });
 afterAll(() => api.close());

@@ -25,9 +25,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API over the run's migrated test database, with a movable clock. */
-export async function startTestApi(options: { logger?: Logger } = {}): Promise<TestApi> {
-  const handle = await openTestDatabase();
+/**
+ * The real API over the run's migrated test database, with a movable clock.
+ * `isolatedDatabase`: a database of its own on PostgreSQL too, for files that
+ * assert nothing in the whole database changed.
+ */
+export async function startTestApi(
+  options: { logger?: Logger; isolatedDatabase?: boolean } = {},
+): Promise<TestApi> {
+  const handle = await openTestDatabase({ isolated: options.isolatedDatabase ?? false });
   const clock = { now: new Date() };
   const events = createRecordingEventBus();
   const deps: ApiDeps = {

@@ -54,8 +54,8 @@ async function migratedTemplate(): Promise<string> {
 
 /**
  * Migrates one database for the whole test run. With DATABASE_URL it creates a
- * fresh PostgreSQL database named for this run (dropped afterwards), so runs
- * never collide; without it, every test file loads a private PGlite from the
+ * fresh PostgreSQL database named for this run, and an untouched template copy
+ * of it (all dropped afterwards), so runs never collide; without it, every test file loads a private PGlite from the
  * migrated template. Under a root run of several projects this runs once per
  * project, so it returns its own teardown rather than keeping module state.
  */
@@ -74,9 +74,16 @@ export async function setup(project: TestProject): Promise<(() => Promise<void>)
     });
     await migrateDatabase(handle);
     await handle.close();
-    project.provide("testDatabase", { kind: "postgres", url: url.toString() });
+    // No one ever connects to the template, so files can copy it at any time.
+    const template = `${name}_template`;
+    await admin.unsafe(`create database ${template} template ${name}`);
+    project.provide("testDatabase", { kind: "postgres", url: url.toString(), template });
     return async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      const made = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`${name}%`}`;
+      for (const { datname } of made) {
+        await admin.unsafe(`drop database if exists ${datname} with (force)`);
+      }
       await admin.end();
     };
   }
