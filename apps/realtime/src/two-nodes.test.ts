@@ -67,7 +67,7 @@ describe.skipIf(!process.env.REDIS_URL)("two realtime nodes sharing Redis and th
       write(b, 0, "b");
     }
     const converged = () => text(a).length === 40 && text(a) === text(b);
-    await waitFor(converged, "convergence", 10_000).catch((error: unknown) => {
+    await waitFor(converged, "convergence").catch((error: unknown) => {
       const held = nodes.map((node) => serverTextOf(node, name)).join(" / ");
       throw new Error(`${String(error)}: a=${text(a).length} b=${text(b).length} nodes=${held}`);
     });

@@ -134,7 +134,7 @@ describe("hostile frames", () => {
         socket.ws.send(frame);
         // A valid sync step 1 after the frame: answered if the frame was harmless.
         socket.ws.send(encodeSyncStep1(new Y.Doc()));
-        const answered = waitFor(() => socket.messages.length > before, "an answer", 3000).then(
+        const answered = waitFor(() => socket.messages.length > before, "an answer", 15_000).then(
           () => "open" as const,
         );
         const result = await Promise.race([answered, socket.closed]);

@@ -139,7 +139,7 @@ describe("a realtime process killed with SIGKILL", () => {
 
     // The lead kept everything it typed; reconnecting re-sends what the server lacks.
     lead.provider.connect();
-    await waitFor(() => text(fresh) === text(lead), "the lead's re-sync", 10_000);
+    await waitFor(() => text(fresh) === text(lead), "the lead's re-sync", 40_000);
     expect(text(fresh)).toMatch(/\.{200} \(typed while the server was down\)$/);
   }, 90_000);
 });

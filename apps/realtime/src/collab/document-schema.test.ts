@@ -93,12 +93,15 @@ describe("document schema at the server", () => {
       Y.transact(parent.doc, () => change(parent.doc));
       expect(await parent.closed).toEqual({ code: 4400, reason: "update rejected" });
 
-      // The lead's next edit is stored and relayed after anything accepted before it.
+      // The lead's next edit is stored after anything accepted before it. The
+      // server applies an update before its group commit lands, so wait for
+      // the row, not for the server's text.
       write(lead, "end", ". Read by the lead");
       await waitFor(
-        () => serverText(server.realtime, name) === "In my words. Read by the lead",
-        "the lead's edit",
+        async () => (await loggedUpdates(name)).length > storedBefore,
+        "the lead's edit stored",
       );
+      expect(serverText(server.realtime, name)).toBe("In my words. Read by the lead");
       expect((await loggedUpdates(name)).length).toBe(storedBefore + 1);
       expect(checkDocument("voice", lead.doc)).toBeNull();
       const fresh = connect(name, await cookieFor(handle.db, users.teamMember.id));

@@ -153,7 +153,8 @@ export function connectClient(
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   what: string,
-  timeoutMs = 5000,
+  // Generous: only a failing wait ever takes this long, and a busy machine can be four times slower.
+  timeoutMs = 20_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
