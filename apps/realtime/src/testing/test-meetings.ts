@@ -82,7 +82,8 @@ export function send<E extends keyof ClientToServerEvents>(
   event: E,
   payload: unknown,
 ): Promise<AckResult<unknown>> {
-  const timed = client.timeout(5000);
+  // Only an ack that never comes waits this long; a busy machine can be four times slower.
+  const timed = client.timeout(20_000);
   const emit = timed.emitWithAck as (
     event: string,
     payload: unknown,
@@ -95,7 +96,7 @@ export function next<E extends keyof ServerToClientEvents>(
   client: MeetingClient,
   event: E,
   where: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
-  timeoutMs = 5000,
+  timeoutMs = 20_000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${event}`)), timeoutMs);
