@@ -69,6 +69,25 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
 );
 
+/**
+ * Percent-encodes text for a query string. `encodeURIComponent` throws on a
+ * lone surrogate, so one is sent as the three bytes a careless client would
+ * send for it (never valid UTF-8), which the server must refuse cleanly.
+ */
+export function percentEncode(text: string): string {
+  let encoded = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    encoded +=
+      code >= 0xd800 && code <= 0xdfff
+        ? [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+            .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+            .join("")
+        : encodeURIComponent(char);
+  }
+  return encoded;
+}
+
 /** Integers at and just past every edge: the column's, JavaScript's and not-an-integer. */
 export const boundaryNumber = fc.constantFrom(
   -1,

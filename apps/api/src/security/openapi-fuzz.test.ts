@@ -29,6 +29,7 @@ import {
   hostileText,
   type OpenApiDocument,
   type OpenApiOperation,
+  percentEncode,
   wrongType,
 } from "./openapi-arbitraries";
 import { cookieFor, type Persona, personas } from "./personas";
@@ -79,7 +80,7 @@ function mutations(operation: OpenApiOperation, template: string): fc.Arbitrary<
   for (const param of operation.parameters ?? []) {
     if (param.in !== "query") continue;
     const value = fc.oneof(
-      hostileText.map((text) => encodeURIComponent(text)),
+      hostileText.map((text) => percentEncode(text)),
       fc.constantFrom("%00", "%ZZ", "a&a=b", "%F0%28"),
     );
     options.push(value.map((v) => ({ kind: "query", name: param.name, value: v })));
