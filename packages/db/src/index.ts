@@ -8,6 +8,7 @@ export * from "./queries/end-meeting";
 export * from "./queries/family-access";
 export * from "./queries/meeting-room-records";
 export * from "./queries/meetings";
+export * from "./queries/open-family";
 export * from "./queries/plan-version-content";
 export * from "./queries/plan-version-hash";
 export * from "./queries/repeatable-read";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { families, localAuthorities, teamMemberships } from "@teamaround/db";
+import { families, localAuthorities, openFamily } from "@teamaround/db";
 import { AppError, authorize, authorizeGlobal, FamilyAbilitiesSchema } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
@@ -102,7 +102,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
     const actor = requireActor(c);
     authorizeGlobal(actor, "family", "create");
     const body = c.req.valid("json");
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const { user } = c.var;
     const owningAgencyId = actor.agencyId;
     // The policy refuses anyone without an agency; this only narrows the types.
@@ -110,25 +110,19 @@ export function registerFamilyRoutes(app: ApiApp): void {
       throw new AppError("internal", "No agency to own the case.");
     await assertLevelOfNeedConfigured(db, user.authorityId, body.levelOfNeed);
     const family = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(families)
-        .values({
+      const { family: row } = await openFamily(tx, {
+        family: {
           authorityId: user.authorityId,
           owningAgencyId,
           reference: `EH-${new Date().getUTCFullYear()}-${randomBytes(3).toString("hex").toUpperCase()}`,
           displayName: body.displayName,
           levelOfNeed: body.levelOfNeed,
-          origin: body.origin,
-          steppedDownAt: body.origin === "stepped_down" ? new Date() : null,
+          steppedDownAt: body.origin === "stepped_down" ? now() : null,
           createdBy: actor.userId,
-        })
-        .returning();
-      if (!row) throw new AppError("internal", "The family was not saved.");
-      await tx.insert(teamMemberships).values({
-        familyId: row.id,
-        userId: actor.userId,
-        role: "lead_professional",
-        addedBy: actor.userId,
+        },
+        leadId: actor.userId,
+        origin: body.origin === "stepped_down" ? "stepped_down" : "request_for_help",
+        openedAt: now(),
       });
       await recordAudit(tx, c, {
         event: "family.create",

@@ -25,7 +25,7 @@ export const familyMembers = pgTable(
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
     dateOfBirth: date("date_of_birth", { mode: "string" }),
-    /** Children: school or setting attended. */
+    /** School, college or early years setting attended. */
     school: text("school"),
     needs: outcomeArea("needs").array().notNull().default([]),
     /** Adults: relationship to the children, e.g. "mother", "grandfather". */
@@ -33,6 +33,22 @@ export const familyMembers = pgTable(
     parentalResponsibility: boolean("parental_responsibility").notNull().default(false),
     /** A young person judged competent to consent for themselves (Gillick/Fraser). */
     judgedCompetent: boolean("judged_competent").notNull().default(false),
+    /** Contact and practical details a practitioner expects to find. */
+    address: text("address"),
+    phone: text("phone"),
+    email: text("email"),
+    preferredLanguage: text("preferred_language"),
+    interpreterNeeded: boolean("interpreter_needed").notNull().default(false),
+    communicationNeeds: text("communication_needs"),
+    gpPractice: text("gp_practice"),
+    youngCarer: boolean("young_carer").notNull().default(false),
+    /**
+     * Equality fields: optional, self-described, and never shown to other
+     * members of the family (see `memberFieldVisibility` in the domain).
+     */
+    ethnicity: text("ethnicity"),
+    religion: text("religion"),
+    disabilityOrSen: text("disability_or_sen"),
     /** The family-portal account of this person, if they have one. */
     userId: uuid("user_id").references(() => users.id),
     version: integer("version").notNull().default(1),

@@ -17,6 +17,13 @@ export const localAuthorities = pgTable("local_authorities", {
   reviewMaxWeeks: integer("review_max_weeks").notNull().default(12),
   /** What this authority calls the lead professional (e.g. "Family Help Lead Practitioner"). */
   leadProfessionalTitle: text("lead_professional_title").notNull().default("Lead professional"),
+  /** Completing an Early Help Assessment needs a manager's sign-off. */
+  assessmentSignOffRequired: boolean("assessment_sign_off_required").notNull().default(true),
+  /** The first TAC meeting is due this many working days after the assessment is completed. */
+  firstTacWorkingDays: integer("first_tac_working_days").notNull().default(15),
+  /** What the ends of the 0–10 need score are called here. */
+  scoreLowLabel: text("score_low_label").notNull().default("Very worried"),
+  scoreHighLabel: text("score_high_label").notNull().default("All well"),
   requireStaffTotp: boolean("require_staff_totp").notNull().default(false),
   createdAt: createdAt(),
 });

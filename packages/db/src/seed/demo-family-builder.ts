@@ -1,12 +1,13 @@
 import type { InformationKind, OutcomeArea } from "@teamaround/domain";
 import type { Executor } from "../client";
+import { openFamily } from "../queries/open-family";
 import {
   actionOwners,
   actionProgressNotes,
   actions,
   agreements,
   consents,
-  families,
+  type families,
   familyMembers,
   outcomes,
   sharingRecords,
@@ -138,9 +139,11 @@ export async function insertFamily(
   values: typeof families.$inferInsert,
   leadId: string,
 ): Promise<typeof families.$inferSelect> {
-  const family = await one(db.insert(families).values(values).returning());
-  await db
-    .insert(teamMemberships)
-    .values({ familyId: family.id, userId: leadId, role: "lead_professional", addedBy: leadId });
+  const { family } = await openFamily(db, {
+    family: values,
+    leadId,
+    origin: values.origin === "stepped_down" ? "stepped_down" : "request_for_help",
+    openedAt: values.createdAt ?? new Date(),
+  });
   return family;
 }

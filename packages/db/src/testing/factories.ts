@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { AgencyType, UserRole } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
+import { openFamily } from "../queries/open-family";
 import { buildPlanVersionContent } from "../queries/plan-version-content";
 import { planVersionHash } from "../queries/plan-version-hash";
 import {
   agencies,
   consents,
-  families,
+  type families,
   familyMembers,
   localAuthorities,
   meetingInvitees,
@@ -89,9 +90,8 @@ export async function buildFamily(
 ) {
   const { lead, ...overrides } = input;
   if (!lead.agencyId) throw new Error("a lead professional needs an agency");
-  const [family] = await db
-    .insert(families)
-    .values({
+  const { family } = await openFamily(db, {
+    family: {
       authorityId: lead.authorityId,
       owningAgencyId: lead.agencyId,
       reference: `EH-T-${unique()}`,
@@ -99,12 +99,11 @@ export async function buildFamily(
       levelOfNeed: 2,
       createdBy: lead.id,
       ...overrides,
-    })
-    .returning();
-  if (!family) throw new Error("family not inserted");
-  await db
-    .insert(teamMemberships)
-    .values({ familyId: family.id, userId: lead.id, role: "lead_professional", addedBy: lead.id });
+    },
+    leadId: lead.id,
+    origin: overrides.origin === "stepped_down" ? "stepped_down" : "request_for_help",
+    openedAt: overrides.createdAt ?? new Date(),
+  });
   return family;
 }
 

@@ -25,7 +25,43 @@ export const familyPermissions = {
     step_up: leadOrManager,
     step_down: leadOrManager,
   },
-  member: { read: everyInsider, create: staffInTeam, update: staffInTeam },
+  member: {
+    read: everyInsider,
+    create: staffInTeam,
+    update: staffInTeam,
+    /**
+     * Ethnicity, religion, disability: staff only; a family member sees their
+     * own (see `canSeeEqualityFields`), never another member's.
+     */
+    read_equality: [...caseReaders, "family_member"],
+  },
+  /** Early Help episodes: their history, opening and closing (`family.close` closes the current one). */
+  episode: { read: everyInsider },
+  /**
+   * The Early Help Assessment. The team writes it; the lead submits it (or
+   * completes it when the authority needs no sign-off); a service manager of
+   * the owning service approves or returns it. A family member reads the
+   * shared sections and their own voice only (see `canReadVoice`).
+   */
+  assessment: {
+    read: everyInsider,
+    start: lead,
+    write: staffInTeam,
+    submit: lead,
+    complete: lead,
+    sign_off: ["service_manager"],
+  },
+  /** Need-area scores 0–10 and distance travelled. */
+  score: { read: everyInsider, record: staffInTeam },
+  /** A review meeting's verdict, decision and next date. */
+  review: { read: everyInsider, record: lead },
+  /**
+   * "How was it for you?": a family member answers; the lead and managers see
+   * the family's figures and only the answers a member chose to share.
+   */
+  feedback: { answer: ["family_member"], read: leadOrManager },
+  /** Whether the change lasted, asked 3 and 6 months after closure. */
+  follow_up: { read: caseReaders, record: lead },
   invitation: { create: lead },
   team: {
     read: everyInsider,
@@ -104,7 +140,14 @@ export const needsAgency: { [R in FamilyResource]?: readonly FamilyAction<R>[] }
 /** Actions still allowed once a case is closed (reading, and reopening it). */
 export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<R>[] } = {
   family: ["read", "step_down"],
-  member: ["read"],
+  member: ["read", "read_equality"],
+  episode: ["read"],
+  assessment: ["read"],
+  score: ["read"],
+  review: ["read"],
+  // The family is asked after closure, and the lead records whether change lasted.
+  feedback: ["answer", "read"],
+  follow_up: ["read", "record"],
   team: ["read", "read_former"],
   agreement: ["read"],
   consent: ["read", "withdraw"],

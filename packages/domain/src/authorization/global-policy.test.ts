@@ -17,11 +17,17 @@ const expected: Record<string, string> = {
   "family.create": "PM",
   "family.list_mine": "PMF",
   "my_actions.list": "PMF",
+  "help_request.create": "PM",
+  "help_request.list": "PM",
   "authority.read": "PMAF",
   "authority.manage": "A",
 };
 /** Cells that also need the actor to work for an agency (a case is owned by one). */
-const onlyAgencyStaff: readonly string[] = ["family.create"];
+const onlyAgencyStaff: readonly string[] = [
+  "family.create",
+  "help_request.create",
+  "help_request.list",
+];
 
 const letter: Record<UserRole, string> = {
   practitioner: "P",

@@ -17,6 +17,14 @@ export const globalPermissions = {
     list_mine: ["practitioner", "manager", "family_member"],
   },
   my_actions: { list: ["practitioner", "manager", "family_member"] },
+  /**
+   * Requests for help: any staff of an agency may ask; the triage queue lists
+   * requests to the actor's own service (`requestRelationship` decides each one).
+   */
+  help_request: {
+    create: ["practitioner", "manager"],
+    list: ["practitioner", "manager"],
+  },
   authority: {
     read: ["practitioner", "manager", "administrator", "family_member"],
     manage: ["administrator"],
@@ -32,6 +40,7 @@ export type GlobalAction<R extends GlobalResource> = keyof (typeof globalPermiss
  */
 export const globalNeedsAgency: { [R in GlobalResource]?: readonly GlobalAction<R>[] } = {
   family: ["create"],
+  help_request: ["create", "list"],
 };
 
 function roleAllows<R extends GlobalResource>(actor: Actor, resource: R, action: GlobalAction<R>) {

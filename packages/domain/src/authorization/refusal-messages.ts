@@ -17,7 +17,25 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     read: "see this family's members",
     create: "add a family member",
     update: "change a family member's details",
+    read_equality: "see this person's equality details",
   },
+  episode: { read: "see this family's early help episodes" },
+  assessment: {
+    read: "see this family's assessment",
+    start: "start an assessment",
+    write: "write in the assessment",
+    submit: "submit the assessment for sign off",
+    complete: "complete the assessment",
+    sign_off: "sign off the assessment",
+  },
+  score: { read: "see this family's scores", record: "record scores" },
+  review: { read: "see this family's reviews", record: "record a review" },
+  feedback: { answer: "answer the family's feedback questions", read: "see what the family said" },
+  follow_up: {
+    read: "see the follow ups after closure",
+    record: "record whether the change lasted",
+  },
+
   invitation: { create: "invite a family member to the portal" },
   team: {
     read: "see this family's team",

@@ -1,0 +1,2 @@
+export * from "./journey-vocabulary";
+export * from "./request.policy";
