@@ -1,2 +1,3 @@
 export * from "./journey-vocabulary";
 export * from "./request.policy";
+export * from "./score.schema";
