@@ -17,6 +17,7 @@ const expected: Record<string, string> = {
   "family.create": "PM",
   "family.list_mine": "PMF",
   "my_actions.list": "PMF",
+  "my_follow_ups.list": "PM",
   "help_request.create": "PM",
   "help_request.list": "PM",
   "authority.read": "PMAF",

@@ -17,6 +17,8 @@ export const globalPermissions = {
     list_mine: ["practitioner", "manager", "family_member"],
   },
   my_actions: { list: ["practitioner", "manager", "family_member"] },
+  /** Follow-ups after closure the actor is reminded of (as the lead): staff only. */
+  my_follow_ups: { list: ["practitioner", "manager"] },
   /**
    * Requests for help: any staff of an agency may ask; the triage queue lists
    * requests to the actor's own service (`requestRelationship` decides each one).

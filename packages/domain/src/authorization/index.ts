@@ -5,3 +5,4 @@ export * from "./family-permissions";
 export * from "./family-policy";
 export * from "./global-policy";
 export * from "./refusal-messages";
+export * from "./equality-fields";

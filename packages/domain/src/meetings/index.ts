@@ -4,3 +4,4 @@ export * from "./meeting.schema";
 export * from "./meeting-events";
 export * from "./meeting-schedule";
 export * from "./plan-version";
+export * from "./meeting-overdue";

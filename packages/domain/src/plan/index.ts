@@ -1,1 +1,2 @@
 export * from "./action-owner";
+export * from "./owner-left";
