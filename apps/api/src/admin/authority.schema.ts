@@ -3,9 +3,12 @@ import type { localAuthorities } from "@teamaround/db";
 import { hasChanges, noChangesIssue, safeLine, safeText } from "@teamaround/domain";
 
 const weeks = z.number().int().min(1).max(52);
+/** Authorities use their own scales: four levels is common, five or six are not rare. */
+export const maxLevelsOfNeed = 10;
+const scoreEndLabel = safeLine({ max: 40 });
 
 export const LevelOfNeedSchema = z.object({
-  level: z.number().int().min(1).max(4),
+  level: z.number().int().min(1).max(maxLevelsOfNeed),
   label: safeLine({ max: 60 }),
   description: safeText({ min: 0, max: 300 }),
 });
@@ -19,16 +22,39 @@ export const AuthoritySchema = z
     reviewMaxWeeks: z.number().int(),
     leadProfessionalTitle: z.string(),
     requireStaffTotp: z.boolean(),
+    assessmentSignOffRequired: z
+      .boolean()
+      .describe("Completing an Early Help Assessment needs a manager's sign-off"),
+    firstTacWorkingDays: z
+      .number()
+      .int()
+      .describe("The first TAC meeting is due this many working days after the assessment"),
+    scoreLowLabel: z.string().describe("What a need score of 0 is called here"),
+    scoreHighLabel: z.string().describe("What a need score of 10 is called here"),
   })
   .openapi("Authority");
 
 export const UpdateAuthorityBody = z
   .strictObject({
-    levelsOfNeed: z.array(LevelOfNeedSchema.strict()).min(1).max(4).optional(),
+    levelsOfNeed: z.array(LevelOfNeedSchema.strict()).min(1).max(maxLevelsOfNeed).optional(),
     reviewMinWeeks: weeks.optional().describe("Earliest a review falls due, in weeks (1–52)"),
     reviewMaxWeeks: weeks.optional().describe("Latest a review may be, in weeks (1–52)"),
     leadProfessionalTitle: safeLine({ max: 80 }).optional(),
     requireStaffTotp: z.boolean().optional(),
+    assessmentSignOffRequired: z.boolean().optional(),
+    firstTacWorkingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe("Working days from the assessment to the first TAC meeting (1–60)"),
+    scoreLowLabel: scoreEndLabel
+      .optional()
+      .describe('The 0 end of the need score, e.g. "Very worried"'),
+    scoreHighLabel: scoreEndLabel
+      .optional()
+      .describe('The 10 end of the need score, e.g. "All well"'),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAuthority");
@@ -44,5 +70,9 @@ export function presentAuthority(row: AuthorityRow): z.infer<typeof AuthoritySch
     reviewMaxWeeks: row.reviewMaxWeeks,
     leadProfessionalTitle: row.leadProfessionalTitle,
     requireStaffTotp: row.requireStaffTotp,
+    assessmentSignOffRequired: row.assessmentSignOffRequired,
+    firstTacWorkingDays: row.firstTacWorkingDays,
+    scoreLowLabel: row.scoreLowLabel,
+    scoreHighLabel: row.scoreHighLabel,
   };
 }

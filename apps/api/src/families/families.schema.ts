@@ -13,7 +13,12 @@ import {
 } from "@teamaround/domain";
 import { versionField } from "../http/openapi";
 
-const levelOfNeed = z.number().int().min(1).max(4).describe("Local threshold scale, 1–4");
+const levelOfNeed = z
+  .number()
+  .int()
+  .min(1)
+  .max(10)
+  .describe("A level on the authority's own scale (GET /api/authority)");
 
 export const FamilySchema = z
   .object({
