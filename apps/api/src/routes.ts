@@ -25,6 +25,8 @@ import { registerMemberRoutes } from "./members/members.routes";
 import { registerActionRoutes } from "./plan/actions.routes";
 import { registerMyActionsRoutes } from "./plan/my-actions.routes";
 import { registerOutcomeRoutes } from "./plan/outcomes.routes";
+import { registerRequestRoutes } from "./requests/requests.routes";
+import { registerTriageRoutes } from "./requests/triage.routes";
 import { registerSharingRoutes } from "./sharing/sharing.routes";
 import { registerLeadHandoverRoutes } from "./team/lead-handover.routes";
 import { registerTeamRoutes } from "./team/team.routes";
@@ -60,4 +62,6 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerMeetingRoutes(app);
   registerMeetingLifecycleRoutes(app);
   registerVersionRoutes(app);
+  registerRequestRoutes(app);
+  registerTriageRoutes(app);
 }

@@ -159,6 +159,71 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
     }),
   },
+  // Requests for help: staff with an agency ask; the receiving service (school) triages.
+  "POST /api/help-requests": {
+    request: (w) => ({
+      path: "/api/help-requests",
+      body: {
+        receivingAgencyId: w.agencies.school.id,
+        familyName: "The Asked family",
+        children: [{ givenName: "Kit", familyName: "Asked" }],
+        requesterKind: "practitioner",
+        requestedOn: new Date().toISOString().slice(0, 10),
+        worries: "Kit has not been in school for three weeks",
+        familyKnows: true,
+        familyAgrees: true,
+      },
+    }),
+    expect: global({
+      administrator: 403,
+      manager: 201,
+      leadProfessional: 201,
+      teamMember: 201,
+      outsider: 201,
+      familyMember: 403,
+      otherFamilyMember: 403,
+    }),
+  },
+  "GET /api/help-requests": {
+    request: () => ({ path: "/api/help-requests?view=incoming" }),
+    expect: global({
+      administrator: 403,
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      outsider: 200,
+      familyMember: 403,
+      otherFamilyMember: 403,
+    }),
+  },
+  "GET /api/help-requests/{requestId}": {
+    request: (w) => ({ path: `/api/help-requests/${w.helpRequest.id}` }),
+    // The asker (outsider) and the receiving service read it; everyone else is told it does not exist.
+    expect: global({
+      administrator: 404,
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 404,
+      outsider: 200,
+      familyMember: 404,
+      otherFamilyMember: 404,
+    }),
+  },
+  "POST /api/help-requests/{requestId}/triage": {
+    request: (w) => ({
+      path: `/api/help-requests/${w.helpRequest.id}/triage`,
+      body: { decision: "accept", leadUserId: w.users.lead.id, levelOfNeed: 2, version: 1 },
+    }),
+    expect: global({
+      administrator: 404,
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 404,
+      outsider: 403,
+      familyMember: 404,
+      otherFamilyMember: 404,
+    }),
+  },
   // The plan: outcomes and actions. Staff in the team write; the family marks its own actions.
   "GET /api/families/{familyId}/outcomes": {
     request: (w) => ({ path: `/api/families/${w.family.id}/outcomes` }),

@@ -4,12 +4,19 @@ import {
   actions,
   agreements,
   type Executor,
+  helpRequests,
   lawfulBasisRecords,
   outcomes,
   sharingRecords,
   teamMemberships,
 } from "@teamaround/db";
-import { buildHeldMeeting, buildMeeting, buildMember, buildScenario } from "@teamaround/db/testing";
+import {
+  buildAssessment,
+  buildHeldMeeting,
+  buildMeeting,
+  buildMember,
+  buildScenario,
+} from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 
 async function first<T>(rows: Promise<T[]>): Promise<T> {
@@ -148,11 +155,37 @@ export async function buildSecurityWorld(db: Executor) {
   const meeting = await buildMeeting(db, meetingInvites);
   const firstHeld = await buildHeldMeeting(db, { ...meetingInvites, kind: "initial" });
   const secondHeld = await buildHeldMeeting(db, meetingInvites);
+  // The Early Help Assessment being written (a draft), and the held review meeting to record.
+  const assessment = await buildAssessment(db, { familyId, startedBy: lead });
+
+  // A request for help for a new family, asked by the outsider of the lead's service (school).
+  const helpRequest = await first(
+    db
+      .insert(helpRequests)
+      .values({
+        authorityId: s.authority.id,
+        receivingAgencyId: s.agencies.school.id,
+        familyName: "The Request family",
+        children: [{ givenName: "Ash", familyName: "Request", dateOfBirth: "2016-04-01" }],
+        requesterKind: "practitioner",
+        requesterAgencyId: s.agencies.housing.id,
+        requesterName: "Housing officer",
+        requestedOn: new Date().toISOString().slice(0, 10),
+        worries: "Rent arrears and the children are missing school",
+        familyKnows: true,
+        familyAgrees: true,
+        createdBy: s.users.outsider.id,
+      })
+      .returning(),
+  );
 
   return {
     ...s,
+    helpRequest,
     meeting,
     planVersions: [firstHeld.version, secondHeld.version] as const,
+    assessment,
+    reviewMeeting: secondHeld.meeting,
     unlinkedCarer,
     teamMembership,
     agreement,
