@@ -43,7 +43,7 @@ function kindIssues(kind: MemberRow["kind"], changes: UpdateMemberInput, today: 
         : []),
     ];
   }
-  return [...onlyFor("school", "children"), ...onlyFor("judgedCompetent", "children")];
+  return onlyFor("judgedCompetent", "children");
 }
 
 function throwIfAny(issues: Issue[]): void {

@@ -59,9 +59,10 @@ export function registerMemberRoutes(app: ApiApp): void {
   app.openapi(listRoute, async (c) => {
     const actor = requireActor(c);
     const { familyId } = c.req.valid("param");
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "member", "read");
+    const today = isoDay(now());
     const rows = await db
       .select()
       .from(familyMembers)
@@ -77,7 +78,13 @@ export function registerMemberRoutes(app: ApiApp): void {
       resourceType: "member",
       details: { count: rows.length },
     });
-    return c.json(withAbilities(rows.map(presentMember), access), 200);
+    return c.json(
+      withAbilities(
+        rows.map((row) => presentMember(row, access, today)),
+        access,
+      ),
+      200,
+    );
   });
 
   app.openapi(createMemberRoute, async (c) => {
@@ -104,7 +111,7 @@ export function registerMemberRoutes(app: ApiApp): void {
       return row;
     });
     await publishFamilyChange(c, familyId, "member", member.id, "created");
-    return c.json(withAbilities(presentMember(member), access), 201);
+    return c.json(withAbilities(presentMember(member, access, isoDay(now())), access), 201);
   });
 
   app.openapi(updateRoute, async (c) => {
@@ -133,6 +140,6 @@ export function registerMemberRoutes(app: ApiApp): void {
       return row;
     });
     await publishFamilyChange(c, familyId, "member", memberId, "updated");
-    return c.json(withAbilities(presentMember(updated), access), 200);
+    return c.json(withAbilities(presentMember(updated, access, isoDay(now())), access), 200);
   });
 }

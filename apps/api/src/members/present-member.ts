@@ -1,9 +1,19 @@
 import { type Executor, familyMembers } from "@teamaround/db";
-import { notFound } from "@teamaround/domain";
+import {
+  canSeeEqualityFields,
+  type FamilyAccess,
+  giverRefusal,
+  notFound,
+} from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { MemberRow } from "./member-rules";
 
-export function presentMember(row: MemberRow) {
+/**
+ * A family member as the caller may see them: the equality fields only for
+ * those `canSeeEqualityFields` allows (never another member of the family),
+ * and whether they may give consent, by the domain's rule.
+ */
+export function presentMember(row: MemberRow, access: FamilyAccess, today: string) {
   return {
     id: row.id,
     kind: row.kind,
@@ -15,6 +25,18 @@ export function presentMember(row: MemberRow) {
     relationship: row.relationship,
     parentalResponsibility: row.parentalResponsibility,
     judgedCompetent: row.judgedCompetent,
+    canGiveConsent: giverRefusal(row, today) === null,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    preferredLanguage: row.preferredLanguage,
+    interpreterNeeded: row.interpreterNeeded,
+    communicationNeeds: row.communicationNeeds,
+    gpPractice: row.gpPractice,
+    youngCarer: row.youngCarer,
+    equality: canSeeEqualityFields(access, row.id)
+      ? { ethnicity: row.ethnicity, religion: row.religion, disabilityOrSen: row.disabilityOrSen }
+      : null,
     hasPortalAccount: row.userId !== null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
