@@ -35,8 +35,11 @@ export const familyPermissions = {
      */
     read_equality: [...caseReaders, "family_member"],
   },
-  /** Early Help episodes: their history, opening and closing (`family.close` closes the current one). */
-  episode: { read: everyInsider },
+  /**
+   * Early Help episodes: their history, opening and closing (`family.close` closes the current one).
+   * The family sees the plain history; staff also see notes, closure summaries and request links.
+   */
+  episode: { read: everyInsider, read_notes: caseReaders },
   /**
    * The Early Help Assessment. The team writes it; the lead submits it (or
    * completes it when the authority needs no sign-off); a service manager of
@@ -141,7 +144,7 @@ export const needsAgency: { [R in FamilyResource]?: readonly FamilyAction<R>[] }
 export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<R>[] } = {
   family: ["read", "step_down"],
   member: ["read", "read_equality"],
-  episode: ["read"],
+  episode: ["read", "read_notes"],
   assessment: ["read"],
   score: ["read"],
   review: ["read"],

@@ -29,6 +29,7 @@ const expected: Record<string, { open: string; closed: string }> = {
   "member.update": { open: "LT", closed: "" },
   "member.read_equality": { open: "LTMF", closed: "LTMF" },
   "episode.read": { open: "LTMF", closed: "LTMF" },
+  "episode.read_notes": { open: "LTM", closed: "LTM" },
   "assessment.read": { open: "LTMF", closed: "LTMF" },
   "assessment.start": { open: "L", closed: "" },
   "assessment.write": { open: "LT", closed: "" },

@@ -19,7 +19,10 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     update: "change a family member's details",
     read_equality: "see this person's equality details",
   },
-  episode: { read: "see this family's early help episodes" },
+  episode: {
+    read: "see this family's early help episodes",
+    read_notes: "see the practitioners' notes on this family's episodes",
+  },
   assessment: {
     read: "see this family's assessment",
     start: "start an assessment",
