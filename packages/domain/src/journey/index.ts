@@ -9,3 +9,4 @@ export * from "./journey-dates";
 export * from "./plain-words";
 export * from "./feedback";
 export * from "./follow-up.policy";
+export * from "./calendar-months";

@@ -1,3 +1,5 @@
+import { addCalendarMonths } from "./calendar-months";
+
 /** The parts of an earlier episode that decide whether a new request is a re-referral. */
 export interface ClosedEpisodeFacts {
   id: string;
@@ -7,16 +9,6 @@ export interface ClosedEpisodeFacts {
 
 /** A family whose last episode closed within this many months comes back as a re-referral. */
 export const RE_REFERRAL_MONTHS = 12;
-
-function monthsBefore(day: string, months: number): string {
-  const [year, month, date] = day.split("-").map(Number);
-  const shifted = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1 - months, 1));
-  const lastDay = new Date(
-    Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  shifted.setUTCDate(Math.min(date ?? 1, lastDay));
-  return shifted.toISOString().slice(0, 10);
-}
 
 /**
  * The episode a request for help re-refers, or null. A request is a
@@ -32,6 +24,6 @@ export function reReferralOf(
   if (!lastEpisode?.closedAt) return null;
   const closedOn = lastEpisode.closedAt.toISOString().slice(0, 10);
   if (closedOn > requestedOn) return null;
-  if (closedOn < monthsBefore(requestedOn, RE_REFERRAL_MONTHS)) return null;
+  if (closedOn < addCalendarMonths(requestedOn, -RE_REFERRAL_MONTHS)) return null;
   return lastEpisode.id;
 }
