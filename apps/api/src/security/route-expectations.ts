@@ -8,6 +8,7 @@ import {
   prepareLeadSession,
   preparePendingTotp,
 } from "./account-fixtures";
+import { assessmentRouteCases } from "./assessment-route-cases";
 import type { Persona } from "./personas";
 import type { SecurityWorld } from "./security-world";
 
@@ -67,6 +68,7 @@ function administratorOnly(status: number): Expected {
  * persona must get. The suite fails for a route missing from this table.
  */
 export const routeCases: Record<string, RouteCase> = {
+  ...assessmentRouteCases,
   "GET /api/families": {
     request: () => ({ path: "/api/families" }),
     expect: global({

@@ -1,3 +1,4 @@
+export * from "./assessment-factories";
 export * from "./factories";
 export * from "./scenario";
 export * from "./test-database";

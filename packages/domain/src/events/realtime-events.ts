@@ -49,6 +49,10 @@ export const familyChangeResources = [
   "meeting",
   "agreement",
   "lawful_basis",
+  "assessment",
+  "review",
+  "feedback",
+  "follow_up",
 ] as const;
 export type FamilyChangeResource = (typeof familyChangeResources)[number];
 
