@@ -68,8 +68,16 @@ export function familyBuilder(db: Executor, familyId: string) {
           .returning(),
       ),
 
-    teamMember: (userId: string, consentId: string, addedBy: string) =>
-      db.insert(teamMemberships).values({ familyId, userId, role: "member", consentId, addedBy }),
+    /** A practitioner joins the team on a consent, `daysAgo` days ago (when they really joined). */
+    teamMember: (userId: string, consentId: string, addedBy: string, daysAgo: number) =>
+      db.insert(teamMemberships).values({
+        familyId,
+        userId,
+        role: "member",
+        consentId,
+        addedBy,
+        addedAt: daysFromNow(-daysAgo),
+      }),
 
     share: (values: Omit<typeof sharingRecords.$inferInsert, "familyId">) =>
       db.insert(sharingRecords).values({ familyId, ...values }),
@@ -80,6 +88,7 @@ export function familyBuilder(db: Executor, familyId: string) {
       measure: string,
       targetInDays: number,
       createdBy: string,
+      extra: { createdDaysAgo?: number; status?: "active" | "achieved" } = {},
     ) =>
       one(
         db
@@ -90,7 +99,9 @@ export function familyBuilder(db: Executor, familyId: string) {
             title,
             measure,
             targetDate: dateFromNow(targetInDays),
+            status: extra.status ?? "active",
             createdBy,
+            createdAt: daysFromNow(-(extra.createdDaysAgo ?? 0)),
           })
           .returning(),
       ),
@@ -103,6 +114,8 @@ export function familyBuilder(db: Executor, familyId: string) {
       owners: ({ userId: string } | { memberId: string })[];
       done?: boolean;
       note?: { authorId: string; text: string };
+      /** Agreed at a meeting this many days ago (default today). */
+      createdDaysAgo?: number;
     }) => {
       const action = await one(
         db
@@ -115,6 +128,7 @@ export function familyBuilder(db: Executor, familyId: string) {
             status: input.done ? "done" : "open",
             completedAt: input.done ? daysFromNow(-1) : null,
             createdBy: input.createdBy,
+            createdAt: daysFromNow(-(input.createdDaysAgo ?? 0)),
           })
           .returning(),
       );
@@ -127,6 +141,7 @@ export function familyBuilder(db: Executor, familyId: string) {
           actionId: action.id,
           authorId: input.note.authorId,
           note: input.note.text,
+          createdAt: daysFromNow(-1),
         });
       }
       return action;

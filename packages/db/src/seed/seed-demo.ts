@@ -2,6 +2,7 @@ import type { Database } from "../client";
 import { localAuthorities } from "../schema";
 import { seedAshdownFamily, seedMarshFamily, seedWrenFamily } from "./demo-families";
 import { demoFamilyAccounts, demoStaff, seedOrganisation } from "./demo-organisation";
+import { seedDemoRequests } from "./demo-requests";
 
 export interface DemoSignIn {
   email: string;
@@ -36,6 +37,7 @@ export async function seedDemo(
     await seedAshdownFamily(tx, org);
     await seedWrenFamily(tx, org);
     await seedMarshFamily(tx, org);
+    await seedDemoRequests(tx, org);
   });
   return "seeded";
 }
