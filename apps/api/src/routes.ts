@@ -17,6 +17,8 @@ import { registerWithdrawConsentRoutes } from "./consent/withdraw-consent.routes
 import { registerDirectoryRoutes } from "./directory/directory.routes";
 import { registerFamilyRoutes } from "./families/families.routes";
 import { registerFamilyLifecycleRoutes } from "./families/family-lifecycle.routes";
+import { registerFeedbackRoutes } from "./feedback/feedback.routes";
+import { registerFollowUpRoutes } from "./follow-ups/follow-ups.routes";
 import { registerMeRoutes } from "./me/me.routes";
 import { registerMySessionRoutes } from "./me/my-sessions.routes";
 import { registerMyTotpRoutes } from "./me/my-totp.routes";
@@ -67,6 +69,8 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerMeetingRoutes(app);
   registerMeetingLifecycleRoutes(app);
   registerVersionRoutes(app);
+  registerFeedbackRoutes(app);
+  registerFollowUpRoutes(app);
   registerAssessmentRoutes(app);
   registerAssessmentWritingRoutes(app);
   registerAssessmentSignOffRoutes(app);

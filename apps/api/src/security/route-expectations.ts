@@ -789,4 +789,57 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: administratorOnly(200),
   },
+  // "How was it for you?": family members answer; the lead and managers read the figures.
+  "GET /api/families/{familyId}/feedback/open": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/feedback/open` }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 403,
+      teamMember: 403,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/feedback/{invitationId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/feedback/${w.feedbackInvitation.id}`,
+      body: { respected: 5, listenedTo: 4, helped: 4, wouldRecommend: 5, shareWithLead: false },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 403,
+      teamMember: 403,
+      familyMember: 201,
+    }),
+  },
+  "GET /api/families/{familyId}/feedback": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/feedback` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  // Follow-up after closure: the lead's reminders, and the lead records the result.
+  "GET /api/follow-ups": {
+    request: () => ({ path: "/api/follow-ups" }),
+    expect: global({
+      ...signedIn(200),
+      administrator: 403,
+      familyMember: 403,
+      otherFamilyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/follow-ups/{checkId}": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/follow-ups/${w.followUp.id}`,
+      body: { result: "sustained" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
 };

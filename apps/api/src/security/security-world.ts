@@ -18,6 +18,7 @@ import {
   buildScenario,
 } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
+import { buildFollowUp, offerFeedback } from "../feedback/feedback-fixtures";
 
 async function first<T>(rows: Promise<T[]>): Promise<T> {
   const [row] = await rows;
@@ -179,8 +180,18 @@ export async function buildSecurityWorld(db: Executor) {
       .returning(),
   );
 
+  // "How was it for you?" offered, and a follow-up after closure due for the lead.
+  const feedbackInvitation = await offerFeedback(db, familyId, { occasion: "review" });
+  const followUp = await buildFollowUp(db, {
+    familyId,
+    leadUserId: lead,
+    dueOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  });
+
   return {
     ...s,
+    feedbackInvitation,
+    followUp,
     helpRequest,
     meeting,
     planVersions: [firstHeld.version, secondHeld.version] as const,
