@@ -15,6 +15,7 @@ import { registerConsentRoutes } from "./consent/consents.routes";
 import { registerLawfulBasisRoutes } from "./consent/lawful-bases.routes";
 import { registerWithdrawConsentRoutes } from "./consent/withdraw-consent.routes";
 import { registerDirectoryRoutes } from "./directory/directory.routes";
+import { registerEpisodeRoutes } from "./episodes/episodes.routes";
 import { registerFamilyRoutes } from "./families/families.routes";
 import { registerFamilyLifecycleRoutes } from "./families/family-lifecycle.routes";
 import { registerFeedbackRoutes } from "./feedback/feedback.routes";
@@ -78,4 +79,5 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerDistanceRoutes(app);
   registerRequestRoutes(app);
   registerTriageRoutes(app);
+  registerEpisodeRoutes(app);
 }

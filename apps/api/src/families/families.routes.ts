@@ -5,6 +5,7 @@ import { AppError, authorize, authorizeGlobal, FamilyAbilitiesSchema } from "@te
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { followFamilyChange } from "../episodes/commands/follow-family-change";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -162,7 +163,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
     const actor = requireActor(c);
     const { familyId } = c.req.valid("param");
     const { version, ...changes } = c.req.valid("json");
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "family", "update");
     if (changes.levelOfNeed !== undefined) {
@@ -175,6 +176,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
         { id: familyId, scope: eq(families.id, familyId), expectedVersion: version },
         changes,
       );
+      await followFamilyChange(tx, { before: family, after: row, by: actor.userId, now: now() });
       await recordAudit(tx, c, {
         event: "family.update",
         familyId,

@@ -81,14 +81,6 @@ export const UpdateFamilyBody = z
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateFamily");
 
-export const CloseFamilyBody = z
-  .strictObject({
-    version: versionField,
-    reason: z.enum(closureReasons).exclude(["stepped_up"]),
-    note: safeText({ max: 2000 }),
-  })
-  .openapi("CloseFamily");
-
 export const StepUpBody = z
   .strictObject({
     version: versionField,
@@ -99,7 +91,9 @@ export const StepUpBody = z
 export const StepDownBody = z
   .strictObject({
     version: versionField,
-    levelOfNeed: z.number().int().min(1).max(3),
+    levelOfNeed: levelOfNeed.describe(
+      "The level the family steps down to, on the authority's scale",
+    ),
     note: safeText({ max: 2000 }),
   })
   .openapi("StepDown");

@@ -1,15 +1,23 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { families } from "@teamaround/db";
-import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
+import { localAuthorities } from "@teamaround/db";
+import {
+  AppError,
+  authorize,
+  can,
+  FamilyAbilitiesSchema,
+  type FamilyAccess,
+} from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
+import { closeEpisode } from "../episodes/commands/close-episode";
+import { stepDown } from "../episodes/commands/step-down";
+import { CloseEpisodeBody } from "../episodes/episodes.schema";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
-import { updateVersioned } from "../shared/versioned-update";
 import { assertLevelOfNeedConfigured } from "./families.routes";
-import { CloseFamilyBody, FamilySchema, StepDownBody, StepUpBody } from "./families.schema";
+import { FamilySchema, StepDownBody, StepUpBody } from "./families.schema";
 import { loadFamilyAccess, withAbilities } from "./family-access";
 import { presentFamily } from "./present-family";
 
@@ -30,17 +38,43 @@ function lifecycleRoute<B extends z.ZodType>(path: string, summary: string, body
   });
 }
 
-const closeRoute = lifecycleRoute("close", "Close the case with a reason", CloseFamilyBody);
+const closeRoute = lifecycleRoute(
+  "close",
+  "Close the current Early Help episode: reason, summary, closing scores and outcomes met",
+  CloseEpisodeBody,
+);
 const stepUpRoute = lifecycleRoute(
   "step-up",
-  "Step up to statutory social care (closes the Early Help case)",
+  "Step up to statutory social care (closes the current Early Help episode)",
   StepUpBody,
 );
 const stepDownRoute = lifecycleRoute(
   "step-down",
-  "Reopen a stepped-up case when social care steps it down to Early Help",
+  "Open a new episode when social care steps a stepped-up family down to Early Help",
   StepDownBody,
 );
+
+/** The top of the authority's scale: where a stepped-up family's level of need goes. */
+async function highestLevelOfNeed(db: Parameters<typeof loadFamilyAccess>[0], authorityId: string) {
+  const [authority] = await db
+    .select({ levels: localAuthorities.levelsOfNeed })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+  const levels = authority?.levels.map((l) => l.level) ?? [];
+  if (levels.length === 0) throw new AppError("internal", "The authority has no levels of need.");
+  return Math.max(...levels);
+}
+
+/**
+ * Closing what has already closed is a state conflict (409), not a refusal:
+ * the same person could close the family's episode while it was open.
+ */
+function assertNotClosed(access: FamilyAccess, action: "close" | "step_up") {
+  if (access.familyStatus !== "closed") return;
+  if (can({ ...access, familyStatus: "plan_active" }, "family", action)) {
+    throw new AppError("conflict", "This family's Early Help episode has already closed.");
+  }
+}
 
 export function registerFamilyLifecycleRoutes(app: ApiApp): void {
   app.openapi(closeRoute, async (c) => {
@@ -49,14 +83,24 @@ export function registerFamilyLifecycleRoutes(app: ApiApp): void {
     const body = c.req.valid("json");
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
+    assertNotClosed(access, "close");
     authorize(access, "family", "close");
-    const values = {
-      status: "closed",
-      closureReason: body.reason,
-      closureNote: body.note,
-      closedAt: now(),
-    };
-    const updated = await changeLifecycle(c, familyId, body.version, values, "family.close");
+    const updated = await db.transaction(async (tx) => {
+      const closed = await closeEpisode(tx, { familyId, ...body, by: actor.userId, now: now() });
+      await recordAudit(tx, c, {
+        event: "family.close",
+        familyId,
+        resourceType: "episode",
+        resourceId: closed.episodeId,
+        details: {
+          reason: body.reason,
+          scores: body.scores.length,
+          outcomeResults: body.outcomeResults.length,
+        },
+      });
+      return closed.family;
+    });
+    await publishFamilyChange(c, familyId, "family", familyId, "updated");
     return c.json(
       withAbilities(presentFamily(updated), { ...access, familyStatus: "closed" }),
       200,
@@ -68,16 +112,30 @@ export function registerFamilyLifecycleRoutes(app: ApiApp): void {
     const { familyId } = c.req.valid("param");
     const body = c.req.valid("json");
     const { db, now } = c.var.deps;
-    const { access } = await loadFamilyAccess(db, actor, familyId);
+    const { family, access } = await loadFamilyAccess(db, actor, familyId);
+    assertNotClosed(access, "step_up");
     authorize(access, "family", "step_up");
-    const values = {
-      status: "closed",
-      closureReason: "stepped_up",
-      closureNote: body.note,
-      closedAt: now(),
-      levelOfNeed: 4,
-    };
-    const updated = await changeLifecycle(c, familyId, body.version, values, "family.step_up");
+    const levelOfNeed = await highestLevelOfNeed(db, family.authorityId);
+    const updated = await db.transaction(async (tx) => {
+      const closed = await closeEpisode(tx, {
+        familyId,
+        version: body.version,
+        reason: "stepped_up",
+        summary: body.note,
+        levelOfNeed,
+        by: actor.userId,
+        now: now(),
+      });
+      await recordAudit(tx, c, {
+        event: "family.step_up",
+        familyId,
+        resourceType: "episode",
+        resourceId: closed.episodeId,
+        details: { levelOfNeed },
+      });
+      return closed.family;
+    });
+    await publishFamilyChange(c, familyId, "family", familyId, "updated");
     return c.json(
       withAbilities(presentFamily(updated), { ...access, familyStatus: "closed" }),
       200,
@@ -91,58 +149,22 @@ export function registerFamilyLifecycleRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "family", "step_down");
-    if (family.closureReason !== "stepped_up") {
-      throw new AppError("unprocessable", "Only a case that was stepped up can be stepped down.");
-    }
     await assertLevelOfNeedConfigured(db, family.authorityId, body.levelOfNeed);
-    const values = {
-      status: "assessment_started",
-      origin: "stepped_down",
-      steppedDownAt: now(),
-      levelOfNeed: body.levelOfNeed,
-      closureReason: null,
-      closureNote: null,
-      closedAt: null,
-    };
-    const updated = await changeLifecycle(
-      c,
-      familyId,
-      body.version,
-      values,
-      "family.step_down",
-      body.note,
-    );
+    const updated = await db.transaction(async (tx) => {
+      const opened = await stepDown(tx, { familyId, ...body, by: actor.userId, now: now() });
+      await recordAudit(tx, c, {
+        event: "family.step_down",
+        familyId,
+        resourceType: "episode",
+        resourceId: opened.episodeId,
+        details: { levelOfNeed: body.levelOfNeed, note: body.note },
+      });
+      return opened.family;
+    });
+    await publishFamilyChange(c, familyId, "family", familyId, "updated");
     return c.json(
       withAbilities(presentFamily(updated), { ...access, familyStatus: updated.status }),
       200,
     );
   });
-}
-
-async function changeLifecycle(
-  c: Parameters<typeof recordAudit>[1],
-  familyId: string,
-  version: number,
-  values: Record<string, unknown>,
-  event: string,
-  note?: string,
-) {
-  const updated = await c.var.deps.db.transaction(async (tx) => {
-    const row = await updateVersioned(
-      tx,
-      families,
-      { id: familyId, scope: eq(families.id, familyId), expectedVersion: version },
-      values,
-    );
-    await recordAudit(tx, c, {
-      event,
-      familyId,
-      resourceType: "family",
-      resourceId: familyId,
-      details: { reason: row.closureReason, ...(note ? { note } : {}) },
-    });
-    return row;
-  });
-  await publishFamilyChange(c, familyId, "family", familyId, "updated");
-  return updated;
 }

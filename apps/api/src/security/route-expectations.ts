@@ -120,7 +120,13 @@ export const routeCases: Record<string, RouteCase> = {
   "POST /api/families/{familyId}/close": {
     request: (w) => ({
       path: `/api/families/${w.family.id}/close`,
-      body: { version: validVersion, reason: "outcomes_met", note: "All outcomes met" },
+      body: {
+        version: validVersion,
+        reason: "outcomes_met",
+        summary: "All outcomes met",
+        scores: [{ area: "education", memberId: w.members.child.id, score: 8 }],
+        outcomeResults: [{ outcomeId: w.outcome.id, result: "met" }],
+      },
     }),
     expect: familyScoped({
       manager: 403,
@@ -143,12 +149,15 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "POST /api/families/{familyId}/step-down": {
     prepare: async (api, w) => {
-      const { families } = await import("@teamaround/db");
+      const { episodes, families } = await import("@teamaround/db");
       const { eq } = await import("drizzle-orm");
-      await api.deps.db
-        .update(families)
-        .set({ status: "closed", closureReason: "stepped_up", closedAt: new Date() })
-        .where(eq(families.id, w.family.id));
+      const closed = {
+        status: "closed",
+        closureReason: "stepped_up",
+        closedAt: new Date(),
+      } as const;
+      await api.deps.db.update(families).set(closed).where(eq(families.id, w.family.id));
+      await api.deps.db.update(episodes).set(closed).where(eq(episodes.familyId, w.family.id));
     },
     request: (w) => ({
       path: `/api/families/${w.family.id}/step-down`,
@@ -224,6 +233,15 @@ export const routeCases: Record<string, RouteCase> = {
       outsider: 403,
       familyMember: 404,
       otherFamilyMember: 404,
+    }),
+  },
+  "GET /api/families/{familyId}/episodes": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/episodes` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
     }),
   },
   // The plan: outcomes and actions. Staff in the team write; the family marks its own actions.
