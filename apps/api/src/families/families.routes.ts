@@ -96,7 +96,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
     const actor = requireActor(c);
     authorizeGlobal(actor, "family", "list_mine");
     const { db, now } = c.var.deps;
-    return c.json({ data: await listMyFamilies(db, actor, isoDay(now())) }, 200);
+    return c.json({ data: await listMyFamilies(db, actor, isoDay(now()), now()) }, 200);
   });
 
   app.openapi(createFamilyRoute, async (c) => {

@@ -12,6 +12,7 @@ import {
   safeText,
 } from "@teamaround/domain";
 import { versionField } from "../http/openapi";
+import { NextMeetingDueSchema } from "../meetings/meetings.schema";
 
 const levelOfNeed = z
   .number()
@@ -58,6 +59,9 @@ export const FamilySummarySchema = FamilySchema.pick({
     })
     .nullable()
     .describe("The meeting under way, else the soonest one booked; null when none is"),
+  meetingDue: NextMeetingDueSchema.nullable().describe(
+    "When the next meeting falls due, as the family's meetings page says; null once closed",
+  ),
 });
 
 export const CreateFamilyBody = z

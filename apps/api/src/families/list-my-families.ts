@@ -8,13 +8,20 @@ import {
 } from "@teamaround/db";
 import { type Actor, relationshipOf } from "@teamaround/domain";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { loadNextMeetingDues } from "../meetings/commands/meeting-due";
+import { presentNextMeetingDue } from "../meetings/present-meeting";
 
 /**
  * The families on the actor's caseload: their teams, their service (managers),
  * or their own (family). The SQL re-states `can(access, "family", "read")` for
  * speed; security/list-visibility.test.ts keeps the two in step.
  */
-export async function listMyFamilies(db: Executor, actor: Actor, today: string) {
+export async function listMyFamilies(
+  db: Executor,
+  actor: Actor,
+  today: string,
+  now: Date = new Date(),
+) {
   const myTeams = db
     .select({ familyId: teamMemberships.familyId })
     .from(teamMemberships)
@@ -74,6 +81,10 @@ export async function listMyFamilies(db: Executor, actor: Actor, today: string) 
     .leftJoinLateral(nextMeeting, sql`true`)
     .where(visible)
     .orderBy(families.displayName);
+  const dues = await loadNextMeetingDues(
+    db,
+    rows.map((r) => r.family),
+  );
 
   return rows.map((row) => ({
     id: row.family.id,
@@ -92,6 +103,11 @@ export async function listMyFamilies(db: Executor, actor: Actor, today: string) 
     openActions: Number(row.openActions),
     overdueActions: Number(row.overdueActions),
     nextMeeting: presentNextMeeting(row.nextMeeting),
+    meetingDue: presentNextMeetingDue(
+      dues.get(row.family.id) ?? null,
+      now,
+      presentNextMeeting(row.nextMeeting) !== null,
+    ),
   }));
 }
 

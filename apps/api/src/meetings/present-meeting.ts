@@ -1,4 +1,4 @@
-import { type MeetingDue, meetingTimeliness } from "@teamaround/domain";
+import { isMeetingOverdue, type MeetingDue, meetingTimeliness } from "@teamaround/domain";
 import type { LoadedMeeting } from "./commands/load-meetings";
 
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -38,7 +38,7 @@ export function presentNextMeetingDue(due: MeetingDue | null, now: Date, schedul
     kind: due.kind,
     from: due.from.toISOString(),
     by: due.by.toISOString(),
-    overdue: now.getTime() > due.by.getTime(),
+    overdue: isMeetingOverdue(due, now),
     scheduled,
   };
 }

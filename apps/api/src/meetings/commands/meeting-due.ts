@@ -2,29 +2,67 @@ import { type Executor, type FamilyRow, localAuthorities, meetings } from "@team
 import { type MeetingDue, nextMeetingDue } from "@teamaround/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
 
+type DueFamily = Pick<FamilyRow, "id" | "authorityId" | "status" | "createdAt">;
+
 /** When the family's next meeting falls due, from the authority's settings and the last meeting held. */
 export async function loadNextMeetingDue(
   db: Executor,
-  family: FamilyRow,
+  family: DueFamily,
 ): Promise<MeetingDue | null> {
-  if (family.status === "closed") return null;
-  const [authority] = await db
-    .select({ min: localAuthorities.reviewMinWeeks, max: localAuthorities.reviewMaxWeeks })
+  return (await loadNextMeetingDues(db, [family])).get(family.id) ?? null;
+}
+
+/**
+ * The same for several families in two queries, by family id: the family's
+ * meetings page and the lead's "My work" both come here, so they agree.
+ */
+export async function loadNextMeetingDues(
+  db: Executor,
+  list: readonly DueFamily[],
+): Promise<Map<string, MeetingDue | null>> {
+  const open = list.filter((f) => f.status !== "closed");
+  const dues = new Map<string, MeetingDue | null>(list.map((f) => [f.id, null]));
+  if (open.length === 0) return dues;
+  const authorities = await db
+    .select({
+      id: localAuthorities.id,
+      min: localAuthorities.reviewMinWeeks,
+      max: localAuthorities.reviewMaxWeeks,
+    })
     .from(localAuthorities)
-    .where(eq(localAuthorities.id, family.authorityId));
-  const [last] = await db
-    .select({ endedAt: meetings.endedAt, kind: meetings.kind })
+    .where(inArray(localAuthorities.id, [...new Set(open.map((f) => f.authorityId))]));
+  const lastHeld = await db
+    .selectDistinctOn([meetings.familyId], {
+      familyId: meetings.familyId,
+      endedAt: meetings.endedAt,
+      kind: meetings.kind,
+    })
     .from(meetings)
-    .where(and(eq(meetings.familyId, family.id), eq(meetings.state, "ended")))
-    .orderBy(desc(meetings.endedAt))
-    .limit(1);
-  return nextMeetingDue({
-    assessmentStartedAt: family.createdAt,
-    lastEndedAt: last?.endedAt ?? null,
-    lastWasClosing: last?.kind === "closing",
-    reviewMinWeeks: authority?.min ?? 6,
-    reviewMaxWeeks: authority?.max ?? 12,
-  });
+    .where(
+      and(
+        inArray(
+          meetings.familyId,
+          open.map((f) => f.id),
+        ),
+        eq(meetings.state, "ended"),
+      ),
+    )
+    .orderBy(meetings.familyId, desc(meetings.endedAt));
+  for (const family of open) {
+    const authority = authorities.find((a) => a.id === family.authorityId);
+    const last = lastHeld.find((m) => m.familyId === family.id);
+    dues.set(
+      family.id,
+      nextMeetingDue({
+        assessmentStartedAt: family.createdAt,
+        lastEndedAt: last?.endedAt ?? null,
+        lastWasClosing: last?.kind === "closing",
+        reviewMinWeeks: authority?.min ?? 6,
+        reviewMaxWeeks: authority?.max ?? 12,
+      }),
+    );
+  }
+  return dues;
 }
 
 /** Whether the family has a meeting scheduled or under way. */
