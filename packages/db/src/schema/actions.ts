@@ -20,6 +20,8 @@ export const actions = pgTable(
     dueDate: date("due_date", { mode: "string" }).notNull(),
     status: actionStatus("status").notNull().default("open"),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Who marked it done (a practitioner or a family member's portal account). */
+    completedBy: uuid("completed_by").references(() => users.id),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),

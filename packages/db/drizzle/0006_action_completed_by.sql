@@ -1,0 +1,2 @@
+ALTER TABLE "actions" ADD COLUMN "completed_by" uuid;--> statement-breakpoint
+ALTER TABLE "actions" ADD CONSTRAINT "actions_completed_by_users_id_fk" FOREIGN KEY ("completed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
