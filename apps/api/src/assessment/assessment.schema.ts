@@ -18,21 +18,18 @@ export const AssessmentParams = z.object({
 /** An empty body, for steps that need nothing but the caller. */
 export const EmptyBody = z.object({}).strict();
 
-export const PersonRefSchema = z
-  .object({ userId: z.uuid(), name: z.string() })
-  .openapi("PersonRef");
+/** Unnamed in the OpenAPI document: a named schema made nullable would make every use nullable. */
+export const PersonRefSchema = z.object({ userId: z.uuid(), name: z.string() });
 
-export const AssessmentSummarySchema = z
-  .object({
-    id: z.uuid(),
-    episodeId: z.uuid(),
-    kind: z.enum(assessmentKinds),
-    status: z.enum(assessmentStatuses),
-    startedAt: z.string(),
-    submittedAt: z.string().nullable(),
-    completedAt: z.string().nullable(),
-  })
-  .openapi("AssessmentSummary");
+export const AssessmentSummarySchema = z.object({
+  id: z.uuid(),
+  episodeId: z.uuid(),
+  kind: z.enum(assessmentKinds),
+  status: z.enum(assessmentStatuses),
+  startedAt: z.string(),
+  submittedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
 
 export const AssessmentListSchema = z.object({
   data: z.object({

@@ -1470,7 +1470,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change levels of need, review cadence, the lead professional's title, TOTP rule (administrators) */
+    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment sign-off, first TAC timescale, score labels (administrators) */
     patch: {
       parameters: {
         query?: never;
@@ -1586,6 +1586,8 @@ export interface paths {
                   | "outsider";
                 openActions: number;
                 overdueActions: number;
+                /** @description Open actions whose owner has left the team (staff in the team; 0 for others) */
+                actionsNeedingNewOwner: number;
                 /** @description The meeting under way, else the soonest one booked; null when none is */
                 nextMeeting: {
                   /** Format: uuid */
@@ -1596,6 +1598,7 @@ export interface paths {
                   /** @enum {string} */
                   state: "scheduled" | "live";
                 } | null;
+                meetingDue: components["schemas"]["NextMeetingDue"];
               }[];
             };
           };
@@ -1664,6 +1667,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -1812,6 +1844,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -1948,6 +2009,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2080,7 +2170,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Close the case with a reason */
+    /** Close the current Early Help episode: reason, summary, closing scores and outcomes met */
     post: {
       parameters: {
         query?: never;
@@ -2116,6 +2206,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2252,7 +2371,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Step up to statutory social care (closes the Early Help case) */
+    /** Step up to statutory social care (closes the current Early Help episode) */
     post: {
       parameters: {
         query?: never;
@@ -2288,6 +2407,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2424,7 +2572,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reopen a stepped-up case when social care steps it down to Early Help */
+    /** Open a new episode when social care steps a stepped-up family down to Early Help */
     post: {
       parameters: {
         query?: never;
@@ -2460,6 +2608,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2626,6 +2803,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2757,6 +2963,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -2925,6 +3160,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3103,6 +3367,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3272,6 +3565,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3412,6 +3734,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3585,6 +3936,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3763,6 +4143,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -3929,6 +4338,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4060,6 +4498,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4289,6 +4756,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4420,6 +4916,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4588,6 +5113,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4756,6 +5310,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -4924,6 +5507,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5093,6 +5705,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5323,6 +5964,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5473,6 +6143,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5616,6 +6315,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5812,6 +6540,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -5978,6 +6735,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6118,6 +6904,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6305,6 +7120,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6465,6 +7309,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6605,6 +7478,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6763,6 +7665,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -6894,6 +7825,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7052,6 +8012,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7188,6 +8177,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7357,6 +8375,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7521,6 +8568,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7678,6 +8754,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7820,6 +8925,35 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -7965,6 +9099,3745 @@ export interface paths {
                   read: boolean;
                   create: boolean;
                   update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/feedback/open": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invitations to say how it was that I have not answered (family members) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Unanswered invitations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Newest first */
+              data: components["schemas"]["FeedbackInvitation"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/feedback/{invitationId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer "How was it for you?" (family members; once each) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          invitationId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AnswerFeedback"];
+        };
+      };
+      responses: {
+        /** @description Thank you: the answer is recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["FeedbackAnswerReceipt"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/feedback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the family said: figures, and the answers shared with the lead (lead, managers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The family's feedback */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["FamilyFeedback"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/follow-ups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My follow-ups due: has the change lasted, 3 and 6 months after closure (leads) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Follow-ups due */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Oldest due first */
+              data: components["schemas"]["DueFollowUp"][];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/follow-ups/{checkId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record whether the change was sustained (the lead at closure, or the lead now; once) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          checkId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordFollowUp"];
+        };
+      };
+      responses: {
+        /** @description The follow-up, answered */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["FollowUp"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The family's Early Help Assessments, with the current one */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The assessments */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                current: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  episodeId: string;
+                  /** @enum {string} */
+                  kind: "initial" | "reassessment";
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "returned" | "completed";
+                  startedAt: string;
+                  submittedAt: string | null;
+                  completedAt: string | null;
+                } | null;
+                assessments: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: uuid */
+                  episodeId: string;
+                  /** @enum {string} */
+                  kind: "initial" | "reassessment";
+                  /** @enum {string} */
+                  status: "draft" | "submitted" | "returned" | "completed";
+                  startedAt: string;
+                  submittedAt: string | null;
+                  completedAt: string | null;
+                }[];
+                canStart: boolean;
+              };
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Start the assessment of the open episode (a re-assessment once one is completed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The new assessment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One assessment: sections, the voices the caller may read, contributors, scores, sign-off */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The assessment */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/entries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Write one section (or one person's voice), with the version you read (0 when new) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            section:
+              | "family_story"
+              | "working_well"
+              | "worries"
+              | "child_voice"
+              | "parent_voice"
+              | "analysis"
+              | "next_steps";
+            /** Format: uuid */
+            memberId?: string;
+            text: string;
+            version: 0 | number;
+          };
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** Format: uuid */
+                id: string;
+                section: string;
+                /** Format: uuid */
+                memberId: string | null;
+                text: string;
+                version: number;
+                updatedAt: string;
+              };
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/scores": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Score need areas 0–10 for the assessment (a re-score replaces the earlier one) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            scores: {
+              /** @enum {string} */
+              area:
+                | "education"
+                | "early_years"
+                | "health"
+                | "substance_use"
+                | "family_relationships"
+                | "safety_from_abuse_and_exploitation"
+                | "crime"
+                | "domestic_abuse"
+                | "housing"
+                | "financial_stability";
+              /** Format: uuid */
+              memberId?: string;
+              /**
+               * @default practitioners
+               * @enum {string}
+               */
+              scoredBy?: "practitioners" | "family";
+              score: number;
+              strengths?: string;
+              needs?: string;
+              note?: string;
+            }[];
+            /** Format: date */
+            scoredOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The scores recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                stage: "assessment" | "review" | "closure";
+                /** @enum {string} */
+                area:
+                  | "education"
+                  | "early_years"
+                  | "health"
+                  | "substance_use"
+                  | "family_relationships"
+                  | "safety_from_abuse_and_exploitation"
+                  | "crime"
+                  | "domestic_abuse"
+                  | "housing"
+                  | "financial_stability";
+                /** Format: uuid */
+                memberId: string | null;
+                /** @enum {string} */
+                scoredBy: "practitioners" | "family";
+                score: number;
+                strengths: string | null;
+                needs: string | null;
+                note: string | null;
+                scoredOn: string;
+                recordedAt: string;
+              }[];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/submit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the assessment for a manager's sign-off */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The assessment after the step */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (sign off) a submitted assessment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The assessment after the step */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return a submitted assessment to the lead with comments */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comments: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The assessment after the step */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/complete": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Complete the assessment where the authority needs no sign-off */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The assessment after the step */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Assessment"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/review": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a review meeting's new scores, verdict, decision and next review date */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            scores: {
+              /** @enum {string} */
+              area:
+                | "education"
+                | "early_years"
+                | "health"
+                | "substance_use"
+                | "family_relationships"
+                | "safety_from_abuse_and_exploitation"
+                | "crime"
+                | "domestic_abuse"
+                | "housing"
+                | "financial_stability";
+              /** Format: uuid */
+              memberId?: string;
+              /**
+               * @default practitioners
+               * @enum {string}
+               */
+              scoredBy?: "practitioners" | "family";
+              score: number;
+              strengths?: string;
+              needs?: string;
+              note?: string;
+            }[];
+            /** @enum {string} */
+            verdict: "positive_change" | "no_change" | "deterioration";
+            /** @enum {string} */
+            decision: "continue" | "close" | "step_up";
+            /** Format: date */
+            nextReviewOn?: string | null;
+            summary?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The review */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Review"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/reviews": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The family's reviews, newest first, with their scores */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reviews */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Review"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/distance-travelled": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Need-area scores over the episode (assessment, reviews, closure) and the direction of travel */
+    get: {
+      parameters: {
+        query?: {
+          episodeId?: string;
+        };
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Distance travelled */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["DistanceTravelled"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/help-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests to my service (awaiting triage first), or the ones I asked */
+    get: {
+      parameters: {
+        query?: {
+          /** @description incoming: asked of my service, awaiting triage first; mine: the ones I asked */
+          view?: "incoming" | "mine";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Requests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: (components["schemas"]["HelpRequest"] & {
+                abilities: components["schemas"]["HelpRequestAbilities"];
+              })[];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Ask a service for Early Help for a family (known, or new) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CreateHelpRequest"];
+        };
+      };
+      responses: {
+        /** @description The request, awaiting triage */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["HelpRequest"];
+              abilities: components["schemas"]["HelpRequestAbilities"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/help-requests/{requestId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request for help and its outcome */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["HelpRequest"];
+              abilities: components["schemas"]["HelpRequestAbilities"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/help-requests/{requestId}/triage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept (allocating a lead: a case opens), signpost, or not accept a request
+     * @description A request is decided once; deciding it again is 409.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["TriageHelpRequest"];
+        };
+      };
+      responses: {
+        /** @description The decided request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["HelpRequest"];
+              abilities: components["schemas"]["HelpRequestAbilities"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/episodes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The family's Early Help episodes, newest first, with their history
+     * @description Each episode's events, request, closure and outcome results. Family members get the plain history: no notes, closure summaries or request details.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Episodes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Episode"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
                 };
                 invitation: {
                   create: boolean;
@@ -8163,6 +13036,13 @@ export interface components {
         my_actions: {
           list: boolean;
         };
+        my_follow_ups: {
+          list: boolean;
+        };
+        help_request: {
+          create: boolean;
+          list: boolean;
+        };
         authority: {
           read: boolean;
           manage: boolean;
@@ -8182,6 +13062,14 @@ export interface components {
       reviewMaxWeeks: number;
       leadProfessionalTitle: string;
       requireStaffTotp: boolean;
+      /** @description Completing an Early Help Assessment needs a manager's sign-off */
+      assessmentSignOffRequired: boolean;
+      /** @description The first TAC meeting is due this many working days after the assessment */
+      firstTacWorkingDays: number;
+      /** @description What a need score of 0 is called here */
+      scoreLowLabel: string;
+      /** @description What a need score of 10 is called here */
+      scoreHighLabel: string;
     };
     MySession: {
       /** @description Identifies the session; it is not the secret in the cookie */
@@ -8325,7 +13213,25 @@ export interface components {
       reviewMaxWeeks?: number;
       leadProfessionalTitle?: string;
       requireStaffTotp?: boolean;
+      assessmentSignOffRequired?: boolean;
+      /** @description Working days from the assessment to the first TAC meeting (1–60) */
+      firstTacWorkingDays?: number;
+      /** @description The 0 end of the need score, e.g. "Very worried" */
+      scoreLowLabel?: string;
+      /** @description The 10 end of the need score, e.g. "All well" */
+      scoreHighLabel?: string;
     };
+    /** @description When the next meeting falls due, as the family's meetings page says; null once closed */
+    NextMeetingDue: {
+      /** @enum {string} */
+      kind: "initial" | "review";
+      from: string;
+      by: string;
+      /** @description Past the date with no meeting held: drift */
+      overdue: boolean;
+      /** @description A meeting is already scheduled or live */
+      scheduled: boolean;
+    } | null;
     Family: {
       /** Format: uuid */
       id: string;
@@ -8355,7 +13261,7 @@ export interface components {
     };
     CreateFamily: {
       displayName: string;
-      /** @description Local threshold scale, 1–4 */
+      /** @description A level on the authority's own scale (GET /api/authority) */
       levelOfNeed: number;
       /**
        * @default early_help_request
@@ -8375,7 +13281,7 @@ export interface components {
       /** @description The version you read; a stale version answers 409 */
       version: number;
       displayName?: string;
-      /** @description Local threshold scale, 1–4 */
+      /** @description A level on the authority's own scale (GET /api/authority) */
       levelOfNeed?: number;
       /**
        * @description Mark the assessment complete and the plan in place
@@ -8388,7 +13294,47 @@ export interface components {
       version: number;
       /** @enum {string} */
       reason: "outcomes_met" | "family_declined" | "moved_away" | "other_service";
-      note: string;
+      /** @description What changed for the family, and why the case closes */
+      summary: string;
+      /**
+       * @description The closing score of each need area, 0–10
+       * @default []
+       */
+      scores: {
+        /** @enum {string} */
+        area:
+          | "education"
+          | "early_years"
+          | "health"
+          | "substance_use"
+          | "family_relationships"
+          | "safety_from_abuse_and_exploitation"
+          | "crime"
+          | "domestic_abuse"
+          | "housing"
+          | "financial_stability";
+        /** Format: uuid */
+        memberId?: string;
+        /**
+         * @default practitioners
+         * @enum {string}
+         */
+        scoredBy: "practitioners" | "family";
+        score: number;
+        strengths?: string;
+        needs?: string;
+        note?: string;
+      }[];
+      /**
+       * @description Whether each active outcome of the plan was met; every active outcome is needed
+       * @default []
+       */
+      outcomeResults: {
+        /** Format: uuid */
+        outcomeId: string;
+        /** @enum {string} */
+        result: "met" | "partly_met" | "not_met";
+      }[];
     };
     StepUp: {
       /** @description The version you read; a stale version answers 409 */
@@ -8399,6 +13345,7 @@ export interface components {
     StepDown: {
       /** @description The version you read; a stale version answers 409 */
       version: number;
+      /** @description The level the family steps down to, on the authority's scale */
       levelOfNeed: number;
       note: string;
     };
@@ -8411,6 +13358,7 @@ export interface components {
       familyName: string;
       /** @description YYYY-MM-DD */
       dateOfBirth: string | null;
+      /** @description School, college or setting attended */
       school: string | null;
       /** @description Needs, as outcome areas */
       needs: (
@@ -8428,11 +13376,28 @@ export interface components {
       relationship: string | null;
       parentalResponsibility: boolean;
       judgedCompetent: boolean;
+      /** @description May give consent: a parent with parental responsibility, or a young person 16+ or judged competent */
+      canGiveConsent: boolean;
+      address: string | null;
+      phone: string | null;
+      email: string | null;
+      preferredLanguage: string | null;
+      interpreterNeeded: boolean;
+      communicationNeeds: string | null;
+      gpPractice: string | null;
+      youngCarer: boolean;
+      equality: components["schemas"]["MemberEquality"];
       hasPortalAccount: boolean;
       version: number;
       createdAt: string;
       updatedAt: string;
     };
+    /** @description Only for staff in the team, the family's service managers, and the person themselves; null for anyone else */
+    MemberEquality: {
+      ethnicity: string | null;
+      religion: string | null;
+      disabilityOrSen: string | null;
+    } | null;
     CreateFamilyMember:
       | {
           /** @enum {string} */
@@ -8441,7 +13406,7 @@ export interface components {
           familyName: string;
           /**
            * Format: date
-           * @description Required for a child; not in the future
+           * @description Required for a child; not in the future, at most 25 years ago
            */
           dateOfBirth: string;
           school?: string;
@@ -8458,6 +13423,24 @@ export interface components {
             | "housing"
             | "financial_stability"
           )[];
+          /** @description Postal address, lines separated by new lines */
+          address?: string;
+          /** @description e.g. "07700 900123" or "+44 20 7946 0000" */
+          phone?: string;
+          /** Format: email */
+          email?: string;
+          preferredLanguage?: string;
+          interpreterNeeded?: boolean;
+          /** @description e.g. British Sign Language, easy read */
+          communicationNeeds?: string;
+          gpPractice?: string;
+          youngCarer?: boolean;
+          /** @description Equality field: optional, self-described */
+          ethnicity?: string;
+          /** @description Equality field: optional, self-described */
+          religion?: string;
+          /** @description Equality field: disability or special educational needs, optional */
+          disabilityOrSen?: string;
           /** @description A young person judged competent to decide for themselves */
           judgedCompetent?: boolean;
         }
@@ -8471,6 +13454,8 @@ export interface components {
           /** Format: date */
           dateOfBirth?: string;
           parentalResponsibility?: boolean;
+          /** @description School, college or setting, if they attend one */
+          school?: string;
           /** @description Needs, from the outcome-area vocabulary */
           needs?: (
             | "education"
@@ -8484,6 +13469,24 @@ export interface components {
             | "housing"
             | "financial_stability"
           )[];
+          /** @description Postal address, lines separated by new lines */
+          address?: string;
+          /** @description e.g. "07700 900123" or "+44 20 7946 0000" */
+          phone?: string;
+          /** Format: email */
+          email?: string;
+          preferredLanguage?: string;
+          interpreterNeeded?: boolean;
+          /** @description e.g. British Sign Language, easy read */
+          communicationNeeds?: string;
+          gpPractice?: string;
+          youngCarer?: boolean;
+          /** @description Equality field: optional, self-described */
+          ethnicity?: string;
+          /** @description Equality field: optional, self-described */
+          religion?: string;
+          /** @description Equality field: disability or special educational needs, optional */
+          disabilityOrSen?: string;
         };
     UpdateFamilyMember: {
       /** @description The version you read; a stale version answers 409 */
@@ -8492,10 +13495,9 @@ export interface components {
       familyName?: string;
       /**
        * Format: date
-       * @description A child's may not be removed
+       * @description A child's may not be removed, nor be more than 25 years ago
        */
       dateOfBirth?: string | null;
-      /** @description Children only */
       school?: string | null;
       /** @description Needs, from the outcome-area vocabulary */
       needs?: (
@@ -8516,6 +13518,24 @@ export interface components {
       parentalResponsibility?: boolean;
       /** @description Children only */
       judgedCompetent?: boolean;
+      /** @description Postal address, lines separated by new lines */
+      address?: string | null;
+      /** @description e.g. "07700 900123" or "+44 20 7946 0000" */
+      phone?: string | null;
+      /** Format: email */
+      email?: string | null;
+      preferredLanguage?: string | null;
+      interpreterNeeded?: boolean;
+      /** @description e.g. British Sign Language, easy read */
+      communicationNeeds?: string | null;
+      gpPractice?: string | null;
+      youngCarer?: boolean;
+      /** @description Equality field: optional, self-described */
+      ethnicity?: string | null;
+      /** @description Equality field: optional, self-described */
+      religion?: string | null;
+      /** @description Equality field: disability or special educational needs, optional */
+      disabilityOrSen?: string | null;
     };
     FamilyPortalInvitation: {
       /** Format: email */
@@ -8645,6 +13665,12 @@ export interface components {
       /** @description Open and past its due date: drift */
       overdue: boolean;
       completedAt: string | null;
+      /** @description Who marked it done; null for older records */
+      completedByName: string | null;
+      /** @description Open, and an owner has left the team (told only to staff in the team) */
+      needsNewOwner: boolean;
+      /** @description User ids of owners no longer in the team (staff in the team only) */
+      ownersWhoLeft: string[];
       version: number;
       owners: components["schemas"]["ActionOwner"][];
       /** @description Newest first */
@@ -9143,16 +14169,6 @@ export interface components {
       dueBy: string;
       message: string;
     } | null;
-    NextMeetingDue: {
-      /** @enum {string} */
-      kind: "initial" | "review";
-      from: string;
-      by: string;
-      /** @description Past the date with no meeting held: drift */
-      overdue: boolean;
-      /** @description A meeting is already scheduled or live */
-      scheduled: boolean;
-    } | null;
     CreateMeeting: {
       /** @enum {string} */
       kind: "initial" | "review" | "closing";
@@ -9330,6 +14346,496 @@ export interface components {
           }[];
         }[];
       };
+    };
+    FeedbackInvitation: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description Offered after a review, or when the case closed
+       * @enum {string}
+       */
+      occasion: "review" | "closure";
+      offeredAt: string;
+    };
+    FeedbackAnswerReceipt: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      invitationId: string;
+      answeredAt: string;
+    };
+    AnswerFeedback: {
+      /** @description I was treated with respect */
+      respected: number;
+      /** @description People listened to me */
+      listenedTo: number;
+      /** @description I was helped with what mattered to me */
+      helped: number;
+      /** @description I would recommend this help to other families */
+      wouldRecommend: number;
+      comment?: string;
+      /** @description Let the lead professional see these answers with my name; otherwise only counted */
+      shareWithLead: boolean;
+    };
+    FamilyFeedback: {
+      /** @description How many times the family has been asked */
+      invitations: number;
+      /** @description Answers received, shared or not */
+      answers: number;
+      /** @description Over every answer, to one decimal place; anonymous */
+      averages: {
+        respected: number | null;
+        listenedTo: number | null;
+        helped: number | null;
+        wouldRecommend: number | null;
+      };
+      /** @description Only the answers whose family member chose to share them, newest first */
+      shared: components["schemas"]["SharedFeedbackAnswer"][];
+    };
+    SharedFeedbackAnswer: {
+      /** Format: uuid */
+      id: string;
+      memberName: string;
+      /** @enum {string} */
+      occasion: "review" | "closure";
+      answeredAt: string;
+      respected: number;
+      listenedTo: number;
+      helped: number;
+      wouldRecommend: number;
+      comment: string | null;
+    };
+    DueFollowUp: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      familyId: string;
+      familyReference: string;
+      familyDisplayName: string;
+      /** @description 3 or 6 months after the case closed */
+      monthsAfter: number;
+      /** @description YYYY-MM-DD */
+      dueOn: string;
+      /** @description When the episode closed */
+      closedAt: string | null;
+    };
+    FollowUp: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      familyId: string;
+      monthsAfter: number;
+      dueOn: string;
+      /** @enum {string|null} */
+      result: "sustained" | "not_sustained" | "not_known" | null;
+      note: string | null;
+      recordedAt: string | null;
+    };
+    RecordFollowUp: {
+      /**
+       * @description Whether the change lasted
+       * @enum {string}
+       */
+      result: "sustained" | "not_sustained" | "not_known";
+      note?: string;
+    };
+    Assessment: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      episodeId: string;
+      /** @enum {string} */
+      kind: "initial" | "reassessment";
+      /** @enum {string} */
+      status: "draft" | "submitted" | "returned" | "completed";
+      startedAt: string;
+      submittedAt: string | null;
+      completedAt: string | null;
+      version: number;
+      signOffRequired: boolean;
+      startedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      submittedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      decidedAt: string | null;
+      decidedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      returnComments: string | null;
+      completedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      } | null;
+      sections: {
+        /** @enum {string} */
+        section:
+          | "family_story"
+          | "working_well"
+          | "worries"
+          | "child_voice"
+          | "parent_voice"
+          | "analysis"
+          | "next_steps";
+        text: string;
+        version: number;
+        updatedAt: string | null;
+        updatedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        } | null;
+      }[];
+      voices: {
+        /** @enum {string} */
+        section: "child_voice" | "parent_voice";
+        /** Format: uuid */
+        memberId: string;
+        memberName: string;
+        text: string;
+        version: number;
+        updatedAt: string | null;
+        updatedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        } | null;
+      }[];
+      contributors: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+        firstContributedAt: string;
+      }[];
+      scores: components["schemas"]["NeedScore"][];
+      missing: string[];
+      can: {
+        write: boolean;
+        score: boolean;
+        submit: boolean;
+        approve: boolean;
+        return: boolean;
+        complete: boolean;
+      };
+      children: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      }[];
+      scale: {
+        low: string;
+        high: string;
+      };
+    };
+    NeedScore: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      stage: "assessment" | "review" | "closure";
+      /** @enum {string} */
+      area:
+        | "education"
+        | "early_years"
+        | "health"
+        | "substance_use"
+        | "family_relationships"
+        | "safety_from_abuse_and_exploitation"
+        | "crime"
+        | "domestic_abuse"
+        | "housing"
+        | "financial_stability";
+      /** Format: uuid */
+      memberId: string | null;
+      /** @enum {string} */
+      scoredBy: "practitioners" | "family";
+      score: number;
+      strengths: string | null;
+      needs: string | null;
+      note: string | null;
+      scoredOn: string;
+      recordedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      };
+      recordedAt: string;
+    };
+    Review: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      episodeId: string;
+      /** Format: uuid */
+      meetingId: string;
+      reviewedOn: string;
+      /** @enum {string} */
+      verdict: "positive_change" | "no_change" | "deterioration";
+      /** @enum {string} */
+      decision: "continue" | "close" | "step_up";
+      nextReviewOn: string | null;
+      summary: string | null;
+      recordedBy: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+      };
+      recordedAt: string;
+      scores: components["schemas"]["NeedScore"][];
+    };
+    DistanceTravelled: {
+      /** Format: uuid */
+      episodeId: string;
+      episodeNumber: number;
+      scale: {
+        low: string;
+        high: string;
+      };
+      /** @enum {string} */
+      direction: "improving" | "same" | "worse" | "not_yet_known";
+      series: {
+        /** @enum {string} */
+        area:
+          | "education"
+          | "early_years"
+          | "health"
+          | "substance_use"
+          | "family_relationships"
+          | "safety_from_abuse_and_exploitation"
+          | "crime"
+          | "domestic_abuse"
+          | "housing"
+          | "financial_stability";
+        /** Format: uuid */
+        memberId: string | null;
+        memberName: string | null;
+        points: {
+          /** @enum {string} */
+          stage: "assessment" | "review" | "closure";
+          scoredOn: string;
+          /** Format: uuid */
+          sourceId: string | null;
+          practitioners: number | null;
+          family: number | null;
+        }[];
+        /** @enum {string} */
+        direction: "improving" | "same" | "worse" | "not_yet_known";
+        /** @enum {string} */
+        familyDirection: "improving" | "same" | "worse" | "not_yet_known";
+      }[];
+      plainWords: {
+        overall: string;
+        areas: string[];
+      } | null;
+    };
+    HelpRequest: {
+      /** Format: uuid */
+      id: string;
+      receivingAgency: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /**
+       * Format: uuid
+       * @description The family, once known or accepted
+       */
+      familyId: string | null;
+      familyName: string;
+      children: {
+        givenName: string;
+        familyName: string;
+        dateOfBirth: string | null;
+        /** Format: uuid */
+        memberId: string | null;
+      }[];
+      /** @enum {string} */
+      requesterKind: "practitioner" | "family";
+      requesterName: string;
+      requesterAgency: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      askedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      };
+      requestedOn: string;
+      worries: string;
+      familyKnows: boolean;
+      familyAgrees: boolean;
+      /** @enum {string} */
+      status: "awaiting_triage" | "accepted" | "signposted" | "not_accepted";
+      signpostedTo: string | null;
+      triageReason: string | null;
+      triagedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      triagedAt: string | null;
+      allocatedLead: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      /** Format: uuid */
+      episodeId: string | null;
+      /**
+       * Format: uuid
+       * @description Set when the family's last episode closed within 12 months of the request
+       */
+      reReferralOfEpisodeId: string | null;
+      version: number;
+      createdAt: string;
+    };
+    HelpRequestAbilities: {
+      /** @description Whether I may decide this request now */
+      triage: boolean;
+    };
+    CreateHelpRequest: {
+      /**
+       * Format: uuid
+       * @description The service asked to help
+       */
+      receivingAgencyId: string;
+      /**
+       * Format: uuid
+       * @description A family already known (you must be able to see it)
+       */
+      familyId?: string;
+      /** @description The children concerned, for a family already known */
+      childMemberIds?: string[];
+      /** @description A family not yet known, e.g. "The Ashdown family" */
+      familyName?: string;
+      /** @description The children concerned, for a family not yet known */
+      children?: {
+        givenName: string;
+        familyName: string;
+        /** Format: date */
+        dateOfBirth?: string;
+      }[];
+      /** @enum {string} */
+      requesterKind: "practitioner" | "family";
+      /** @description Who asked: the family member, or (default) you */
+      requesterName?: string;
+      /**
+       * Format: date
+       * @description When help was asked; not later than today
+       */
+      requestedOn: string;
+      /** @description The worries, in a sentence or a short paragraph */
+      worries: string;
+      familyKnows: boolean;
+      familyAgrees: boolean;
+    };
+    TriageHelpRequest:
+      | {
+          /** @enum {string} */
+          decision: "accept";
+          /**
+           * Format: uuid
+           * @description An active practitioner of the authority with an agency
+           */
+          leadUserId: string;
+          /** @description One of the authority's levels */
+          levelOfNeed: number;
+          /** @description The version you read; a stale version answers 409 */
+          version: number;
+        }
+      | {
+          /** @enum {string} */
+          decision: "signpost";
+          /** @description The service the family was pointed to */
+          signpostedTo: string;
+          reason: string;
+          /** @description The version you read; a stale version answers 409 */
+          version: number;
+        }
+      | {
+          /** @enum {string} */
+          decision: "not_accepted";
+          reason: string;
+          /** @description The version you read; a stale version answers 409 */
+          version: number;
+        };
+    Episode: {
+      /** Format: uuid */
+      id: string;
+      number: number;
+      /** @enum {string} */
+      origin: "request_for_help" | "stepped_down";
+      /** @enum {string} */
+      status: "assessment" | "plan_in_place" | "closed";
+      openedAt: string;
+      planInPlaceAt: string | null;
+      closedAt: string | null;
+      closedBy: {
+        /** Format: uuid */
+        id: string;
+        displayName: string;
+      } | null;
+      /** @enum {string|null} */
+      closureReason:
+        | "outcomes_met"
+        | "stepped_up"
+        | "family_declined"
+        | "moved_away"
+        | "other_service"
+        | null;
+      /** @description Staff only; null for the family */
+      closureSummary: string | null;
+      /** @description The request for help it opened from (staff only) */
+      request: {
+        /** Format: uuid */
+        id: string;
+        requestedOn: string;
+        /** @enum {string} */
+        requesterKind: "practitioner" | "family";
+        requesterName: string;
+      } | null;
+      /**
+       * Format: uuid
+       * @description The earlier episode this one re-refers, when it closed within 12 months (staff only)
+       */
+      reReferralOfEpisodeId: string | null;
+      outcomeResults: {
+        /** Format: uuid */
+        outcomeId: string;
+        title: string;
+        /** @enum {string} */
+        result: "met" | "partly_met" | "not_met";
+      }[];
+      events: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind:
+          | "opened"
+          | "assessment_completed"
+          | "level_of_need_changed"
+          | "stepped_up"
+          | "stepped_down"
+          | "closed";
+        at: string;
+        by: {
+          /** Format: uuid */
+          id: string;
+          displayName: string;
+        } | null;
+        levelOfNeed: number | null;
+        /** @description Staff only; null for the family */
+        note: string | null;
+      }[];
     };
   };
   responses: never;

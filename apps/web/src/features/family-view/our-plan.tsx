@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { authorityQuery } from "../../app/session";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
+import { DistanceInPlainWords } from "../distance/distance-panel";
 import {
   consentsQuery,
   familyQuery,
@@ -49,6 +50,7 @@ export function OurPlan({ familyId }: { familyId: string }) {
       </p>
       {meetings.data ? <NextMeeting meetings={meetings.data.data} familyId={familyId} /> : null}
       <FamilyActions familyId={familyId} actions={mine} loading={myActions.isPending} />
+      <DistanceInPlainWords familyId={familyId} />
       <FamilyLiveDocuments familyId={familyId} />
       {outcomes.data ? <PlanOutcomes outcomes={outcomes.data.data} /> : null}
       {team.data ? (

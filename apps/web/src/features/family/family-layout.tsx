@@ -7,6 +7,7 @@ import { useFamily, useFamilyId } from "./family-queries";
 type FamilyPath =
   | "/families/$familyId"
   | "/families/$familyId/plan"
+  | "/families/$familyId/assessment"
   | "/families/$familyId/meetings"
   | "/families/$familyId/members"
   | "/families/$familyId/team"
@@ -20,6 +21,11 @@ type FamilyPath =
 const sections: { to: FamilyPath; label: string; show: (a: FamilyAbilities) => boolean }[] = [
   { to: "/families/$familyId", label: "Summary", show: (a) => a.family.read },
   { to: "/families/$familyId/plan", label: "Plan", show: (a) => a.outcome.read },
+  {
+    to: "/families/$familyId/assessment",
+    label: "Assessment",
+    show: (a) => a.assessment.read,
+  },
   { to: "/families/$familyId/meetings", label: "Meetings", show: (a) => a.meeting.read },
   { to: "/families/$familyId/members", label: "Family members", show: (a) => a.member.read },
   { to: "/families/$familyId/team", label: "Team", show: (a) => a.team.read },

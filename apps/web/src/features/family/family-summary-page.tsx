@@ -9,6 +9,7 @@ import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { formatDay } from "../../lib/dates";
 import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
+import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
 import {
   familyQuery,
@@ -84,6 +85,7 @@ export function FamilySummaryPage() {
     <>
       <h1 className="govuk-heading-l">Summary</h1>
       <SummaryList rows={rows} />
+      {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
       {abilities.family.update && f.status === "assessment_started" ? (
         <MarkPlanActive family={f} />
       ) : null}

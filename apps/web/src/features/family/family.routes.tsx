@@ -5,6 +5,7 @@ import { authedRoute } from "../../app/root-route";
 const actionFormPage = () => import("../outcomes/action-form-page");
 const addPractitionerPage = () => import("../team/add-practitioner-page");
 const agreementsPages = () => import("../consent/agreements-pages");
+const assessmentPage = () => import("../assessment/assessment-page");
 const auditPage = () => import("../audit/audit-page");
 const consentsPage = () => import("../consent/consents-page");
 const endLawfulBasisPage = () => import("../consent/end-lawful-basis-page");
@@ -23,6 +24,7 @@ const outcomesPage = () => import("../outcomes/outcomes-page");
 const planPage = () => import("../plan/plan-page");
 const progressNotePage = () => import("../outcomes/progress-note-page");
 const recordConsentPage = () => import("../consent/record-consent-page");
+const recordReviewPage = () => import("../reviews/record-review-page");
 const recordSharePage = () => import("../sharing/record-share-page");
 const scheduleMeetingPage = () => import("../meeting/schedule-meeting-page");
 const sharingPage = () => import("../sharing/sharing-page");
@@ -223,6 +225,22 @@ const meetingRoom = createRoute({
   component: lazyRouteComponent(meetingRoomPage, "MeetingRoomPage"),
 });
 
+const assessment = createRoute({
+  getParentRoute: parent,
+  path: "/assessment",
+  component: lazyRouteComponent(assessmentPage, "AssessmentPage"),
+});
+const oneAssessment = createRoute({
+  getParentRoute: parent,
+  path: "/assessments/$assessmentId",
+  component: lazyRouteComponent(assessmentPage, "OneAssessmentPage"),
+});
+const recordReview = createRoute({
+  getParentRoute: parent,
+  path: "/meetings/$meetingId/review",
+  component: lazyRouteComponent(recordReviewPage, "RecordReviewPage"),
+});
+
 const audit = createRoute({
   getParentRoute: parent,
   path: "/audit",
@@ -267,5 +285,8 @@ export const familyRouteTree = familyRoute.addChildren([
   meetings,
   newMeeting,
   meetingRoom,
+  assessment,
+  oneAssessment,
+  recordReview,
   audit,
 ]);

@@ -11,6 +11,7 @@ import { formatDateTime } from "../../lib/dates";
 import { useFamilyRefusal } from "../connection/live-connections";
 import { familyKey, useFamily, useFamilyId } from "../family/family-queries";
 import { PlanWorkspace } from "../plan/plan-workspace";
+import { ReviewInRoom } from "../reviews/review-link";
 import { meetingKindLabels, meetingStateTags } from "./meeting-labels";
 import { meetingQuery } from "./meeting-queries";
 import { send } from "./meeting-socket";
@@ -78,6 +79,7 @@ export function MeetingRoomPage() {
       ) : (
         <LiveRoom familyId={familyId} meId={me.data.data.id} abilities={abilities} room={room} />
       )}
+      {refusal ? null : <ReviewInRoom familyId={familyId} meeting={m} abilities={abilities} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { meetingsQuery, useFamily, useFamilyId } from "../family/family-queries";
+import { ReviewLink } from "../reviews/review-link";
 import { meetingKindLabels, meetingStateTags } from "./meeting-labels";
 
 /** The family's TAC meetings, newest first, with when the next one is due and a way in to each room. */
@@ -66,6 +67,13 @@ export function MeetingsPage() {
                 },
               },
               { header: "", cell: (m) => <RoomLink familyId={familyId} meeting={m} /> },
+              {
+                header: "Review",
+                cell: (m) =>
+                  abilities ? (
+                    <ReviewLink familyId={familyId} meeting={m} abilities={abilities} />
+                  ) : null,
+              },
             ]}
           />
         </div>
