@@ -48,6 +48,7 @@ export async function ashdownPlan(
     createdDaysAgo: agreed,
     owners: [{ memberId: taylor }, { userId: hv }],
     done: true,
+    doneDaysAgo: 33,
   });
   await f.action({
     outcomeId: health.id,
@@ -73,6 +74,7 @@ export async function ashdownPlan(
     createdDaysAgo: agreed,
     owners: [{ memberId: taylor }, { userId: lead }],
     done: true,
+    doneDaysAgo: 38,
   });
   await f.action({
     outcomeId: friends.id,

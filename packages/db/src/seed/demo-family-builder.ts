@@ -113,6 +113,8 @@ export function familyBuilder(db: Executor, familyId: string) {
       createdBy: string;
       owners: ({ userId: string } | { memberId: string })[];
       done?: boolean;
+      /** When a done action was marked done (default yesterday). */
+      doneDaysAgo?: number;
       note?: { authorId: string; text: string };
       /** Agreed at a meeting this many days ago (default today). */
       createdDaysAgo?: number;
@@ -126,7 +128,9 @@ export function familyBuilder(db: Executor, familyId: string) {
             text: input.text,
             dueDate: dateFromNow(input.dueInDays),
             status: input.done ? "done" : "open",
-            completedAt: input.done ? daysFromNow(-1) : null,
+            completedAt: input.done ? daysFromNow(-(input.doneDaysAgo ?? 1)) : null,
+            // Marked done by the practitioner who set it.
+            completedBy: input.done ? input.createdBy : null,
             createdBy: input.createdBy,
             createdAt: daysFromNow(-(input.createdDaysAgo ?? 0)),
           })

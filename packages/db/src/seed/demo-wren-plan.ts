@@ -23,6 +23,7 @@ export async function wrenPlan(
     createdDaysAgo: agreed,
     owners: [{ userId: lead }],
     done: true,
+    doneDaysAgo: 44,
   });
   await f.action({
     outcomeId: money.id,
