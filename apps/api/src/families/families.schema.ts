@@ -50,6 +50,10 @@ export const FamilySummarySchema = FamilySchema.pick({
   relationship: z.enum(relationships),
   openActions: z.number().int(),
   overdueActions: z.number().int(),
+  actionsNeedingNewOwner: z
+    .number()
+    .int()
+    .describe("Open actions whose owner has left the team (staff in the team; 0 for others)"),
   nextMeeting: z
     .object({
       id: z.uuid(),

@@ -1,4 +1,5 @@
 import {
+  actionOwners,
   actions,
   type Executor,
   families,
@@ -6,7 +7,7 @@ import {
   meetings,
   teamMemberships,
 } from "@teamaround/db";
-import { type Actor, relationshipOf } from "@teamaround/domain";
+import { type Actor, type MeetingDue, type Relationship, relationshipOf } from "@teamaround/domain";
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { loadNextMeetingDues } from "../meetings/commands/meeting-due";
 import { presentNextMeetingDue } from "../meetings/present-meeting";
@@ -22,6 +23,15 @@ export async function listMyFamilies(
   today: string,
   now: Date = new Date(),
 ) {
+  const rows = await selectSummaries(db, actor, today);
+  const dues = await loadNextMeetingDues(
+    db,
+    rows.map((r) => r.family),
+  );
+  return rows.map((row) => presentSummary(row, actor, dues, now));
+}
+
+function selectSummaries(db: Executor, actor: Actor, today: string) {
   const myTeams = db
     .select({ familyId: teamMemberships.familyId })
     .from(teamMemberships)
@@ -51,7 +61,7 @@ export async function listMyFamilies(
     .limit(1)
     .as("next_meeting");
 
-  const rows = await db
+  return db
     .select({
       family: families,
       nextMeeting: {
@@ -64,6 +74,8 @@ export async function listMyFamilies(
       familyMemberId: familyMembers.id,
       openActions: sql<number>`(select count(*)::int from ${actions} a where a.family_id = ${families.id} and a.status = 'open')`,
       overdueActions: sql<number>`(select count(*)::int from ${actions} a where a.family_id = ${families.id} and a.status = 'open' and a.due_date < ${today})`,
+      // Open actions a practitioner owns who is no longer in the team (`needsNewOwner`).
+      actionsNeedingNewOwner: sql<number>`(select count(distinct a.id)::int from ${actions} a join ${actionOwners} o on o.action_id = a.id and o.family_id = a.family_id where a.family_id = ${families.id} and a.status = 'open' and o.user_id is not null and not exists (select 1 from ${teamMemberships} t where t.family_id = a.family_id and t.user_id = o.user_id and t.removed_at is null))`,
     })
     .from(families)
     .leftJoin(
@@ -81,35 +93,44 @@ export async function listMyFamilies(
     .leftJoinLateral(nextMeeting, sql`true`)
     .where(visible)
     .orderBy(families.displayName);
-  const dues = await loadNextMeetingDues(
-    db,
-    rows.map((r) => r.family),
-  );
+}
 
-  return rows.map((row) => ({
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
+
+function presentSummary(
+  row: SummaryRow,
+  actor: Actor,
+  dues: Map<string, MeetingDue | null>,
+  now: Date,
+) {
+  const relationship = relationshipOf({
+    actor,
+    familyId: row.family.id,
+    familyStatus: row.family.status,
+    owningAgencyId: row.family.owningAgencyId,
+    teamRole: row.teamRole,
+    familyMemberId: row.familyMemberId,
+  });
+  const nextMeeting = presentNextMeeting(row.nextMeeting);
+  return {
     id: row.family.id,
     reference: row.family.reference,
     displayName: row.family.displayName,
     levelOfNeed: row.family.levelOfNeed,
     status: row.family.status,
-    relationship: relationshipOf({
-      actor,
-      familyId: row.family.id,
-      familyStatus: row.family.status,
-      owningAgencyId: row.family.owningAgencyId,
-      teamRole: row.teamRole,
-      familyMemberId: row.familyMemberId,
-    }),
+    relationship,
     openActions: Number(row.openActions),
     overdueActions: Number(row.overdueActions),
-    nextMeeting: presentNextMeeting(row.nextMeeting),
-    meetingDue: presentNextMeetingDue(
-      dues.get(row.family.id) ?? null,
-      now,
-      presentNextMeeting(row.nextMeeting) !== null,
-    ),
-  }));
+    // The team's business: staff in the team are asked to find a new owner.
+    actionsNeedingNewOwner: staffInTeam.includes(relationship)
+      ? Number(row.actionsNeedingNewOwner)
+      : 0,
+    nextMeeting,
+    meetingDue: presentNextMeetingDue(dues.get(row.family.id) ?? null, now, nextMeeting !== null),
+  };
 }
+
+const staffInTeam: readonly Relationship[] = ["lead_professional", "team_member"];
 
 function presentNextMeeting(
   meeting: {

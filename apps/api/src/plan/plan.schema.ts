@@ -49,6 +49,13 @@ export const ActionSchema = z
     status: z.enum(actionStatuses),
     overdue: z.boolean().describe("Open and past its due date: drift"),
     completedAt: z.string().nullable(),
+    completedByName: z.string().nullable().describe("Who marked it done; null for older records"),
+    needsNewOwner: z
+      .boolean()
+      .describe("Open, and an owner has left the team (told only to staff in the team)"),
+    ownersWhoLeft: z
+      .array(z.uuid())
+      .describe("User ids of owners no longer in the team (staff in the team only)"),
     version: z.number().int(),
     owners: z.array(ActionOwnerSchema),
     progress: z.array(ProgressNoteSchema).describe("Newest first"),

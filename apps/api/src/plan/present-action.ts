@@ -1,4 +1,10 @@
-import { canChangeAction, type FamilyAccess } from "@teamaround/domain";
+import {
+  canChangeAction,
+  canChangeActionFields,
+  type FamilyAccess,
+  needsNewOwner,
+  ownersWhoLeft,
+} from "@teamaround/domain";
 import { type LoadedAction, ownerMemberIds } from "./commands/load-actions";
 
 /** An action is drift when it is still open after its due date. */
@@ -7,11 +13,13 @@ export function isOverdue(status: string, dueDate: string, today: string): boole
 }
 
 export function presentAction(
-  { row, owners, notes }: LoadedAction,
+  { row, owners, notes, completedByName, teamUserIds }: LoadedAction,
   access: FamilyAccess,
   today: string,
 ) {
   const memberIds = ownerMemberIds(owners);
+  // Told to whoever may give the action a new owner: staff in the team.
+  const mayReassign = canChangeActionFields(access, memberIds, { fields: ["owners"] });
   return {
     id: row.id,
     outcomeId: row.outcomeId,
@@ -20,6 +28,9 @@ export function presentAction(
     status: row.status,
     overdue: isOverdue(row.status, row.dueDate, today),
     completedAt: row.completedAt ? row.completedAt.toISOString() : null,
+    completedByName: row.completedAt ? completedByName : null,
+    needsNewOwner: mayReassign && needsNewOwner(row.status, owners, teamUserIds),
+    ownersWhoLeft: mayReassign ? ownersWhoLeft(owners, teamUserIds) : [],
     version: row.version,
     owners,
     progress: notes.map(presentProgressNote),

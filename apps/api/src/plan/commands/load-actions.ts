@@ -3,10 +3,12 @@ import {
   actions,
   type Executor,
   listActionOwners,
+  teamMemberships,
   users,
 } from "@teamaround/db";
 import type { ActionOwner } from "@teamaround/domain";
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 
 export type ActionRow = typeof actions.$inferSelect;
 
@@ -24,10 +26,17 @@ export interface LoadedAction {
   row: ActionRow;
   owners: OwnerRow[];
   notes: NoteRow[];
+  /** Who marked it done, by name. */
+  completedByName: string | null;
+  /** The users in the family's team now (an owner not among them has left). */
+  teamUserIds: string[];
 }
 
+const completer = alias(users, "completer");
+
 /**
- * A family's actions with their owners and progress notes, in three queries
+ * A family's actions with their owners, progress notes and who completed them,
+ * and the team as it is now, in four queries
  * whatever the number of actions. `only` narrows to some actions.
  */
 export async function loadActions(
@@ -37,19 +46,31 @@ export async function loadActions(
 ): Promise<LoadedAction[]> {
   const scope: SQL | undefined = only ? inArray(actions.id, only.actionIds) : undefined;
   const rows = await db
-    .select()
+    .select({ row: actions, completedByName: completer.displayName })
     .from(actions)
+    .leftJoin(completer, eq(completer.id, actions.completedBy))
     .where(and(eq(actions.familyId, familyId), scope))
     .orderBy(actions.dueDate, actions.createdAt);
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const ids = rows.map((r) => r.row.id);
   const owners = await listActionOwners(db, familyId, { actionIds: ids });
   const notes = await loadNotes(db, familyId, ids);
-  return rows.map((row) => ({
+  const teamUserIds = await listTeamUserIds(db, familyId);
+  return rows.map(({ row, completedByName }) => ({
     row,
     owners: owners.get(row.id) ?? [],
     notes: notes.get(row.id) ?? [],
+    completedByName,
+    teamUserIds,
   }));
+}
+
+async function listTeamUserIds(db: Executor, familyId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: teamMemberships.userId })
+    .from(teamMemberships)
+    .where(and(eq(teamMemberships.familyId, familyId), isNull(teamMemberships.removedAt)));
+  return rows.map((r) => r.userId);
 }
 
 async function loadNotes(db: Executor, familyId: string, actionIds: string[]) {

@@ -44,7 +44,7 @@ export async function updateAction(
       tx,
       actions,
       { id: actionId, scope: eq(actions.familyId, familyId), expectedVersion: version },
-      { ...fields, ...completion(current.row, fields.status, now()) },
+      { ...fields, ...completion(current.row, fields.status, now(), access.actor.userId) },
     );
     if (validOwners) await replaceOwners(tx, familyId, actionId, validOwners);
     await recordAudit(tx, c, {
@@ -57,11 +57,12 @@ export async function updateAction(
   });
 }
 
-/** Done sets when it was completed; any other status clears it. */
-function completion(row: ActionRow, status: string | undefined, now: Date) {
+/** Done sets when it was completed and by whom; any other status clears both. */
+function completion(row: ActionRow, status: string | undefined, now: Date, by: string) {
   if (status === undefined) return {};
-  if (status !== "done") return { completedAt: null };
-  return { completedAt: row.status === "done" ? row.completedAt : now };
+  if (status !== "done") return { completedAt: null, completedBy: null };
+  if (row.status === "done") return { completedAt: row.completedAt, completedBy: row.completedBy };
+  return { completedAt: now, completedBy: by };
 }
 
 async function replaceOwners(
