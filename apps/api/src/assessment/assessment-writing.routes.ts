@@ -75,9 +75,10 @@ export function registerAssessmentWritingRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "assessment", "write");
-    assertEntryPerson(input, await listMembers(db, familyId));
     const entry = await db.transaction(async (tx) => {
+      // The assessment first: another family's assessment id is 404 whatever the body says.
       const assessment = await getAssessment(tx, familyId, assessmentId, { lock: true });
+      assertEntryPerson(input, await listMembers(tx, familyId));
       if (!isOpenForWriting(assessment.status)) throw frozen();
       const at = now();
       const row = await writeEntry(tx, { assessmentId, familyId, userId: actor.userId, at }, input);
@@ -109,7 +110,6 @@ export function registerAssessmentWritingRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "score", "record");
-    assertScoredChildren(body.scores, await listMembers(db, familyId));
     const today = isoDay(now());
     const scoredOn = body.scoredOn ?? today;
     if (scoredOn > today) {
@@ -119,6 +119,7 @@ export function registerAssessmentWritingRoutes(app: ApiApp): void {
     }
     const rows = await db.transaction(async (tx) => {
       const assessment = await getAssessment(tx, familyId, assessmentId, { lock: true });
+      assertScoredChildren(body.scores, await listMembers(tx, familyId));
       if (!isOpenForWriting(assessment.status)) throw frozen();
       const at = now();
       const inserted = await insertScores(

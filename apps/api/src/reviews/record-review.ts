@@ -7,8 +7,8 @@ import {
   type ReviewInput,
 } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
-import { openEpisode } from "../assessment/commands/journey-lookups";
-import { insertScores } from "../assessment/commands/record-scores";
+import { listMembers, openEpisode } from "../assessment/commands/journey-lookups";
+import { assertScoredChildren, insertScores } from "../assessment/commands/record-scores";
 import { isoDay } from "../shared/dates";
 
 /** A review is recorded for a review meeting of this family that is under way or held. */
@@ -64,6 +64,7 @@ export async function recordReview(
 ) {
   const episode = await openEpisode(tx, at.familyId);
   const meeting = await reviewableMeeting(tx, at.familyId, at.meetingId);
+  assertScoredChildren(input.scores, await listMembers(tx, at.familyId));
   const [existing] = await tx
     .select({ id: reviews.id })
     .from(reviews)

@@ -1,8 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AppError, authorize, ReviewInput } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
-import { authoritySettings, listMembers } from "../assessment/commands/journey-lookups";
-import { assertScoredChildren } from "../assessment/commands/record-scores";
+import { authoritySettings } from "../assessment/commands/journey-lookups";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
@@ -44,7 +43,6 @@ export function registerReviewRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "review", "record");
-    assertScoredChildren(input.scores, await listMembers(db, familyId));
     const settings = await authoritySettings(db, family.authorityId);
     const cadence = { minWeeks: settings.reviewMinWeeks, maxWeeks: settings.reviewMaxWeeks };
     const review = await db.transaction(async (tx) => {

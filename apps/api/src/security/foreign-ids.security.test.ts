@@ -37,6 +37,8 @@ function childIds(w: SecurityWorld): Record<string, string> {
     teamMembership: w.teamMembership.id,
     firstVersion: w.planVersions[0].id,
     secondVersion: w.planVersions[1].id,
+    assessment: w.assessment.id,
+    reviewMeeting: w.reviewMeeting.id,
   };
 }
 
