@@ -118,10 +118,13 @@ async function recordClosure(
   const leadUserId = await currentLeadId(tx, familyId);
   await tx
     .insert(sustainabilityChecks)
-    .values(followUpDueDates(closedOn).map((due) => ({ episodeId, familyId, leadUserId, ...due })));
+    .values(followUpDueDates(closedOn).map((due) => ({ episodeId, familyId, leadUserId, ...due })))
+    // An episode closes once; a check already there (made by hand or a fixture) is kept as it is.
+    .onConflictDoNothing();
   await tx
     .insert(feedbackInvitations)
-    .values({ familyId, episodeId, occasion: "closure", offeredAt: now });
+    .values({ familyId, episodeId, occasion: "closure", offeredAt: now })
+    .onConflictDoNothing();
 }
 
 /**

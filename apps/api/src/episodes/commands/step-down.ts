@@ -27,7 +27,7 @@ export async function stepDown(
     .orderBy(desc(episodes.number))
     .limit(1)
     .for("update");
-  if (!last || last.closureReason !== "stepped_up") {
+  if (last?.closureReason !== "stepped_up") {
     throw new AppError("unprocessable", "Only a case that was stepped up can be stepped down.");
   }
   const family = await updateVersioned(
