@@ -11,6 +11,7 @@ import {
 import { familyRouteTree, newFamilyRoute } from "../features/family/family.routes";
 import { familyViewRoutes } from "../features/family-view/family-view.routes";
 import { myWorkRoute } from "../features/my-work/my-work.routes";
+import { requestRoutes } from "../features/requests/requests.routes";
 import { authedRoute, homeFor, requireMe, rootRoute } from "./root-route";
 import { meQuery } from "./session";
 
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
     newFamilyRoute,
     familyRouteTree,
     ...familyViewRoutes,
+    ...requestRoutes,
     ...adminRoutes,
   ]),
 ]);

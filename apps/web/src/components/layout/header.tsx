@@ -58,6 +58,9 @@ export function Header() {
     const { data, abilities } = me.data;
     if (data.role === "family_member") items.push({ to: "/our-family", label: "Our family" });
     else if (abilities.family.list_mine) items.push({ to: "/my-work", label: "My work" });
+    if (abilities.help_request.list) {
+      items.push({ to: "/requests", label: "Requests for help" });
+    }
     if (abilities.user.manage || abilities.agency.manage || abilities.authority.manage) {
       items.push({ to: "/admin", label: "Administration" });
     }

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
-import type { ClosureReason, Family } from "../../api/types";
+import type { Family } from "../../api/types";
 import { authorityQuery } from "../../app/session";
 import { Button, Radios, Textarea } from "../../components/govuk";
 import { setFlash } from "../../components/layout/flash";
@@ -10,7 +10,6 @@ import { usePageTitle } from "../../components/layout/page-title";
 import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
-import { closureReasonLabels } from "../../lib/labels";
 import { useFamily, useFamilyId, useRefreshFamily } from "./family-queries";
 
 /** The family being changed, and a way back to its summary with a message. */
@@ -89,73 +88,6 @@ function LevelOfNeedForm({ familyId, family, refresh, done }: FormProps) {
       <div className="govuk-button-group">
         <Button type="submit" disabled={form.pending}>
           Save level of need
-        </Button>
-        <Cancel familyId={familyId} />
-      </div>
-    </form>
-  );
-}
-
-export function CloseCasePage() {
-  const { familyId, family, refresh, done } = useLifecycle();
-  return family ? (
-    <CloseForm key={family.version} {...{ familyId, family, refresh, done }} />
-  ) : null;
-}
-
-const closeReasons = (Object.keys(closureReasonLabels) as (ClosureReason | "stepped_up")[])
-  .filter((r): r is ClosureReason => r !== "stepped_up")
-  .map((r) => ({ value: r, label: closureReasonLabels[r] }));
-
-function CloseForm({ familyId, family, refresh, done }: FormProps) {
-  const [reason, setReason] = useState("");
-  const [note, setNote] = useState("");
-  const form = useApiForm({
-    fields: {
-      reason: { id: "reason", label: "Reason" },
-      note: { id: "note", label: "Closing note" },
-    },
-    validate: () =>
-      required([
-        ["reason", !reason, "Select why the case is closing"],
-        ["note", !note.trim(), "Enter a closing note"],
-      ]),
-    submit: () =>
-      unwrap(
-        api.POST("/api/families/{familyId}/close", {
-          params: { path: { familyId } },
-          body: { version: family.version, reason: reason as ClosureReason, note },
-        }),
-      ),
-    onSuccess: () => done("Case closed"),
-  });
-  usePageTitle(`Close the case – ${family.displayName}`, form.errors !== null);
-  return (
-    <form noValidate onSubmit={form.handleSubmit(undefined)}>
-      <FormProblems form={form} onReload={refresh} />
-      <h1 className="govuk-heading-l">Close the case</h1>
-      <p className="govuk-body">Closing ends the team's access to the plan. The record is kept.</p>
-      <Radios
-        id="reason"
-        legend="Why is the case closing?"
-        legendSize="m"
-        items={closeReasons}
-        value={reason}
-        onChange={setReason}
-        error={form.fieldError("reason")}
-      />
-      <Textarea
-        id="note"
-        label="Closing note"
-        labelClassName="govuk-label--m"
-        hint="What has changed for the family, and what happens next."
-        value={note}
-        onChange={setNote}
-        error={form.fieldError("note")}
-      />
-      <div className="govuk-button-group">
-        <Button type="submit" variant="warning" disabled={form.pending}>
-          Close the case
         </Button>
         <Cancel familyId={familyId} />
       </div>

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { api, unwrap } from "../../api/client";
 import type { Family } from "../../api/types";
-import { authorityQuery } from "../../app/session";
+import { authorityQuery, meQuery } from "../../app/session";
 import { Button, ButtonGroup, SummaryList, type SummaryRow, Tag } from "../../components/govuk";
 import { usePageTitle } from "../../components/layout/page-title";
 import { FormProblems } from "../../forms/form-problems";
@@ -11,6 +11,7 @@ import { formatDay } from "../../lib/dates";
 import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
 import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
+import { EpisodeHistory } from "./episode-history";
 import {
   familyQuery,
   meetingsQuery,
@@ -28,6 +29,7 @@ export function FamilySummaryPage() {
   const familyId = useFamilyId();
   const family = useQuery(familyQuery(familyId));
   const authority = useQuery(authorityQuery);
+  const me = useQuery(meQuery);
   const abilities = family.data?.abilities;
   const team = useQuery({ ...teamQuery(familyId), enabled: abilities?.team.read ?? false });
   const meetings = useQuery({
@@ -86,6 +88,7 @@ export function FamilySummaryPage() {
       <h1 className="govuk-heading-l">Summary</h1>
       <SummaryList rows={rows} />
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
+      {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
       {abilities.family.update && f.status === "assessment_started" ? (
         <MarkPlanActive family={f} />
       ) : null}
@@ -106,6 +109,15 @@ export function FamilySummaryPage() {
             className="govuk-button govuk-button--warning"
           >
             Step up to children's social care
+          </Link>
+        ) : null}
+        {me.data?.abilities.help_request.create && f.status === "closed" ? (
+          <Link
+            to="/requests/new"
+            search={{ familyId }}
+            className="govuk-button govuk-button--secondary"
+          >
+            Request help for this family
           </Link>
         ) : null}
         {abilities.family.step_down ? (

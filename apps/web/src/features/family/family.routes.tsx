@@ -7,6 +7,7 @@ const addPractitionerPage = () => import("../team/add-practitioner-page");
 const agreementsPages = () => import("../consent/agreements-pages");
 const assessmentPage = () => import("../assessment/assessment-page");
 const auditPage = () => import("../audit/audit-page");
+const closeCasePage = () => import("./close-case-page");
 const consentsPage = () => import("../consent/consents-page");
 const endLawfulBasisPage = () => import("../consent/end-lawful-basis-page");
 const familyLayout = () => import("./family-layout");
@@ -61,7 +62,7 @@ const levelOfNeed = createRoute({
 const close = createRoute({
   getParentRoute: parent,
   path: "/close",
-  component: lazyRouteComponent(familyLifecyclePages, "CloseCasePage"),
+  component: lazyRouteComponent(closeCasePage, "CloseCasePage"),
 });
 const stepUp = createRoute({
   getParentRoute: parent,

@@ -27,6 +27,17 @@ export function MyWorkPage() {
           </Link>
         </p>
       ) : null}
+      {me.data?.abilities.help_request.create ? (
+        <p className="govuk-body">
+          <Link to="/requests/new" className="govuk-link">
+            Request help for a family
+          </Link>{" "}
+          or{" "}
+          <Link to="/requests" className="govuk-link">
+            see requests for help
+          </Link>
+        </p>
+      ) : null}
       <MyActions />
       <h2 className="govuk-heading-m">My families</h2>
       {families.isPending ? <Loading what="Loading your families" /> : null}
