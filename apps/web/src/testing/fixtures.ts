@@ -15,6 +15,10 @@ export const authority: Authority = {
   reviewMaxWeeks: 12,
   leadProfessionalTitle: "Lead professional",
   requireStaffTotp: false,
+  assessmentSignOffRequired: true,
+  firstTacWorkingDays: 15,
+  scoreLowLabel: "Very worried",
+  scoreHighLabel: "All well",
 };
 
 export function meResponse(overrides: Partial<Me> = {}) {
@@ -41,6 +45,7 @@ export function meResponse(overrides: Partial<Me> = {}) {
       family: { create: true, list_mine: true },
       my_actions: { list: true },
       authority: { read: true, manage: false },
+      help_request: { create: true, list: true },
     },
   };
 }
@@ -49,7 +54,20 @@ export function meResponse(overrides: Partial<Me> = {}) {
 export function noAbilities(): FamilyAbilities {
   return {
     family: { read: true, update: false, close: false, step_up: false, step_down: false },
-    member: { read: false, create: false, update: false },
+    member: { read: false, create: false, update: false, read_equality: false },
+    episode: { read: false, read_notes: false },
+    assessment: {
+      read: false,
+      start: false,
+      write: false,
+      submit: false,
+      complete: false,
+      sign_off: false,
+    },
+    score: { read: false, record: false },
+    review: { read: false, record: false },
+    feedback: { answer: false, read: false },
+    follow_up: { read: false, record: false },
     invitation: { create: false },
     team: { read: true, read_former: false, add: false, remove: false, lead_handover: false },
     agreement: { read: false, record: false },
