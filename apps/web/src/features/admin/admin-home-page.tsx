@@ -1,12 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { meQuery } from "../../app/session";
+import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 
 export function AdminHomePage() {
-  usePageTitle("Administration");
   const me = useQuery(meQuery);
   const abilities = me.data?.abilities;
+  const mayAdminister = Boolean(
+    abilities && (abilities.agency.manage || abilities.user.manage || abilities.authority.manage),
+  );
+  usePageTitle(me.data && !mayAdminister ? "You do not have access" : "Administration");
+  if (me.isPending) return <Loading />;
+  if (me.error) return <LoadFailed error={me.error} />;
+  if (!mayAdminister) return <NoAccess />;
   return (
     <>
       <h1 className="govuk-heading-l">Administration</h1>
@@ -44,6 +51,24 @@ export function AdminHomePage() {
           </li>
         ) : null}
       </ul>
+    </>
+  );
+}
+
+/** What anyone but an administrator sees at /admin, instead of an empty page. */
+function NoAccess() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">You do not have access to administration</h1>
+      <p className="govuk-body">
+        Only administrators manage agencies, staff accounts and the authority's settings. If you
+        need something changed, ask an administrator.
+      </p>
+      <p className="govuk-body">
+        <Link to="/" className="govuk-link">
+          Go to My work
+        </Link>
+      </p>
     </>
   );
 }

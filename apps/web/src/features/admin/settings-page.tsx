@@ -8,6 +8,8 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
+import { type JourneySettings, JourneySettingsFields } from "./journey-settings-fields";
+import { LevelsOfNeedFields } from "./levels-of-need-fields";
 
 export function SettingsPage() {
   usePageTitle("Authority settings");
@@ -23,6 +25,10 @@ const fields = {
   reviewMaxWeeks: { id: "reviewMaxWeeks", label: "Latest review" },
   leadProfessionalTitle: { id: "leadProfessionalTitle", label: "Lead professional's title" },
   requireStaffTotp: { id: "requireStaffTotp", label: "Two-step verification" },
+  assessmentSignOffRequired: { id: "assessmentSignOffRequired", label: "Assessment sign-off" },
+  firstTacWorkingDays: { id: "firstTacWorkingDays", label: "First TAC meeting" },
+  scoreLowLabel: { id: "scoreLowLabel", label: "What 0 means" },
+  scoreHighLabel: { id: "scoreHighLabel", label: "What 10 means" },
 };
 
 function SettingsForm({ authority }: { authority: Authority }) {
@@ -32,6 +38,12 @@ function SettingsForm({ authority }: { authority: Authority }) {
   const [maxWeeks, setMaxWeeks] = useState(String(authority.reviewMaxWeeks));
   const [title, setTitle] = useState(authority.leadProfessionalTitle);
   const [totp, setTotp] = useState(authority.requireStaffTotp ? "yes" : "no");
+  const [journey, setJourney] = useState<JourneySettings>({
+    assessmentSignOffRequired: authority.assessmentSignOffRequired ? "yes" : "no",
+    firstTacWorkingDays: String(authority.firstTacWorkingDays),
+    scoreLowLabel: authority.scoreLowLabel,
+    scoreHighLabel: authority.scoreHighLabel,
+  });
   const form = useApiForm({
     fields,
     submit: () =>
@@ -43,6 +55,10 @@ function SettingsForm({ authority }: { authority: Authority }) {
             reviewMaxWeeks: Number(maxWeeks),
             leadProfessionalTitle: title,
             requireStaffTotp: totp === "yes",
+            assessmentSignOffRequired: journey.assessmentSignOffRequired === "yes",
+            firstTacWorkingDays: Number(journey.firstTacWorkingDays),
+            scoreLowLabel: journey.scoreLowLabel,
+            scoreHighLabel: journey.scoreHighLabel,
           },
         }),
       ),
@@ -51,8 +67,6 @@ function SettingsForm({ authority }: { authority: Authority }) {
       await queryClient.invalidateQueries({ queryKey: meQuery.queryKey });
     },
   });
-  const setLevel = (index: number, change: Partial<Authority["levelsOfNeed"][number]>) =>
-    setLevels(levels.map((l, i) => (i === index ? { ...l, ...change } : l)));
   return (
     <>
       <FormProblems form={form} />
@@ -62,25 +76,11 @@ function SettingsForm({ authority }: { authority: Authority }) {
       <h1 className="govuk-heading-l">Authority settings</h1>
       <p className="govuk-body">{authority.name}</p>
       <form noValidate onSubmit={form.handleSubmit(undefined)}>
-        <Fieldset legend="Levels of need" legendSize="m">
-          {levels.map((l, index) => (
-            <div key={l.level} className="govuk-!-margin-bottom-6">
-              <h2 className="govuk-heading-s">Level {l.level}</h2>
-              <Input
-                id={`level-${l.level}-label`}
-                label={`Level ${l.level} name`}
-                value={l.label}
-                onChange={(label) => setLevel(index, { label })}
-              />
-              <Input
-                id={`level-${l.level}-description`}
-                label={`Level ${l.level} description`}
-                value={l.description}
-                onChange={(description) => setLevel(index, { description })}
-              />
-            </div>
-          ))}
-        </Fieldset>
+        <LevelsOfNeedFields
+          levels={levels}
+          onChange={setLevels}
+          error={form.fieldError("levelsOfNeed")}
+        />
         <Fieldset legend="Reviews" legendSize="m">
           <Input
             id="reviewMinWeeks"
@@ -110,6 +110,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
           onChange={setTitle}
           error={form.fieldError("leadProfessionalTitle")}
         />
+        <JourneySettingsFields value={journey} onChange={setJourney} fieldError={form.fieldError} />
         <Radios
           id="requireStaffTotp"
           legend="Must staff use two-step verification?"

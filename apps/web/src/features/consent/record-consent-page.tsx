@@ -97,6 +97,8 @@ export function RecordConsentPage() {
   });
   usePageTitle("Record consent", form.errors !== null);
   const people = members.data?.data ?? [];
+  // Only those the consent rule lets give consent are offered (the API says who).
+  const givers = people.filter((m) => m.canGiveConsent);
   const activeAgencies = (agencies.data ?? []).filter((a) => a.active);
   return (
     <div className="govuk-grid-row">
@@ -108,8 +110,8 @@ export function RecordConsentPage() {
             id="givenByMemberId"
             legend="Who gave or refused consent?"
             legendSize="m"
-            hint="A parent with parental responsibility, or a young person for themselves."
-            items={people.map((m) => ({
+            hint="A parent with parental responsibility, or a young person of 16 or more, or judged competent, for themselves. Others in the family cannot give consent."
+            items={givers.map((m) => ({
               value: m.id,
               label: memberName(m),
               hint: m.kind === "adult" ? (m.relationship ?? undefined) : "Young person",

@@ -13,6 +13,13 @@ import { useApiForm } from "../../forms/use-api-form";
 import { datePartsToIso, isDateEmpty, isoToDateParts } from "../../lib/dates";
 import { outcomeAreaLabels } from "../../lib/labels";
 import { membersQuery, useFamilyId, useRefreshFamily } from "./family-queries";
+import {
+  detailFields,
+  detailsToCreate,
+  detailsToUpdate,
+  initialDetails,
+  MemberDetailsFields,
+} from "./member-details-fields";
 
 const newRoute = getRouteApi("/_authed/families/$familyId/members/new");
 const editRoute = getRouteApi("/_authed/families/$familyId/members/$memberId/edit");
@@ -21,9 +28,9 @@ const fields = {
   givenName: { id: "givenName", label: "First name" },
   familyName: { id: "familyName", label: "Last name" },
   dateOfBirth: { id: "dateOfBirth-day", label: "Date of birth" },
-  school: { id: "school", label: "School or setting" },
   relationship: { id: "relationship", label: "Relationship to the children" },
   needs: { id: "needs", label: "Needs" },
+  ...detailFields,
 };
 
 const needItems = (Object.keys(outcomeAreaLabels) as OutcomeArea[]).map((value) => ({
@@ -54,7 +61,7 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
   const [givenName, setGivenName] = useState(member?.givenName ?? "");
   const [familyName, setFamilyName] = useState(member?.familyName ?? "");
   const [dob, setDob] = useState(isoToDateParts(member?.dateOfBirth));
-  const [school, setSchool] = useState(member?.school ?? "");
+  const [details, setDetails] = useState(initialDetails(member));
   const [relationship, setRelationship] = useState(member?.relationship ?? "");
   const [parental, setParental] = useState(member?.parentalResponsibility ?? false);
   const [competent, setCompetent] = useState(member?.judgedCompetent ?? false);
@@ -101,8 +108,13 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
       };
       const body =
         kind === "child"
-          ? { ...common, school: school.trim() || null, judgedCompetent: competent }
-          : { ...common, relationship, parentalResponsibility: parental };
+          ? { ...common, ...detailsToUpdate(details), judgedCompetent: competent }
+          : {
+              ...common,
+              ...detailsToUpdate(details),
+              relationship,
+              parentalResponsibility: parental,
+            };
       return unwrap(
         api.PATCH("/api/families/{familyId}/members/{memberId}", {
           params: { path: { familyId, memberId: member.id } },
@@ -119,7 +131,7 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
             dateOfBirth: dateOfBirth ?? "",
             needs: chosenNeeds,
             judgedCompetent: competent,
-            ...(school.trim() ? { school } : {}),
+            ...detailsToCreate(details),
           }
         : {
             kind,
@@ -128,6 +140,7 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
             relationship,
             parentalResponsibility: parental,
             needs: chosenNeeds,
+            ...detailsToCreate(details),
             ...(dateOfBirth ? { dateOfBirth } : {}),
           };
     return unwrap(api.POST("/api/families/{familyId}/members", { params, body }));
@@ -173,27 +186,18 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
           <DateInput
             id="dateOfBirth"
             legend={kind === "child" ? "Date of birth" : "Date of birth (optional)"}
-            hint="For example, 27 3 2015"
+            hint={kind === "child" ? "For example, 27 3 2015" : "For example, 14 6 1988"}
             value={dob}
             onChange={setDob}
             error={form.fieldError("dateOfBirth")}
           />
           {kind === "child" ? (
-            <>
-              <Input
-                id="school"
-                label="School or setting (optional)"
-                value={school}
-                onChange={setSchool}
-                error={form.fieldError("school")}
-              />
-              <SingleCheckbox
-                id="judgedCompetent"
-                label="Judged competent to make their own decisions about sharing information"
-                checked={competent}
-                onChange={setCompetent}
-              />
-            </>
+            <SingleCheckbox
+              id="judgedCompetent"
+              label="Judged competent to make their own decisions about sharing information"
+              checked={competent}
+              onChange={setCompetent}
+            />
           ) : (
             <SingleCheckbox
               id="parentalResponsibility"
@@ -213,6 +217,7 @@ function MemberForm({ kind, member }: { kind: "child" | "adult"; member?: Family
             onChange={setNeeds}
             error={form.fieldError("needs")}
           />
+          <MemberDetailsFields value={details} onChange={setDetails} fieldError={form.fieldError} />
           <div className="govuk-button-group">
             <Button type="submit" disabled={form.pending}>
               {member ? "Save changes" : kind === "child" ? "Add child" : "Add adult"}

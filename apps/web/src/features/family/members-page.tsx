@@ -1,41 +1,24 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { FamilyMember } from "../../api/types";
-import { SummaryCard, SummaryList, type SummaryRow, Tag } from "../../components/govuk";
+import { SummaryCard, SummaryList } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
-import { formatDay } from "../../lib/dates";
-import { outcomeAreaLabels } from "../../lib/labels";
 import { membersQuery, useFamily, useFamilyId } from "./family-queries";
+import { memberSections } from "./member-summary-rows";
 
-function memberRows(m: FamilyMember): SummaryRow[] {
-  const rows: SummaryRow[] = [
-    {
-      key: m.kind === "child" ? "Child" : "Adult",
-      value: m.kind === "adult" ? (m.relationship ?? "Adult") : "Child or young person",
-    },
-  ];
-  if (m.dateOfBirth) rows.push({ key: "Date of birth", value: formatDay(m.dateOfBirth) });
-  if (m.kind === "child")
-    rows.push({ key: "School or setting", value: m.school ?? "Not recorded" });
-  if (m.kind === "adult")
-    rows.push({ key: "Parental responsibility", value: m.parentalResponsibility ? "Yes" : "No" });
-  if (m.kind === "child" && m.judgedCompetent)
-    rows.push({ key: "Consent", value: "Judged competent to decide for themselves" });
-  rows.push({
-    key: "Needs",
-    value:
-      m.needs.length > 0 ? m.needs.map((n) => outcomeAreaLabels[n]).join(", ") : "None recorded",
-  });
-  rows.push({
-    key: "Family portal",
-    value: m.hasPortalAccount ? (
-      <Tag colour="green">Has an account</Tag>
-    ) : (
-      <Tag colour="grey">No account</Tag>
-    ),
-  });
-  return rows;
+function MemberRecord({ member }: { member: FamilyMember }) {
+  return (
+    <>
+      {memberSections(member).map((section) => (
+        <section key={section.title} aria-label={section.title}>
+          <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{section.title}</h3>
+          {section.hint ? <p className="govuk-hint">{section.hint}</p> : null}
+          <SummaryList rows={section.rows} />
+        </section>
+      ))}
+    </>
+  );
 }
 
 export function MembersPage() {
@@ -106,7 +89,7 @@ export function MembersPage() {
             ) : null,
           ]}
         >
-          <SummaryList rows={memberRows(m)} />
+          <MemberRecord member={m} />
         </SummaryCard>
       ))}
     </>
