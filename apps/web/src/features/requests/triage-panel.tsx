@@ -7,6 +7,7 @@ import { usePageTitle } from "../../components/layout/page-title";
 import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
+import { agenciesQuery } from "../consent/consent-queries";
 import { type HelpRequest, requestsKey, staffDirectoryQuery } from "./request-queries";
 
 type Decision = "accept" | "signpost" | "not_accepted";
@@ -23,7 +24,9 @@ const fields = {
 export function TriagePanel({ request }: { request: HelpRequest }) {
   const queryClient = useQueryClient();
   const authority = useQuery(authorityQuery);
-  const staff = useQuery(staffDirectoryQuery(undefined));
+  const agencies = useQuery(agenciesQuery);
+  const [leadAgency, setLeadAgency] = useState(request.receivingAgency.id);
+  const staff = useQuery(staffDirectoryQuery(leadAgency));
   const [decision, setDecision] = useState("");
   const [lead, setLead] = useState("");
   const [level, setLevel] = useState("");
@@ -92,6 +95,18 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
       />
       {decision === "accept" ? (
         <>
+          <Select
+            id="leadAgency"
+            label="Lead professional's service"
+            options={(agencies.data ?? [])
+              .filter((a) => a.active)
+              .map((a) => ({ value: a.id, label: a.name }))}
+            value={leadAgency}
+            onChange={(value) => {
+              setLeadAgency(value);
+              setLead("");
+            }}
+          />
           <Select
             id="leadUserId"
             label="Lead professional"
