@@ -47,3 +47,6 @@ export type SharingRecord = Schemas["SharingRecord"];
 export type Meeting = Schemas["Meeting"];
 export type NextMeetingDue = Schemas["NextMeetingDue"];
 export type ClosureReason = Schemas["CloseFamily"]["reason"];
+export type DueFollowUp = Schemas["DueFollowUp"];
+export type FeedbackInvitation = Schemas["FeedbackInvitation"];
+export type FamilyFeedback = Schemas["FamilyFeedback"];

@@ -44,6 +44,7 @@ export function meResponse(overrides: Partial<Me> = {}) {
       user: { list_directory: true, manage: false },
       family: { create: true, list_mine: true },
       my_actions: { list: true },
+      my_follow_ups: { list: true },
       authority: { read: true, manage: false },
       help_request: { create: true, list: true },
     },

@@ -15,6 +15,14 @@ const relationshipLabels: Record<FamilySummary["relationship"], string> = {
   outsider: "",
 };
 
+/** When nothing is booked: when the next meeting falls due, or since when it is overdue. */
+export function meetingDueText(due: NonNullable<NextMeetingDue>): string {
+  const what = due.kind === "initial" ? "First meeting" : "Review";
+  return due.overdue
+    ? `${what} overdue since ${formatDay(due.by)}`
+    : `None booked: due by ${formatDay(due.by)}`;
+}
+
 /** The next meeting booked, else when the next one falls due. */
 export function nextMeetingText(
   meetings: Meeting[] | undefined,
@@ -28,15 +36,19 @@ export function nextMeetingText(
     return upcoming.state === "live"
       ? "Meeting in progress"
       : formatDateTime(upcoming.scheduledFor);
-  if (due)
-    return `${due.overdue ? "Overdue: was due by" : "None booked: due by"} ${formatDay(due.by)}`;
+  if (due) return meetingDueText(due);
   return "None booked";
 }
 
-/** The meeting under way or the soonest booked, as `GET /api/families` gives it for each family. */
-export function familyNextMeetingText(next: FamilySummary["nextMeeting"]): string {
-  if (!next) return "None booked";
-  return next.state === "live" ? "Meeting in progress" : formatDateTime(next.scheduledFor);
+/**
+ * The meeting under way or the soonest booked, else when one falls due, as
+ * `GET /api/families` gives it for each family: the same words as the family's page.
+ */
+export function familyNextMeetingText(family: FamilySummary): string {
+  const next = family.nextMeeting;
+  if (next)
+    return next.state === "live" ? "Meeting in progress" : formatDateTime(next.scheduledFor);
+  return family.meetingDue ? meetingDueText(family.meetingDue) : "None booked";
 }
 
 export function MyFamilies({ families }: { families: FamilySummary[] }) {
@@ -97,24 +109,42 @@ export function MyFamilies({ families }: { families: FamilySummary[] }) {
             ),
           },
           {
-            header: "Overdue actions",
+            header: "Actions needing attention",
             numeric: true,
-            cell: ({ family }) =>
-              family.overdueActions > 0 ? (
-                <Tag colour="red">{family.overdueActions} overdue</Tag>
-              ) : (
-                "None"
-              ),
+            cell: ({ family }) => <ActionFlags family={family} />,
           },
           {
             header: "Next meeting",
             cell: ({ family }) =>
-              family.status === "closed"
-                ? "Case closed"
-                : familyNextMeetingText(family.nextMeeting),
+              family.status === "closed" ? (
+                "Case closed"
+              ) : family.meetingDue?.overdue && !family.nextMeeting ? (
+                <strong>{familyNextMeetingText(family)}</strong>
+              ) : (
+                familyNextMeetingText(family)
+              ),
           },
         ]}
       />
     </div>
+  );
+}
+
+/** Overdue actions, and actions whose owner has left the team (staff in the team are told). */
+function ActionFlags({ family }: { family: FamilySummary }) {
+  if (family.overdueActions === 0 && family.actionsNeedingNewOwner === 0) return "None";
+  return (
+    <>
+      {family.overdueActions > 0 ? <Tag colour="red">{family.overdueActions} overdue</Tag> : null}
+      {family.actionsNeedingNewOwner > 0 ? (
+        <>
+          {" "}
+          <Tag colour="orange">
+            {family.actionsNeedingNewOwner} need
+            {family.actionsNeedingNewOwner === 1 ? "s" : ""} a new owner
+          </Tag>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { meQuery } from "../../app/session";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
+import { FollowUpsDue } from "./follow-ups-due";
 import { MyActions } from "./my-actions";
 import { MyFamilies } from "./my-families";
 import { myFamiliesQuery } from "./my-work-queries";
@@ -38,6 +39,7 @@ export function MyWorkPage() {
           </Link>
         </p>
       ) : null}
+      {me.data?.abilities.my_follow_ups.list ? <FollowUpsDue /> : null}
       <MyActions />
       <h2 className="govuk-heading-m">My families</h2>
       {families.isPending ? <Loading what="Loading your families" /> : null}

@@ -10,3 +10,9 @@ export const myActionsQuery = queryOptions({
   queryKey: ["my", "actions"],
   queryFn: async () => (await unwrap(api.GET("/api/my/actions"))).data,
 });
+
+/** Follow-ups after closure due for me as the lead (staff only). */
+export const followUpsQuery = queryOptions({
+  queryKey: ["my", "follow-ups"],
+  queryFn: async () => (await unwrap(api.GET("/api/follow-ups"))).data,
+});
