@@ -21,11 +21,23 @@ const actionStatus = {
 } as const;
 
 export function ownersText(action: Action): string {
+  const left = action.ownersWhoLeft ?? [];
   return action.owners
-    .map((o) =>
-      o.kind === "practitioner" && o.agencyName ? `${o.name} (${o.agencyName})` : o.name,
-    )
+    .map((o) => {
+      const name =
+        o.kind === "practitioner" && o.agencyName ? `${o.name} (${o.agencyName})` : o.name;
+      return o.kind === "practitioner" && left.includes(o.userId)
+        ? `${name}, no longer in the team`
+        : name;
+    })
     .join(", ");
+}
+
+/** "Done on 29 November by Dana Ashdown", or when it is due. */
+export function whenText(action: Action): string {
+  if (action.status !== "done" || !action.completedAt) return dueInWords(action.dueDate);
+  const by = action.completedByName ? ` by ${action.completedByName}` : "";
+  return `Done on ${formatDay(action.completedAt)}${by}`;
 }
 
 export function OutcomesPage() {
@@ -133,9 +145,12 @@ function ActionCard({
       <p className="govuk-body-s govuk-!-margin-bottom-2">Who: {ownersText(action)}</p>
       <p className="govuk-body govuk-!-margin-bottom-2">
         <Tag colour={colour}>{label}</Tag> {action.overdue ? <Tag colour="red">Overdue</Tag> : null}{" "}
-        {action.status === "done" && action.completedAt
-          ? `Done on ${formatDay(action.completedAt)}`
-          : dueInWords(action.dueDate)}
+        {action.needsNewOwner ? (
+          <>
+            <Tag colour="orange">Needs a new owner</Tag>{" "}
+          </>
+        ) : null}
+        {whenText(action)}
       </p>
       {action.progress.length > 0 ? (
         <Details summary={`Progress notes (${action.progress.length})`}>
