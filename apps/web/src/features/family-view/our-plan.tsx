@@ -12,6 +12,7 @@ import {
 import { myActionsQuery } from "../my-work/my-work-queries";
 import { FamilyLiveDocuments } from "../plan/family-documents";
 import { outcomesPollMs } from "../plan/plan-workspace";
+import { FeedbackInvitations } from "./feedback-invitations";
 import { OurConsent } from "./our-consent";
 import { FamilyActions, NextMeeting, PlanOutcomes, TheTeam } from "./our-plan-sections";
 
@@ -48,6 +49,7 @@ export function OurPlan({ familyId }: { familyId: string }) {
         This is the plan you made with the people helping your family. It says what you want to
         change, and who will do what.
       </p>
+      {abilities?.feedback.answer ? <FeedbackInvitations familyId={familyId} /> : null}
       {meetings.data ? <NextMeeting meetings={meetings.data.data} familyId={familyId} /> : null}
       <FamilyActions familyId={familyId} actions={mine} loading={myActions.isPending} />
       <DistanceInPlainWords familyId={familyId} />
