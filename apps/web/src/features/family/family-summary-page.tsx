@@ -12,6 +12,7 @@ import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../..
 import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
 import { EpisodeHistory } from "./episode-history";
+import { FamilyFeedback } from "./family-feedback";
 import {
   familyQuery,
   meetingsQuery,
@@ -89,6 +90,7 @@ export function FamilySummaryPage() {
       <SummaryList rows={rows} />
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
       {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
+      {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
       {abilities.family.update && f.status === "assessment_started" ? (
         <MarkPlanActive family={f} />
       ) : null}
