@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AppError, authorizeGlobal, authorizeRequest, notFound } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit, recordAuditEach } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
@@ -88,11 +88,21 @@ export function registerRequestRoutes(app: ApiApp): void {
     const { view } = c.req.valid("query");
     const { db } = c.var.deps;
     const requests = await listRequests(db, actor, view);
-    await recordAudit(db, c, {
-      event: "help_request.list",
-      resourceType: "help_request",
-      details: { view, count: requests.length },
-    });
+    // One row for the list, and one for each known family whose request it showed.
+    const familyIds = [...new Set(requests.flatMap((r) => (r.familyId ? [r.familyId] : [])))];
+    await recordAuditEach(db, c, [
+      {
+        event: "help_request.list",
+        resourceType: "help_request",
+        details: { view, count: requests.length },
+      },
+      ...familyIds.map((familyId) => ({
+        event: "help_request.list",
+        familyId,
+        resourceType: "help_request",
+        details: { view },
+      })),
+    ]);
     const data = requests.map((request) => ({
       ...request,
       abilities: requestAbilities(actor, {
