@@ -39,6 +39,8 @@ function childIds(w: SecurityWorld): Record<string, string> {
     secondVersion: w.planVersions[1].id,
     assessment: w.assessment.id,
     reviewMeeting: w.reviewMeeting.id,
+    feedbackInvitation: w.feedbackInvitation.id,
+    followUp: w.followUp.id,
   };
 }
 
