@@ -2,6 +2,6 @@ export * from "./canonical-json";
 export * from "./meeting.policy";
 export * from "./meeting.schema";
 export * from "./meeting-events";
+export * from "./meeting-overdue";
 export * from "./meeting-schedule";
 export * from "./plan-version";
-export * from "./meeting-overdue";

@@ -19,9 +19,8 @@ export function FeedbackInvitations({ familyId }: { familyId: string }) {
     <>
       {invitations.map((invitation) => (
         <PartBoundary key={invitation.id} what="this invitation">
-          <div
+          <section
             className="app-card govuk-!-margin-bottom-6"
-            role="region"
             aria-labelledby={`feedback-${invitation.id}`}
           >
             <h2 className="govuk-heading-m" id={`feedback-${invitation.id}`}>
@@ -39,7 +38,7 @@ export function FeedbackInvitations({ familyId }: { familyId: string }) {
             >
               Tell us how it was
             </Link>
-          </div>
+          </section>
         </PartBoundary>
       ))}
     </>
