@@ -78,7 +78,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe("pnpm start and the README's core flow", () => {
+describe("pnpm start and the README's flows", () => {
   it("prints the address and the demo sign-ins", () => {
     expect(banner).toMatch(new RegExp(`Teamaround is running at ${base} \\(started in \\d+ ms\\)`));
     expect(banner).toContain("lead@demo.teamaround.test");
@@ -96,4 +96,17 @@ describe("pnpm start and the README's core flow", () => {
     ]);
     expect(stdout).toContain("the parent marked it: done");
   }, 60_000);
+
+  it("runs scripts/journey-flow.sh: request → triage → assessment → sign-off → review → closure → feedback", async () => {
+    const { stdout } = await promisify(execFile)("bash", [
+      join(root, "scripts/journey-flow.sh"),
+      base,
+    ]);
+    expect(stdout).toContain("accepted: accepted");
+    expect(stdout).toContain("the manager signed it off: completed; family is now plan_active");
+    expect(stdout).toContain("review: positive_change");
+    expect(stdout).toContain("distance travelled: improving");
+    expect(stdout).toContain("the lead closed the episode: closed");
+    expect(stdout).toMatch(/the parent answered "How was it for you\?" at \d{4}-/);
+  }, 120_000);
 });
