@@ -65,7 +65,7 @@ const updateRoute = createRoute({
   method: "patch",
   path: "/api/families/{familyId}",
   tags,
-  summary: "Change the level of need, name, or mark the plan active",
+  summary: "Change the level of need (kept as episode history) or the name",
   request: { params: FamilyParams, body: jsonBody(UpdateFamilyBody) },
   responses: {
     200: jsonResponse(FamilyWithAbilities, "The updated family"),

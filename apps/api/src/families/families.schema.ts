@@ -81,10 +81,6 @@ export const UpdateFamilyBody = z
     version: versionField,
     displayName: safeLine({ max: 120 }).optional(),
     levelOfNeed: levelOfNeed.optional(),
-    status: z
-      .literal("plan_active")
-      .optional()
-      .describe("Mark the assessment complete and the plan in place"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateFamily");

@@ -1,4 +1,4 @@
-import { buildMeeting, buildScenario } from "@teamaround/db/testing";
+import { buildMeeting, buildScenario, dateCurrentEpisode } from "@teamaround/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
 
@@ -14,6 +14,10 @@ const weeksAgo = (weeks: number) => new Date(api.clock.now.getTime() - weeks * 7
 async function familyLastReviewed(weeks: number) {
   const s = await buildScenario(api.deps.db);
   const endedAt = weeksAgo(weeks);
+  await dateCurrentEpisode(api.deps.db, s.family.id, {
+    openedAt: weeksAgo(weeks + 8),
+    planInPlaceAt: weeksAgo(weeks + 4),
+  });
   await buildMeeting(api.deps.db, {
     familyId: s.family.id,
     chairUserId: s.users.lead.id,

@@ -9,6 +9,7 @@ import {
   buildHeldMeeting,
   buildMeeting,
   buildScenario,
+  dateCurrentEpisode,
   type Scenario,
 } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
@@ -87,15 +88,21 @@ describe("POST /api/families/{familyId}/meetings", () => {
     expect(await auditCount(s, "meeting.schedule")).toBe(1);
   });
 
-  it("warns, without refusing, when the first meeting is later than three weeks after the assessment", async () => {
+  it("warns, without refusing, when the first TAC is later than the authority's 15 working days after the assessment", async () => {
     const s = await buildScenario(api.deps.db);
+    await dateCurrentEpisode(api.deps.db, s.family.id, {
+      openedAt: s.family.createdAt,
+      planInPlaceAt: api.clock.now,
+    });
     const res = await call(api, "POST", meetingsPath(s), {
       cookie: await asLead(s),
       body: scheduleBody(s, { scheduledFor: inDays(30) }),
     });
     expect(res.status).toBe(201);
     expect(res.json.data.timeliness).toMatchObject({ status: "late" });
-    expect(res.json.data.timeliness.message).toMatch(/3 weeks/);
+    expect(res.json.data.timeliness.message).toMatch(
+      /first TAC meeting is later than the authority's target/,
+    );
   });
 
   it("refuses a time in the past, naming the field", async () => {
@@ -149,19 +156,25 @@ describe("POST /api/families/{familyId}/meetings", () => {
 });
 
 describe("GET /api/families/{familyId}/meetings", () => {
-  it("lists meetings and says the first meeting is due within three weeks of the assessment", async () => {
+  it("lists meetings and says the first TAC is due within 15 working days of the assessment's completion", async () => {
     const s = await buildScenario(api.deps.db);
+    // Completed on Monday 2 March 2026: 15 working days later is Monday 23 March.
+    const completed = new Date("2026-03-02T09:00:00Z");
+    await dateCurrentEpisode(api.deps.db, s.family.id, {
+      openedAt: new Date("2026-02-02T09:00:00Z"),
+      planInPlaceAt: completed,
+    });
+    api.clock.now = new Date("2026-03-20T12:00:00Z");
     await buildMeeting(api.deps.db, { familyId: s.family.id, chairUserId: s.users.lead.id });
     const res = await call(api, "GET", meetingsPath(s), {
       cookie: await sessionCookieFor(api, s.users.parentUser.id),
     });
     expect(res.status).toBe(200);
     expect(res.json.data).toHaveLength(1);
-    const by = new Date(s.family.createdAt.getTime() + 21 * day).toISOString();
     expect(res.json.nextReviewDue).toEqual({
       kind: "initial",
-      from: s.family.createdAt.toISOString(),
-      by,
+      from: completed.toISOString(),
+      by: "2026-03-23T23:59:59.999Z",
       overdue: false,
       scheduled: true,
     });

@@ -1973,7 +1973,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change the level of need, name, or mark the plan active */
+    /** Change the level of need (kept as episode history) or the name */
     patch: {
       parameters: {
         query?: never;
@@ -13283,11 +13283,6 @@ export interface components {
       displayName?: string;
       /** @description A level on the authority's own scale (GET /api/authority) */
       levelOfNeed?: number;
-      /**
-       * @description Mark the assessment complete and the plan in place
-       * @enum {string}
-       */
-      status?: "plan_active";
     };
     CloseFamily: {
       /** @description The version you read; a stale version answers 409 */

@@ -1,4 +1,5 @@
 export * from "./assessment-factories";
+export * from "./episode-factories";
 export * from "./factories";
 export * from "./scenario";
 export * from "./test-database";

@@ -3,9 +3,11 @@ import { isMeetingOverdue } from "./meeting-overdue";
 import { nextMeetingDue } from "./meeting-schedule";
 
 const facts = {
-  assessmentStartedAt: new Date("2026-09-01T09:00:00Z"),
+  planInPlaceAt: new Date("2026-09-01T09:00:00Z"),
+  firstTacWorkingDays: 15,
   lastEndedAt: new Date("2026-09-10T10:00:00Z"),
   lastWasClosing: false,
+  nextReviewOn: null,
   reviewMinWeeks: 6,
   reviewMaxWeeks: 12,
 };

@@ -1,18 +1,24 @@
+import { firstTacDueOn } from "../journey/journey-dates";
 import type { MeetingKind } from "./meeting.schema";
 
 const day = 86_400_000;
 const week = 7 * day;
 
-/** The first TAC meeting is due within three weeks of the assessment starting. */
-export const initialMeetingWithinWeeks = 3;
-
 export interface ScheduleFacts {
-  /** When the assessment started (the case was opened). */
-  assessmentStartedAt: Date;
-  /** When the most recent meeting ended, if any has. */
+  /**
+   * When the current episode's assessment was completed and the plan put in
+   * place: the start of the first-TAC clock. Null while the family is being
+   * assessed, when no meeting is due yet.
+   */
+  planInPlaceAt: Date | null;
+  /** The authority's target for the first TAC, in working days after that. */
+  firstTacWorkingDays: number;
+  /** When the most recent meeting of the current episode ended, if any has. */
   lastEndedAt: Date | null;
   /** Whether that meeting closed the plan: no further review falls due. */
   lastWasClosing: boolean;
+  /** The next review date the last review decided on, if it recorded one. */
+  nextReviewOn: string | null;
   reviewMinWeeks: number;
   reviewMaxWeeks: number;
 }
@@ -24,21 +30,32 @@ export interface MeetingDue {
   by: Date;
 }
 
+/** The last moment of a calendar day (UTC): something due "on" a day is late only after it. */
+function endOfDay(isoDay: string): Date {
+  return new Date(`${isoDay}T23:59:59.999Z`);
+}
+
+/**
+ * When the next TAC meeting of the current episode falls due. The first is
+ * due within the authority's working days of the assessment's completion;
+ * each later one between the review cadence's minimum and maximum after the
+ * last meeting, or by the date the last review decided on.
+ */
 export function nextMeetingDue(facts: ScheduleFacts): MeetingDue | null {
   if (facts.lastWasClosing) return null;
   if (!facts.lastEndedAt) {
-    const from = facts.assessmentStartedAt;
-    return {
-      kind: "initial",
-      from,
-      by: new Date(from.getTime() + initialMeetingWithinWeeks * week),
-    };
+    if (!facts.planInPlaceAt) return null;
+    const from = facts.planInPlaceAt;
+    const dueOn = firstTacDueOn(from.toISOString().slice(0, 10), facts.firstTacWorkingDays);
+    return { kind: "initial", from, by: endOfDay(dueOn) };
   }
   const ended = facts.lastEndedAt.getTime();
   return {
     kind: "review",
     from: new Date(ended + facts.reviewMinWeeks * week),
-    by: new Date(ended + facts.reviewMaxWeeks * week),
+    by: facts.nextReviewOn
+      ? endOfDay(facts.nextReviewOn)
+      : new Date(ended + facts.reviewMaxWeeks * week),
   };
 }
 
@@ -64,8 +81,8 @@ export function meetingTimeliness(
   if (at.getTime() > due.by.getTime()) {
     const what =
       due.kind === "initial"
-        ? `The first meeting should be held within ${initialMeetingWithinWeeks} weeks of the assessment starting`
-        : "This review is later than the authority's review interval";
+        ? "The first TAC meeting is later than the authority's target after the assessment was completed"
+        : "This review is later than the date the last review set, or the authority's review interval";
     return { ...base, status: "late", message: `${what}.` };
   }
   if (kind === "review" && at.getTime() < due.from.getTime()) {

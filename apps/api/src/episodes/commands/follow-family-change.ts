@@ -4,8 +4,8 @@ import { desc, eq, sql } from "drizzle-orm";
 /**
  * Keeps the current episode in step with a change made on the family
  * record: a new level of need is appended as a `level_of_need_changed`
- * event (the old level stays in the history), and marking the plan active
- * moves an episode still in assessment to "plan in place". Run inside the
+ * event (the old level stays in the history). The plan is put in place only
+ * by completing the assessment (see complete-assessment.ts). Run inside the
  * transaction of the family's change.
  */
 export async function followFamilyChange(
@@ -31,16 +31,5 @@ export async function followFamilyChange(
       levelOfNeed: after.levelOfNeed,
       note: `From level ${before.levelOfNeed} to level ${after.levelOfNeed}`,
     });
-  }
-  if (after.status === "plan_active" && episode.status === "assessment") {
-    await tx
-      .update(episodes)
-      .set({
-        status: "plan_in_place",
-        planInPlaceAt: episode.planInPlaceAt ?? now,
-        version: sql`${episodes.version} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(episodes.id, episode.id));
   }
 }

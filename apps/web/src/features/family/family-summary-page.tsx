@@ -91,8 +91,14 @@ export function FamilySummaryPage() {
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
       {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
-      {abilities.family.update && f.status === "assessment_started" ? (
-        <MarkPlanActive family={f} />
+      {f.status === "assessment_started" && abilities.assessment.read ? (
+        <p className="govuk-body">
+          The plan is in place once the{" "}
+          <Link to="/families/$familyId/assessment" params={{ familyId }} className="govuk-link">
+            Early Help Assessment
+          </Link>{" "}
+          is completed.
+        </p>
       ) : null}
       <ButtonGroup>
         {abilities.family.close ? (
@@ -132,30 +138,6 @@ export function FamilySummaryPage() {
           </Link>
         ) : null}
       </ButtonGroup>
-    </>
-  );
-}
-
-/** The assessment is complete and the plan is in place. */
-function MarkPlanActive({ family }: { family: Family }) {
-  const refresh = useRefreshFamily(family.id);
-  const form = useApiForm({
-    fields: {},
-    submit: () =>
-      unwrap(
-        api.PATCH("/api/families/{familyId}", {
-          params: { path: { familyId: family.id } },
-          body: { version: family.version, status: "plan_active" },
-        }),
-      ),
-    onSuccess: refresh,
-  });
-  return (
-    <>
-      <FormProblems form={form} onReload={refresh} />
-      <Button variant="secondary" disabled={form.pending} onClick={form.handleSubmit(undefined)}>
-        Mark the plan as in place
-      </Button>
     </>
   );
 }
