@@ -151,6 +151,29 @@ describe("equality fields", () => {
   });
 });
 
+describe("contact details", () => {
+  it("are shown to a family member for themselves only: an address never reaches another member", async () => {
+    const { s, path, youngUser, youngPerson } = await world();
+    await api.deps.db
+      .update(familyMembers)
+      .set({ address: "1 Test Row, Testtown", phone: "07700 900123", gpPractice: "Test Surgery" })
+      .where(eq(familyMembers.id, s.members.parent.id));
+    const asStaff = await listAs(path, s.users.teamMember.id);
+    expect(asStaff.get(s.members.parent.id)).toMatchObject({ address: "1 Test Row, Testtown" });
+    const asParent = await listAs(path, s.users.parentUser.id);
+    expect(asParent.get(s.members.parent.id)).toMatchObject({ phone: "07700 900123" });
+    const asYoungPerson = await listAs(path, youngUser.id);
+    expect(asYoungPerson.get(s.members.parent.id)).toMatchObject({
+      address: null,
+      phone: null,
+      email: null,
+      gpPractice: null,
+    });
+    expect(asYoungPerson.get(youngPerson.id)).toBeDefined();
+    expect(JSON.stringify([...asYoungPerson.values()])).not.toContain("Test Row");
+  });
+});
+
 describe("who can give consent", () => {
   it("is said of each member by the consent rule", async () => {
     const { s, path, youngPerson } = await world();

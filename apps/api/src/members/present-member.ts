@@ -1,5 +1,6 @@
 import { type Executor, familyMembers } from "@teamaround/db";
 import {
+  canSeeContactDetails,
   canSeeEqualityFields,
   type FamilyAccess,
   giverRefusal,
@@ -9,11 +10,13 @@ import { and, eq } from "drizzle-orm";
 import type { MemberRow } from "./member-rules";
 
 /**
- * A family member as the caller may see them: the equality fields only for
- * those `canSeeEqualityFields` allows (never another member of the family),
+ * A family member as the caller may see them: contact details and the
+ * equality fields only for those the domain allows (never another member of
+ * the family: `canSeeContactDetails`, `canSeeEqualityFields`),
  * and whether they may give consent, by the domain's rule.
  */
 export function presentMember(row: MemberRow, access: FamilyAccess, today: string) {
+  const contact = canSeeContactDetails(access, row.id);
   return {
     id: row.id,
     kind: row.kind,
@@ -26,13 +29,13 @@ export function presentMember(row: MemberRow, access: FamilyAccess, today: strin
     parentalResponsibility: row.parentalResponsibility,
     judgedCompetent: row.judgedCompetent,
     canGiveConsent: giverRefusal(row, today) === null,
-    address: row.address,
-    phone: row.phone,
-    email: row.email,
+    address: contact ? row.address : null,
+    phone: contact ? row.phone : null,
+    email: contact ? row.email : null,
     preferredLanguage: row.preferredLanguage,
     interpreterNeeded: row.interpreterNeeded,
     communicationNeeds: row.communicationNeeds,
-    gpPractice: row.gpPractice,
+    gpPractice: contact ? row.gpPractice : null,
     youngCarer: row.youngCarer,
     equality: canSeeEqualityFields(access, row.id)
       ? { ethnicity: row.ethnicity, religion: row.religion, disabilityOrSen: row.disabilityOrSen }

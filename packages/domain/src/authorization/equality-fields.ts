@@ -12,3 +12,13 @@ export function canSeeEqualityFields(access: FamilyAccess, memberId: string): bo
   if (relationshipOf(access) !== "family_member") return true;
   return access.familyMemberId === memberId;
 }
+
+/**
+ * Whether the caller may see a member's contact details (address, phone,
+ * email, GP practice): the same rule as the equality fields. A parent who
+ * left after domestic abuse must never learn where the other parent now
+ * lives, so a family member sees only their own.
+ */
+export function canSeeContactDetails(access: FamilyAccess, memberId: string): boolean {
+  return canSeeEqualityFields(access, memberId);
+}
