@@ -33,6 +33,7 @@ const pointLabel = (p: DistanceSeries["points"][number]) =>
 function SeriesChart({ series, scale }: { series: DistanceSeries; scale: Distance["scale"] }) {
   const data = series.points.map((p) => ({
     name: pointLabel(p),
+    stage: stageLabels[p.stage],
     team: p.practitioners,
     family: p.family,
   }));
@@ -40,9 +41,21 @@ function SeriesChart({ series, scale }: { series: DistanceSeries; scale: Distanc
   return (
     <div className="app-distance-chart" aria-hidden="true" data-testid="distance-chart">
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        {/* Not focusable: the chart is hidden from assistive technology, the table says it all. */}
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" tick={{ fontSize: 14 }} />
+          {/* The axis names the stage; its date is in the tooltip and the table. */}
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 14 }}
+            tickFormatter={(_, index) => data[index]?.stage ?? ""}
+            interval={0}
+            padding={{ left: 40, right: 32 }}
+          />
           <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={32} />
           <Tooltip />
           <Legend />
@@ -63,6 +76,7 @@ function SeriesChart({ series, scale }: { series: DistanceSeries; scale: Distanc
               stroke="#f47738"
               strokeWidth={3}
               strokeDasharray="6 4"
+              dot={{ strokeDasharray: "none" }}
               connectNulls
               isAnimationActive={false}
             />
