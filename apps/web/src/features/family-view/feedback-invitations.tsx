@@ -37,6 +37,7 @@ export function FeedbackInvitations({ familyId }: { familyId: string }) {
               className="govuk-button govuk-!-margin-bottom-0"
             >
               Tell us how it was
+              <span className="govuk-visually-hidden"> {occasionWords[invitation.occasion]}</span>
             </Link>
           </section>
         </PartBoundary>
