@@ -6,6 +6,7 @@ export * from "./queries/document-log";
 export * from "./queries/document-parts";
 export * from "./queries/end-meeting";
 export * from "./queries/family-access";
+export * from "./queries/latest-episode";
 export * from "./queries/meeting-room-records";
 export * from "./queries/meetings";
 export * from "./queries/open-family";

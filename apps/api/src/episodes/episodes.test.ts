@@ -5,10 +5,9 @@ import {
   families,
   feedbackInvitations,
   needScores,
-  outcomes,
   sustainabilityChecks,
 } from "@teamaround/db";
-import { buildScenario, type Scenario } from "@teamaround/db/testing";
+import { buildOutcome, buildScenario, type Scenario } from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -20,19 +19,14 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function withOutcome(s: Scenario) {
-  const [outcome] = await api.deps.db
-    .insert(outcomes)
-    .values({
-      familyId: s.family.id,
-      area: "education",
-      title: "Robin goes to school every day",
-      measure: "Attendance above 95%",
-      targetDate: "2027-01-01",
-      createdBy: s.users.lead.id,
-    })
-    .returning();
-  if (!outcome) throw new Error("outcome not inserted");
-  return outcome;
+  return buildOutcome(api.deps.db, {
+    familyId: s.family.id,
+    area: "education",
+    title: "Robin goes to school every day",
+    measure: "Attendance above 95%",
+    targetDate: "2027-01-01",
+    createdBy: s.users.lead.id,
+  });
 }
 
 function closeBody(s: Scenario, outcomeId: string) {

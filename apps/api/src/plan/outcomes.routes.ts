@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { outcomes } from "@teamaround/db";
+import { getLatestEpisode, outcomes } from "@teamaround/db";
 import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
@@ -12,11 +12,13 @@ import { isoDay } from "../shared/dates";
 import { updateVersioned } from "../shared/versioned-update";
 import { assertNotPast } from "./commands/assert-not-past";
 import { loadPlan } from "./commands/load-plan";
+import { assertOutcomeOpen, planEpisode } from "./commands/plan-episode";
 import {
   CreateOutcomeBody,
   OutcomeParams,
   OutcomeSchema,
   PlanOutcomeSchema,
+  PlanQuery,
   UpdateOutcomeBody,
 } from "./plan.schema";
 import { presentOutcome } from "./present-outcome";
@@ -28,8 +30,9 @@ const readPlanRoute = createRoute({
   method: "get",
   path: "/api/families/{familyId}/outcomes",
   tags,
-  summary: "The plan: outcomes, each with its actions, owners and progress",
-  request: { params: FamilyParams },
+  summary:
+    "The plan: the current episode's outcomes (or an earlier episode's), each with its actions, owners and progress",
+  request: { params: FamilyParams, query: PlanQuery },
   responses: {
     200: jsonResponse(
       z.object({ data: z.array(PlanOutcomeSchema), abilities: FamilyAbilitiesSchema }),
@@ -43,7 +46,7 @@ const createOutcomeRoute = createRoute({
   method: "post",
   path: "/api/families/{familyId}/outcomes",
   tags,
-  summary: "Add an outcome the family wants to reach",
+  summary: "Add an outcome the family wants to reach (to the current episode's plan)",
   request: { params: FamilyParams, body: jsonBody(CreateOutcomeBody) },
   responses: {
     201: jsonResponse(OutcomeWithAbilities, "The new outcome"),
@@ -55,7 +58,7 @@ const updateOutcomeRoute = createRoute({
   method: "patch",
   path: "/api/families/{familyId}/outcomes/{outcomeId}",
   tags,
-  summary: "Change an outcome (optimistic concurrency)",
+  summary: "Change an outcome of the current episode (optimistic concurrency)",
   request: { params: OutcomeParams, body: jsonBody(UpdateOutcomeBody) },
   responses: {
     200: jsonResponse(OutcomeWithAbilities, "The updated outcome"),
@@ -67,12 +70,19 @@ export function registerOutcomeRoutes(app: ApiApp): void {
   app.openapi(readPlanRoute, async (c) => {
     const actor = requireActor(c);
     const { familyId } = c.req.valid("param");
+    const { episodeId } = c.req.valid("query");
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "outcome", "read");
     authorize(access, "action", "read");
-    const plan = await loadPlan(db, access, isoDay(now()));
-    await recordAudit(db, c, { event: "plan.read", familyId, resourceType: "plan" });
+    const episode = await planEpisode(db, familyId, episodeId);
+    const plan = await loadPlan(db, access, episode.id, isoDay(now()));
+    await recordAudit(db, c, {
+      event: "plan.read",
+      familyId,
+      resourceType: "plan",
+      details: { episodeId: episode.id },
+    });
     return c.json(withAbilities(plan, access), 200);
   });
 
@@ -85,9 +95,11 @@ export function registerOutcomeRoutes(app: ApiApp): void {
     authorize(access, "outcome", "create");
     assertNotPast(body.targetDate, isoDay(now()), "targetDate");
     const outcome = await db.transaction(async (tx) => {
+      // A new outcome belongs to the current episode (open: a closed case refuses new outcomes).
+      const episode = await getLatestEpisode(tx, familyId);
       const [row] = await tx
         .insert(outcomes)
-        .values({ ...body, familyId, createdBy: actor.userId })
+        .values({ ...body, familyId, episodeId: episode.id, createdBy: actor.userId })
         .returning();
       if (!row) throw new AppError("internal", "The outcome was not saved.");
       await recordAudit(tx, c, {
@@ -112,6 +124,7 @@ export function registerOutcomeRoutes(app: ApiApp): void {
     authorize(access, "outcome", "update");
     assertNotPast(changes.targetDate, isoDay(now()), "targetDate");
     const updated = await db.transaction(async (tx) => {
+      await assertOutcomeOpen(tx, familyId, outcomeId);
       const row = await updateVersioned(
         tx,
         outcomes,

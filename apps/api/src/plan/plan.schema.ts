@@ -14,6 +14,14 @@ import { uuidParam, versionField } from "../http/openapi";
 
 const planDate = isoDateWithin(dateWindows.planDate);
 
+export const PlanQuery = z.object({
+  episodeId: z
+    .uuid()
+    .optional()
+    .describe("An earlier episode's plan; the current episode's when omitted")
+    .openapi({ param: { name: "episodeId", in: "query" } }),
+});
+
 export const OutcomeParams = z.object({
   familyId: uuidParam("familyId"),
   outcomeId: uuidParam("outcomeId"),
@@ -67,6 +75,7 @@ export const ActionSchema = z
 export const OutcomeSchema = z
   .object({
     id: z.uuid(),
+    episodeId: z.uuid().describe("The episode the outcome was set in"),
     area: z.enum(outcomeAreas),
     title: z.string(),
     measure: z.string(),

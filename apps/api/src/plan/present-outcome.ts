@@ -5,6 +5,7 @@ export type OutcomeRow = typeof outcomes.$inferSelect;
 export function presentOutcome(row: OutcomeRow) {
   return {
     id: row.id,
+    episodeId: row.episodeId,
     area: row.area,
     title: row.title,
     measure: row.measure,

@@ -6,7 +6,6 @@ import {
   type Executor,
   helpRequests,
   lawfulBasisRecords,
-  outcomes,
   sharingRecords,
   teamMemberships,
 } from "@teamaround/db";
@@ -15,6 +14,7 @@ import {
   buildHeldMeeting,
   buildMeeting,
   buildMember,
+  buildOutcome,
   buildScenario,
 } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
@@ -80,19 +80,14 @@ export async function buildSecurityWorld(db: Executor) {
       })
       .returning(),
   );
-  const outcome = await first(
-    db
-      .insert(outcomes)
-      .values({
-        familyId,
-        area: "education",
-        title: "Robin goes to school every day",
-        measure: "Attendance above 95% for a half term",
-        targetDate: inAMonth,
-        createdBy: lead,
-      })
-      .returning(),
-  );
+  const outcome = await buildOutcome(db, {
+    familyId,
+    area: "education",
+    title: "Robin goes to school every day",
+    measure: "Attendance above 95% for a half term",
+    targetDate: inAMonth,
+    createdBy: lead,
+  });
   const parentAction = await first(
     db
       .insert(actions)

@@ -4724,10 +4724,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The plan: outcomes, each with its actions, owners and progress */
+    /** The plan: the current episode's outcomes (or an earlier episode's), each with its actions, owners and progress */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description An earlier episode's plan; the current episode's when omitted */
+          episodeId?: string;
+        };
         header?: never;
         path: {
           familyId: string;
@@ -4880,7 +4883,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Add an outcome the family wants to reach */
+    /** Add an outcome the family wants to reach (to the current episode's plan) */
     post: {
       parameters: {
         query?: never;
@@ -5076,7 +5079,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an outcome (optimistic concurrency) */
+    /** Change an outcome of the current episode (optimistic concurrency) */
     patch: {
       parameters: {
         query?: never;
@@ -13699,6 +13702,11 @@ export interface components {
     Outcome: {
       /** Format: uuid */
       id: string;
+      /**
+       * Format: uuid
+       * @description The episode the outcome was set in
+       */
+      episodeId: string;
       /** @enum {string} */
       area:
         | "education"

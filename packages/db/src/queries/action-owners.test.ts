@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle, Executor } from "../client";
-import { actionOwners, actions, outcomes } from "../schema";
-import { buildMeeting, buildScenario, openTestDatabase, type Scenario } from "../testing";
+import { actionOwners, actions } from "../schema";
+import {
+  buildMeeting,
+  buildOutcome,
+  buildScenario,
+  openTestDatabase,
+  type Scenario,
+} from "../testing";
 import { listActionOwners } from "./action-owners";
 import { buildPlanVersionContent } from "./plan-version-content";
 
@@ -29,18 +35,14 @@ async function insertAction(db: Executor, s: Scenario, outcomeId: string, text: 
 /** A family with an action owned by a parent and a practitioner, and one by the lead alone. */
 async function familyWithOwnedActions() {
   const s = await buildScenario(handle.db);
-  const [outcome] = await handle.db
-    .insert(outcomes)
-    .values({
-      familyId: s.family.id,
-      area: "education",
-      title: "School every day",
-      measure: "Attendance above 95%",
-      targetDate: "2030-06-30",
-      createdBy: s.users.lead.id,
-    })
-    .returning({ id: outcomes.id });
-  if (!outcome) throw new Error("outcome not inserted");
+  const outcome = await buildOutcome(handle.db, {
+    familyId: s.family.id,
+    area: "education",
+    title: "School every day",
+    measure: "Attendance above 95%",
+    targetDate: "2030-06-30",
+    createdBy: s.users.lead.id,
+  });
   const shared = await insertAction(handle.db, s, outcome.id, "Walk to school together");
   const leadOnly = await insertAction(handle.db, s, outcome.id, "Book the nurse");
   const familyId = s.family.id;

@@ -21,6 +21,7 @@ import {
 } from "../schema";
 import { listActionOwners } from "./action-owners";
 import { loadDocumentParts } from "./document-parts";
+import { getLatestEpisode } from "./latest-episode";
 import type { MeetingRow } from "./meetings";
 
 const iso = (date: Date) => date.toISOString();
@@ -48,6 +49,8 @@ export async function buildPlanVersionContent(
   meeting: MeetingRow & { endedAt: Date },
 ): Promise<{ content: PlanVersionContent; snapshots: VersionSnapshots }> {
   const { familyId } = meeting;
+  // The plan as it stands: the current episode's outcomes, not an earlier episode's.
+  const { id: episodeId } = await getLatestEpisode(db, familyId);
   const { documents, snapshots } = await loadVersionDocuments(db, familyId);
   const content: PlanVersionContent = {
     format: planVersionFormat,
@@ -61,8 +64,8 @@ export async function buildPlanVersionContent(
       agenda: meeting.agenda,
     },
     documents,
-    outcomes: await loadOutcomes(db, familyId),
-    actions: await loadActions(db, familyId),
+    outcomes: await loadOutcomes(db, familyId, episodeId),
+    actions: await loadActions(db, familyId, episodeId),
     attendance: await listMeetingAttendance(db, familyId, meeting.id),
     chat: await listMeetingChat(db, familyId, meeting.id),
     decisions: await listMeetingDecisions(db, familyId, meeting.id),
@@ -70,7 +73,7 @@ export async function buildPlanVersionContent(
   return { content, snapshots };
 }
 
-async function loadOutcomes(db: Executor, familyId: string) {
+async function loadOutcomes(db: Executor, familyId: string, episodeId: string) {
   return db
     .select({
       id: outcomes.id,
@@ -81,18 +84,23 @@ async function loadOutcomes(db: Executor, familyId: string) {
       status: outcomes.status,
     })
     .from(outcomes)
-    .where(eq(outcomes.familyId, familyId))
+    .where(and(eq(outcomes.familyId, familyId), eq(outcomes.episodeId, episodeId)))
     .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
 }
 
-async function loadActions(db: Executor, familyId: string): Promise<VersionAction[]> {
-  const rows = await db
-    .select()
+async function loadActions(
+  db: Executor,
+  familyId: string,
+  episodeId: string,
+): Promise<VersionAction[]> {
+  const found = await db
+    .select({ row: actions })
     .from(actions)
-    .where(eq(actions.familyId, familyId))
+    .innerJoin(outcomes, eq(outcomes.id, actions.outcomeId))
+    .where(and(eq(actions.familyId, familyId), eq(outcomes.episodeId, episodeId)))
     .orderBy(asc(actions.createdAt), asc(actions.id));
   const byAction = await listActionOwners(db, familyId);
-  return rows.map((row) => ({
+  return found.map(({ row }) => ({
     id: row.id,
     outcomeId: row.outcomeId,
     text: row.text,

@@ -1,10 +1,15 @@
 import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { outcomeArea, outcomeStatus } from "./enums";
+import { episodes } from "./episodes";
 import { families } from "./families";
 import { users } from "./users";
 
-/** What the family wants to achieve, in their words where possible, and how we will know. */
+/**
+ * What the family wants to achieve, in their words where possible, and how we
+ * will know. Each outcome belongs to the episode it was set in: once that
+ * episode closes, the outcome and its actions are history and never change.
+ */
 export const outcomes = pgTable(
   "outcomes",
   {
@@ -12,6 +17,9 @@ export const outcomes = pgTable(
     familyId: uuid("family_id")
       .notNull()
       .references(() => families.id),
+    episodeId: uuid("episode_id")
+      .notNull()
+      .references(() => episodes.id),
     area: outcomeArea("area").notNull(),
     title: text("title").notNull(),
     /** How the family and team will know it has been reached (the M of SMART). */
@@ -25,5 +33,8 @@ export const outcomes = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("outcomes_family_id_idx").on(t.familyId)],
+  (t) => [
+    index("outcomes_family_id_idx").on(t.familyId),
+    index("outcomes_episode_id_idx").on(t.episodeId),
+  ],
 );

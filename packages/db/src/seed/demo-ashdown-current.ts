@@ -135,7 +135,7 @@ export async function ashdownCurrentEpisode(
   });
 
   await m.planDocument(ashdownCurrentPlan);
-  await ashdownPlan(f, { lead, hv, taylor: people.taylor });
+  await ashdownPlan(f, { lead, hv, taylor: people.taylor, episodeId: episode.id });
   await m.heldMeeting({
     kind: "initial",
     at: workdayAt(-46),

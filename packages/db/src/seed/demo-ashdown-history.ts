@@ -92,7 +92,7 @@ export async function ashdownFirstEpisode(
     "Repayment plan agreed and no new arrears for two months",
     -430,
     lead,
-    { createdDaysAgo: 488, status: "achieved" },
+    { episodeId: episode.id, createdDaysAgo: 488, status: "achieved" },
   );
   const school = await f.outcome(
     "education",
@@ -100,7 +100,7 @@ export async function ashdownFirstEpisode(
     "Attendance above 95% for six weeks",
     -430,
     lead,
-    { createdDaysAgo: 488, status: "achieved" },
+    { episodeId: episode.id, createdDaysAgo: 488, status: "achieved" },
   );
   await m.heldMeeting({
     kind: "initial",

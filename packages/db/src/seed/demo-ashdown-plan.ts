@@ -3,9 +3,9 @@ import type { familyBuilder } from "./demo-family-builder";
 /** The outcomes and actions of the Ashdown family's current plan, agreed at the first TAC. */
 export async function ashdownPlan(
   f: ReturnType<typeof familyBuilder>,
-  ids: { lead: string; hv: string; taylor: string },
+  ids: { lead: string; hv: string; taylor: string; episodeId: string },
 ) {
-  const { lead, hv, taylor } = ids;
+  const { lead, hv, taylor, episodeId } = ids;
   const agreed = 46;
   const home = await f.outcome(
     "housing",
@@ -13,7 +13,7 @@ export async function ashdownPlan(
     "Repairs finished and no new damp for two months",
     60,
     lead,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: home.id,
@@ -38,7 +38,7 @@ export async function ashdownPlan(
     "No night-time inhaler use for four weeks",
     45,
     hv,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: health.id,
@@ -64,7 +64,7 @@ export async function ashdownPlan(
     "Taylor goes to a group at least once a week",
     90,
     lead,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: friends.id,

@@ -88,13 +88,15 @@ export function familyBuilder(db: Executor, familyId: string) {
       measure: string,
       targetInDays: number,
       createdBy: string,
-      extra: { createdDaysAgo?: number; status?: "active" | "achieved" } = {},
+      /** `episodeId`: the episode the outcome was set in (an earlier one's outcomes stay with it). */
+      extra: { episodeId: string; createdDaysAgo?: number; status?: "active" | "achieved" },
     ) =>
       one(
         db
           .insert(outcomes)
           .values({
             familyId,
+            episodeId: extra.episodeId,
             area,
             title,
             measure,

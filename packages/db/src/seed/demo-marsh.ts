@@ -167,7 +167,7 @@ async function marshJourney(
     "Attendance back above 90% for six weeks",
     56,
     lead,
-    { createdDaysAgo: 8 },
+    { episodeId: episode.id, createdDaysAgo: 8 },
   );
   await f.action({
     outcomeId: attendance.id,

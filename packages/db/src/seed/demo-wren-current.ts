@@ -139,7 +139,7 @@ export async function wrenCurrentEpisode(
   });
 
   await m.planDocument(wrenCurrentPlan);
-  await wrenPlan(f, { lead, pastoral, leo: people.leo });
+  await wrenPlan(f, { lead, pastoral, leo: people.leo, episodeId: episode.id });
   await m.heldMeeting({
     kind: "initial",
     at: workdayAt(-51),

@@ -76,7 +76,7 @@ export async function wrenFirstEpisode(
     "No late marks on hospital days for six weeks",
     -230,
     lead,
-    { createdDaysAgo: 278, status: "achieved" },
+    { episodeId: episode.id, createdDaysAgo: 278, status: "achieved" },
   );
   const talk = await f.outcome(
     "family_relationships",
@@ -84,7 +84,7 @@ export async function wrenFirstEpisode(
     "Mia sees her trusted adult every week and says it helps",
     -230,
     lead,
-    { createdDaysAgo: 278, status: "achieved" },
+    { episodeId: episode.id, createdDaysAgo: 278, status: "achieved" },
   );
   await m.heldMeeting({
     kind: "initial",

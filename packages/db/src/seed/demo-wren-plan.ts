@@ -3,9 +3,9 @@ import type { familyBuilder } from "./demo-family-builder";
 /** The outcomes and actions of the Wren family's current plan, agreed at the first TAC. */
 export async function wrenPlan(
   f: ReturnType<typeof familyBuilder>,
-  ids: { lead: string; pastoral: string; leo: string },
+  ids: { lead: string; pastoral: string; leo: string; episodeId: string },
 ) {
-  const { lead, pastoral, leo } = ids;
+  const { lead, pastoral, leo, episodeId } = ids;
   const agreed = 51;
   const money = await f.outcome(
     "financial_stability",
@@ -13,7 +13,7 @@ export async function wrenPlan(
     "Guardianship allowance and child benefit in payment",
     30,
     lead,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: money.id,
@@ -39,7 +39,7 @@ export async function wrenPlan(
     "Both children attend bereavement sessions; Nadia reports fewer bad nights",
     84,
     lead,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: grief.id,
@@ -56,7 +56,7 @@ export async function wrenPlan(
     "Attendance above 90% this term",
     70,
     pastoral,
-    { createdDaysAgo: agreed },
+    { episodeId, createdDaysAgo: agreed },
   );
   await f.action({
     outcomeId: school.id,

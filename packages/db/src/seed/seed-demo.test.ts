@@ -7,6 +7,7 @@ import { loadVersionDocuments } from "../queries/plan-version-content";
 import {
   assessmentEntries,
   assessments,
+  episodeOutcomeResults,
   episodes,
   families,
   familyMembers,
@@ -14,6 +15,7 @@ import {
   helpRequests,
   meetings,
   needScores,
+  outcomes,
   planVersions,
   reviews,
   sustainabilityChecks,
@@ -137,6 +139,25 @@ describe("the demo's history", () => {
       if (!first) throw new Error(`episode ${episode.id} has no first TAC`);
       expect(first.scheduledFor.getTime()).toBeGreaterThan(completedAt.getTime());
       expect(workingDaysBetween(completedAt, first.scheduledFor)).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it("keeps each episode's outcomes with it: closed ones achieved and asked about, none active", async () => {
+    const all = await handle.db.select().from(episodes);
+    const rows = await handle.db.select().from(outcomes);
+    const results = await handle.db.select().from(episodeOutcomeResults);
+    for (const outcome of rows) {
+      const episode = all.find((e) => e.id === outcome.episodeId);
+      expect(episode?.familyId).toBe(outcome.familyId);
+      if (episode?.status === "closed") expect(outcome.status).not.toBe("active");
+    }
+    for (const result of results) {
+      expect(rows.find((o) => o.id === result.outcomeId)?.episodeId).toBe(result.episodeId);
+    }
+    const closed = all.filter((e) => e.status === "closed" && e.closureReason !== "stepped_up");
+    expect(closed.length).toBeGreaterThan(0);
+    for (const episode of closed) {
+      expect(rows.some((o) => o.episodeId === episode.id)).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
 export * from "./assessment-factories";
 export * from "./episode-factories";
 export * from "./factories";
+export * from "./plan-factories";
 export * from "./scenario";
 export * from "./test-database";

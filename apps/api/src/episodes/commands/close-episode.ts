@@ -51,16 +51,21 @@ export async function lockOpenEpisode(tx: Executor, familyId: string) {
   return episode;
 }
 
-/** Every active outcome needs a result, and every result must name an outcome of this family. */
+/**
+ * Every active outcome of the closing episode needs a result, and every
+ * result must name an outcome of that episode (an earlier episode's outcomes
+ * were settled when it closed).
+ */
 async function assertOutcomeResults(
   tx: Executor,
   familyId: string,
+  episodeId: string,
   results: readonly { outcomeId: string }[],
 ) {
   const own = await tx
     .select({ id: outcomes.id, status: outcomes.status })
     .from(outcomes)
-    .where(eq(outcomes.familyId, familyId));
+    .where(and(eq(outcomes.familyId, familyId), eq(outcomes.episodeId, episodeId)));
   const ids = new Set(own.map((o) => o.id));
   const given = new Set(results.map((r) => r.outcomeId));
   const foreign = results.filter((r) => !ids.has(r.outcomeId)).map((r) => r.outcomeId);
@@ -68,8 +73,8 @@ async function assertOutcomeResults(
   if (foreign.length > 0 || missing.length > 0) {
     throw new AppError(
       "unprocessable",
-      "Say whether each active outcome of this family's plan was met, and only those of this family.",
-      { notThisFamily: foreign, missing },
+      "Say whether each active outcome of this episode's plan was met, and only those of this episode.",
+      { notThisEpisode: foreign, missing },
     );
   }
 }
@@ -139,7 +144,7 @@ export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
   const episode = await lockOpenEpisode(tx, familyId);
   if (!steppedUp) {
     assertScoredChildren(input.scores ?? [], await listMembers(tx, familyId));
-    await assertOutcomeResults(tx, familyId, input.outcomeResults ?? []);
+    await assertOutcomeResults(tx, familyId, episode.id, input.outcomeResults ?? []);
   }
   const family = await updateVersioned(
     tx,

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
 import { loadActions, ownerMemberIds } from "./load-actions";
+import { assertActionOpen } from "./plan-episode";
 
 /** Appends a progress note to an action the caller may report on (staff, or an owning family member). */
 export async function addProgress(
@@ -20,6 +21,7 @@ export async function addProgress(
     throw new AppError("forbidden", "You may add progress only to actions that are yours.");
   }
   return db.transaction(async (tx) => {
+    await assertActionOpen(tx, familyId, actionId);
     const [row] = await tx
       .insert(actionProgressNotes)
       .values({ familyId, actionId, authorId: access.actor.userId, note })

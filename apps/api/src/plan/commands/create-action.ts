@@ -8,6 +8,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { isoDay } from "../../shared/dates";
 import type { CreateActionBody } from "../plan.schema";
 import { assertNotPast } from "./assert-not-past";
+import { assertOutcomeOpen } from "./plan-episode";
 import { ownerRows, validateOwners } from "./validate-owners";
 
 /** Checks the outcome, due date and owners, then inserts the action and its owners together. */
@@ -21,6 +22,8 @@ export async function createAction(
   assertNotPast(body.dueDate, isoDay(now()), "dueDate");
   const owners = await validateOwners(db, familyId, body.owners);
   return db.transaction(async (tx) => {
+    // Nothing is added to an earlier episode's plan.
+    await assertOutcomeOpen(tx, familyId, body.outcomeId);
     const [row] = await tx
       .insert(actions)
       .values({

@@ -2,13 +2,15 @@ import {
   actionOwners,
   actions,
   type Executor,
+  episodes,
   families,
   familyMembers,
   outcomes,
   teamMemberships,
 } from "@teamaround/db";
 import { type Actor, canChangeAction } from "@teamaround/domain";
-import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { isOverdue } from "../present-action";
 
 export type MyActionsStatus = "open" | "done" | "all";
@@ -18,7 +20,8 @@ export type MyActionsStatus = "open" | "done" | "all";
  * staff (only where they are still in the team), through their member record
  * for a family member. Overdue first, then by due date. The SQL re-states
  * `isOnMyActionList` for speed; security/list-visibility.test.ts keeps the two
- * in step.
+ * in step. Only the actions of each family's current (latest) episode: an
+ * earlier episode's plan is history.
  */
 export async function listMyActions(
   db: Executor,
@@ -31,6 +34,13 @@ export async function listMyActions(
       ? isNotNull(familyMembers.id)
       : and(eq(actionOwners.userId, actor.userId), isNotNull(teamMemberships.id));
   const overdue = sql<boolean>`(${actions.status} = 'open' and ${actions.dueDate} < ${today})`;
+  const later = alias(episodes, "later");
+  const currentEpisode = notExists(
+    db
+      .select({ id: later.id })
+      .from(later)
+      .where(and(eq(later.familyId, episodes.familyId), gt(later.number, episodes.number))),
+  );
   const rows = await db
     .select({
       action: actions,
@@ -45,6 +55,7 @@ export async function listMyActions(
       outcomes,
       and(eq(outcomes.id, actions.outcomeId), eq(outcomes.familyId, actions.familyId)),
     )
+    .innerJoin(episodes, eq(episodes.id, outcomes.episodeId))
     .innerJoin(
       actionOwners,
       and(eq(actionOwners.actionId, actions.id), eq(actionOwners.familyId, actions.familyId)),
@@ -65,7 +76,7 @@ export async function listMyActions(
         eq(familyMembers.userId, actor.userId),
       ),
     )
-    .where(and(mine, status === "all" ? undefined : eq(actions.status, status)))
+    .where(and(mine, currentEpisode, status === "all" ? undefined : eq(actions.status, status)))
     .orderBy(desc(overdue), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id));
   return rows.map((r) => presentMyAction(r, actor, today));
 }

@@ -34,17 +34,26 @@ export interface LoadedAction {
 
 const completer = alias(users, "completer");
 
+type ActionScope = { actionIds: string[] } | { outcomeIds: string[] };
+
+function scopeOf(only: ActionScope | undefined): SQL | undefined {
+  if (!only) return undefined;
+  if ("actionIds" in only) return inArray(actions.id, only.actionIds);
+  return inArray(actions.outcomeId, only.outcomeIds);
+}
+
 /**
  * A family's actions with their owners, progress notes and who completed them,
  * and the team as it is now, in four queries
- * whatever the number of actions. `only` narrows to some actions.
+ * whatever the number of actions. `only` narrows to some actions, or to
+ * the actions towards some outcomes.
  */
 export async function loadActions(
   db: Executor,
   familyId: string,
-  only?: { actionIds: string[] },
+  only?: ActionScope,
 ): Promise<LoadedAction[]> {
-  const scope: SQL | undefined = only ? inArray(actions.id, only.actionIds) : undefined;
+  const scope = scopeOf(only);
   const rows = await db
     .select({ row: actions, completedByName: completer.displayName })
     .from(actions)

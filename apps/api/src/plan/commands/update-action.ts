@@ -9,6 +9,7 @@ import { updateVersioned } from "../../shared/versioned-update";
 import type { UpdateActionBody } from "../plan.schema";
 import { assertNotPast } from "./assert-not-past";
 import { type ActionRow, loadActions, ownerMemberIds } from "./load-actions";
+import { assertActionOpen } from "./plan-episode";
 import { ownerRows, validateOwners } from "./validate-owners";
 
 /**
@@ -40,6 +41,7 @@ export async function updateAction(
   assertNotPast(fields.dueDate, isoDay(now()), "dueDate");
   const validOwners = owners ? await validateOwners(db, familyId, owners) : null;
   await db.transaction(async (tx) => {
+    await assertActionOpen(tx, familyId, actionId);
     await updateVersioned(
       tx,
       actions,
