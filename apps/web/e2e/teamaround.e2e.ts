@@ -1,7 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scanPage, scans, violationReport } from "./support/axe";
@@ -16,13 +12,12 @@ import {
 } from "./support/browser";
 import { e2eEnv } from "./support/env";
 import { arrive, fillDate, sectionText, signIn, within } from "./support/flows";
+import {
+  failuresDir as failures,
+  makeScreenshotsDir,
+  screenshotsDir as screenshots,
+} from "./support/screenshots";
 import { buildWeb, type RunningServer, startServer } from "./support/server";
-
-const failures = tmpdir();
-/** The README's pictures are rewritten only when asked (`pnpm test:e2e:screenshots`). */
-const screenshots = e2eEnv.updateScreenshots
-  ? fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url))
-  : join(tmpdir(), "teamaround-e2e-screenshots");
 
 if (!hasChromium) {
   console.warn(
@@ -56,7 +51,7 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
       origin = server.origin;
     }
     browser = await launchBrowser();
-    mkdirSync(screenshots, { recursive: true });
+    makeScreenshotsDir();
   });
 
   beforeEach(({ onTestFailed }) => {
