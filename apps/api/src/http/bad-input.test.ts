@@ -92,11 +92,11 @@ describe("bad input", () => {
     expect(unknown.json.error.code).toBe("not_found");
   });
 
-  it("a level of need outside the scale → 400, a stale version → 409, and neither changes the family", async () => {
+  it("a level of need beyond any scale (levels run 1–10) → 400, a stale version → 409, and neither changes the family", async () => {
     const path = `/api/families/${scenario.family.id}`;
     const outOfRange = await call(api, "PATCH", path, {
       cookie,
-      body: { version: 1, levelOfNeed: 9 },
+      body: { version: 1, levelOfNeed: 11 },
     });
     expect(outOfRange.status).toBe(400);
     const stale = await call(api, "PATCH", path, { cookie, body: { version: 7, levelOfNeed: 3 } });
