@@ -1,5 +1,5 @@
 import { type Executor, episodeEvents, episodes, type FamilyRow } from "@teamaround/db";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 
 /**
  * Keeps the current episode in step with a change made on the family

@@ -1,25 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { api, unwrap } from "../../api/client";
 import type { Family } from "../../api/types";
 import { authorityQuery, meQuery } from "../../app/session";
-import { Button, ButtonGroup, SummaryList, type SummaryRow, Tag } from "../../components/govuk";
+import { ButtonGroup, SummaryList, type SummaryRow, Tag } from "../../components/govuk";
 import { usePageTitle } from "../../components/layout/page-title";
-import { FormProblems } from "../../forms/form-problems";
-import { useApiForm } from "../../forms/use-api-form";
 import { formatDay } from "../../lib/dates";
 import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
 import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
 import { EpisodeHistory } from "./episode-history";
 import { FamilyFeedback } from "./family-feedback";
-import {
-  familyQuery,
-  meetingsQuery,
-  teamQuery,
-  useFamilyId,
-  useRefreshFamily,
-} from "./family-queries";
+import { familyQuery, meetingsQuery, teamQuery, useFamilyId } from "./family-queries";
 
 export function statusTag(status: Family["status"]) {
   const colour = status === "closed" ? "grey" : status === "plan_active" ? "green" : "blue";
