@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import {
+  agencyTypes,
   closureReasons,
   episodeEventKinds,
   episodeOrigins,
@@ -44,6 +45,12 @@ export const EpisodeSchema = z
       })
       .nullable()
       .describe("The request for help it opened from (staff only)"),
+    askedBy: z
+      .enum(["family", ...agencyTypes])
+      .nullable()
+      .describe(
+        "Who asked for help, in general terms: the family itself or the kind of service (the family sees it too); null without a request",
+      ),
     reReferralOfEpisodeId: z
       .uuid()
       .nullable()

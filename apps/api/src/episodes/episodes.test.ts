@@ -4,6 +4,7 @@ import {
   episodes,
   families,
   feedbackInvitations,
+  helpRequests,
   needScores,
   sustainabilityChecks,
 } from "@teamaround/db";
@@ -277,5 +278,37 @@ describe("GET /api/families/{familyId}/episodes", () => {
     expect(
       (await call(api, "GET", `/api/families/${s.family.id}/episodes`, { cookie: other })).status,
     ).toBe(404);
+  });
+  it("tells the family, in general terms, who asked for help (the kind of service)", async () => {
+    const s = await buildScenario(api.deps.db);
+    const db = api.deps.db;
+    const [request] = await db
+      .insert(helpRequests)
+      .values({
+        authorityId: s.authority.id,
+        familyId: s.family.id,
+        receivingAgencyId: s.agencies.school.id,
+        familyName: "The family",
+        children: [],
+        requesterKind: "practitioner",
+        requesterAgencyId: s.agencies.school.id,
+        requesterName: "Family liaison officer",
+        requestedOn: "2026-03-03",
+        worries: "Attendance has fallen",
+        familyKnows: true,
+        familyAgrees: true,
+        createdBy: s.users.lead.id,
+      })
+      .returning();
+    if (!request) throw new Error("request not inserted");
+    await db
+      .update(episodes)
+      .set({ requestId: request.id })
+      .where(eq(episodes.familyId, s.family.id));
+    const parent = await sessionCookieFor(api, s.users.parentUser.id);
+    const res = await call(api, "GET", `/api/families/${s.family.id}/episodes`, {
+      cookie: parent,
+    });
+    expect(res.json.data[0]).toMatchObject({ askedBy: "school", request: null });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  agencies,
   type Executor,
   episodeEvents,
   episodeOutcomeResults,
@@ -16,13 +17,15 @@ import type { EpisodeSchema } from "./episodes.schema";
 type Episode = z.infer<typeof EpisodeSchema>;
 
 const closer = alias(users, "closer");
+const asker = alias(agencies, "asker");
 const person = (id: string | null, displayName: string | null) =>
   id && displayName ? { id, displayName } : null;
 
 /**
  * Every episode of one family, newest first, with its events, its request
  * and whether each outcome was met. `withNotes: false` (the family's view)
- * leaves out event notes, the closure summary and the request.
+ * leaves out event notes, the closure summary and the request (but says, in
+ * general terms, who asked for help: the family or a kind of service).
  */
 export async function listEpisodes(
   db: Executor,
@@ -30,10 +33,16 @@ export async function listEpisodes(
   withNotes: boolean,
 ): Promise<Episode[]> {
   const rows = await db
-    .select({ episode: episodes, closerName: closer.displayName, request: helpRequests })
+    .select({
+      episode: episodes,
+      closerName: closer.displayName,
+      request: helpRequests,
+      askerType: asker.type,
+    })
     .from(episodes)
     .leftJoin(closer, eq(closer.id, episodes.closedBy))
     .leftJoin(helpRequests, eq(helpRequests.id, episodes.requestId))
+    .leftJoin(asker, eq(asker.id, helpRequests.requesterAgencyId))
     .where(eq(episodes.familyId, familyId))
     .orderBy(desc(episodes.number));
   const events = await db
@@ -58,7 +67,7 @@ export async function listEpisodes(
     .from(episodeOutcomeResults)
     .innerJoin(outcomes, eq(outcomes.id, episodeOutcomeResults.outcomeId))
     .where(eq(outcomes.familyId, familyId));
-  return rows.map(({ episode: e, closerName, request }) => ({
+  return rows.map(({ episode: e, closerName, request, askerType }) => ({
     id: e.id,
     number: e.number,
     origin: e.origin,
@@ -78,6 +87,7 @@ export async function listEpisodes(
             requesterName: request.requesterName,
           }
         : null,
+    askedBy: request?.requesterKind === "family" ? "family" : askerType,
     reReferralOfEpisodeId: withNotes ? (request?.reReferralOfEpisodeId ?? null) : null,
     outcomeResults: results
       .filter((r) => r.episodeId === e.id)

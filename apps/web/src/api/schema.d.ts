@@ -14807,6 +14807,22 @@ export interface components {
         requesterName: string;
       } | null;
       /**
+       * @description Who asked for help, in general terms: the family itself or the kind of service (the family sees it too); null without a request
+       * @enum {string|null}
+       */
+      askedBy:
+        | "family"
+        | "school"
+        | "early_years"
+        | "health"
+        | "police"
+        | "housing"
+        | "childrens_social_care"
+        | "adult_services"
+        | "voluntary"
+        | "other"
+        | null;
+      /**
        * Format: uuid
        * @description The earlier episode this one re-refers, when it closed within 12 months (staff only)
        */

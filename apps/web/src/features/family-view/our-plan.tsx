@@ -15,6 +15,7 @@ import { outcomesPollMs } from "../plan/plan-workspace";
 import { FeedbackInvitations } from "./feedback-invitations";
 import { OurConsent } from "./our-consent";
 import { FamilyActions, NextMeeting, PlanOutcomes, TheTeam } from "./our-plan-sections";
+import { OurTimeWithEarlyHelp } from "./our-time-with-early-help";
 
 /** "Our plan" in plain words: our actions, what we want to happen, who is helping, our consent. */
 export function OurPlan({ familyId }: { familyId: string }) {
@@ -61,6 +62,7 @@ export function OurPlan({ familyId }: { familyId: string }) {
           leadTitle={authority.data?.leadProfessionalTitle ?? "Lead professional"}
         />
       ) : null}
+      {abilities?.episode.read ? <OurTimeWithEarlyHelp familyId={familyId} /> : null}
       {consents.data && abilities ? (
         <OurConsent
           familyId={familyId}

@@ -46,6 +46,7 @@ const orphaned: Action = {
 };
 const outcome: PlanOutcome = {
   id: base.outcomeId,
+  episodeId: "0b9e5a1c-2f4d-4e6a-8c1b-3d5f7a9c1e2b",
   area: "education",
   title: "Robin goes to school every day",
   measure: "Attendance above 95%",
