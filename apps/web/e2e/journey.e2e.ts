@@ -16,6 +16,9 @@ import { buildWeb, type RunningServer, startServer } from "./support/server";
  * distance travelled shows on the family's page → the lead closes the episode →
  * the parent says how it was. Each test picks up where the one before left off.
  */
+/** As long as a single step may take (the default 1 s of `expect.poll` is too short on a slow machine). */
+const patiently = { timeout: 15_000 };
+
 describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
   let server: RunningServer | undefined;
   let origin = "";
@@ -171,7 +174,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     for (const [index, [label, text]] of sections.entries()) {
       await lead.getByLabel(label, { exact: true }).fill(text);
       await lead.getByRole("button", { name: `Save ${label.toLowerCase()}` }).click();
-      await expect.poll(() => saved.count()).toBe(index + 1);
+      await expect.poll(() => saved.count(), patiently).toBe(index + 1);
     }
 
     const scoreOne = async (area: string, about: string, whose: string, score: string) => {
@@ -183,11 +186,11 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     };
     const scoreRows = lead.locator("table", { hasText: "Need areas scored" }).locator("tbody tr");
     await scoreOne("Education", childName, "The team's", "3");
-    await expect.poll(() => scoreRows.count()).toBe(1);
+    await expect.poll(() => scoreRows.count(), patiently).toBe(1);
     await scoreOne("Family relationships", "The whole family", "The team's", "5");
-    await expect.poll(() => scoreRows.count()).toBe(2);
+    await expect.poll(() => scoreRows.count(), patiently).toBe(2);
     await scoreOne("Education", childName, "The family's own", "4");
-    await expect.poll(() => scoreRows.count()).toBe(3);
+    await expect.poll(() => scoreRows.count(), patiently).toBe(3);
     await scanPage(lead, "Assessment (written and scored)");
 
     await lead.getByRole("button", { name: "Submit for sign-off" }).click();
@@ -252,11 +255,13 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     const panel = lead.locator("section", {
       has: lead.getByRole("heading", { name: "Distance travelled" }),
     });
-    await expect.poll(() => panel.getByTestId("distance-chart").count()).toBe(2);
+    await expect.poll(() => panel.getByTestId("distance-chart").count(), patiently).toBe(2);
     // Drawn, not only laid out: each chart has its lines.
-    await expect.poll(() => panel.locator(".recharts-line-curve").count()).toBeGreaterThan(1);
+    await expect
+      .poll(() => panel.locator(".recharts-line-curve").count(), patiently)
+      .toBeGreaterThan(1);
     const education = panel.getByRole("table", { name: /Education for Jo/ });
-    await expect.poll(() => education.locator("tbody tr").count()).toBe(2);
+    await expect.poll(() => education.locator("tbody tr").count(), patiently).toBe(2);
     expect(await education.textContent()).toMatch(/Assessment.*3.*4.*Review.*6/);
     await lead.getByRole("heading", { name: /Early Help episodes|Episodes/ }).waitFor();
     await scanPage(lead, "Family summary (distance travelled and episodes)");
@@ -297,7 +302,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
       has: lead.getByRole("heading", { name: "Distance travelled" }),
     });
     const education = panel.getByRole("table", { name: /Education for Jo/ });
-    await expect.poll(() => education.locator("tbody tr").count()).toBe(3);
+    await expect.poll(() => education.locator("tbody tr").count(), patiently).toBe(3);
     expect(await education.textContent()).toMatch(/Closure.*8/);
     await panel
       .getByTestId("distance-chart")
@@ -358,7 +363,26 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await scanPage(lead, "Family summary (what the family said)");
   });
 
-  it("9. the administrator's authority settings page, and /admin for a manager", async () => {
+  it("9. the lead asks for help for the family again: the request is marked a re-referral", async () => {
+    await lead.getByRole("link", { name: "Request help for this family" }).click();
+    await arrive(lead, `Request help for ${familyName}`, "Request help (known family)");
+    await chooseOption(
+      lead.getByLabel("Which service are you asking to help?"),
+      "Eastmoor Early Help Service",
+    );
+    await lead
+      .getByRole("group", { name: "Which children is this about?" })
+      .getByLabel(childName)
+      .check();
+    await lead.getByLabel("What are the worries?").fill("Mornings have slipped back since March.");
+    await choose(lead, "Does the family know about this request?", "Yes");
+    await choose(lead, "Does the family agree to it?", "Yes");
+    await lead.getByRole("button", { name: "Send the request" }).click();
+    await arrive(lead, familyName, "Request (re-referral)");
+    await lead.getByText(/last Early Help episode closed less than 12 months before/).waitFor();
+  });
+
+  it("10. the administrator's authority settings page, and /admin for a manager", async () => {
     ({ page: admin } = await newPerson(browser));
     await signIn(admin, origin, "admin@demo.teamaround.test");
     await arrive(admin, "Administration");
@@ -369,7 +393,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await arrive(manager, "You do not have access to administration", "Administration (manager)");
   });
 
-  it("10. every page visited has no accessibility violations (axe, WCAG 2.2 AA) and no CSP refusals", () => {
+  it("11. every page visited has no accessibility violations (axe, WCAG 2.2 AA) and no CSP refusals", () => {
     expect(scans.length).toBeGreaterThan(30);
     expect(violationReport()).toEqual([]);
     expect(pageProblems).toEqual([]);
