@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
+import { authorityQuery } from "../../app/session";
 import { Button, DateInput, Input, Radios, Select, Table, Textarea } from "../../components/govuk";
 import { setFlash } from "../../components/layout/flash";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
@@ -98,6 +99,12 @@ function ReviewForm(props: {
   const refresh = useRefreshFamily(familyId);
   const navigate = useNavigate();
   const [lines, setLines] = useState(props.initial);
+  // The ends of the scale in the authority's own words.
+  const authority = useQuery(authorityQuery);
+  const scale = {
+    low: authority.data?.scoreLowLabel ?? "Very worried",
+    high: authority.data?.scoreHighLabel ?? "All well",
+  };
   const [verdict, setVerdict] = useState("");
   const [decision, setDecision] = useState("");
   const [next, setNext] = useState(emptyDate);
@@ -156,7 +163,7 @@ function ReviewForm(props: {
         <h1 className="govuk-heading-l">Record the review</h1>
         <form noValidate onSubmit={form.handleSubmit(undefined)}>
           <Table
-            caption="New scores, 0 (very worried) to 10 (all well)"
+            caption={`New scores, 0 (${scale.low}) to 10 (${scale.high})`}
             captionSize="m"
             rows={lines.map((line, index) => ({ line, index }))}
             rowKey={({ line }) => line.key}
