@@ -117,7 +117,7 @@ function EpisodeCard({ episode }: { episode: Episode }) {
               : ""}
             {event.by ? `, by ${event.by.displayName}` : ""}
             {event.note ? (
-              <span className="govuk-hint govuk-!-margin-bottom-0">{event.note}</span>
+              <div className="govuk-hint govuk-!-margin-bottom-0">{event.note}</div>
             ) : null}
           </li>
         ))}
