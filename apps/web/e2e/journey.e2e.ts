@@ -389,6 +389,9 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await admin.goto(`${origin}/admin/settings`);
     await arrive(admin, "Authority settings");
     await admin.getByRole("group", { name: /manager's sign-off/ }).waitFor();
+    await admin.getByRole("button", { name: "Save settings" }).click();
+    await admin.getByText("Settings saved").waitFor();
+    await scanPage(admin, "Authority settings (saved)");
     await manager.goto(`${origin}/admin`);
     await arrive(manager, "You do not have access to administration", "Administration (manager)");
   });
