@@ -4,6 +4,7 @@ export * from "./documents";
 export * from "./events";
 export * from "./journey";
 export * from "./meetings";
+export * from "./oversight";
 export * from "./plan";
 export * from "./shared/age";
 export * from "./shared/app-error";

@@ -901,7 +901,12 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          role?: "practitioner" | "manager" | "administrator" | "family_member";
+          role?:
+            | "practitioner"
+            | "manager"
+            | "administrator"
+            | "family_member"
+            | "partnership_analyst";
           status?: "invited" | "active" | "deactivated";
           /** @description Part of a name or email */
           q?: string;
@@ -12954,7 +12959,12 @@ export interface components {
           id: string;
           displayName: string;
           /** @enum {string} */
-          role: "practitioner" | "manager" | "administrator" | "family_member";
+          role:
+            | "practitioner"
+            | "manager"
+            | "administrator"
+            | "family_member"
+            | "partnership_analyst";
         };
         /** @description Send a code to POST /api/auth/totp before anything else */
         secondFactorRequired: boolean;
@@ -13001,7 +13011,12 @@ export interface components {
         displayName: string;
         email: string;
         /** @enum {string} */
-        role: "practitioner" | "manager" | "administrator" | "family_member";
+        role:
+          | "practitioner"
+          | "manager"
+          | "administrator"
+          | "family_member"
+          | "partnership_analyst";
         jobTitle: string | null;
         agency: {
           /** Format: uuid */
@@ -13154,7 +13169,7 @@ export interface components {
       displayName: string;
       jobTitle: string | null;
       /** @enum {string} */
-      role: "practitioner" | "manager" | "administrator" | "family_member";
+      role: "practitioner" | "manager" | "administrator" | "family_member" | "partnership_analyst";
       agency: {
         /** Format: uuid */
         id: string;
@@ -13186,7 +13201,7 @@ export interface components {
        * @description Family members are invited by their lead professional, not here
        * @enum {string}
        */
-      role: "practitioner" | "manager" | "administrator";
+      role: "practitioner" | "manager" | "administrator" | "partnership_analyst";
       /**
        * Format: uuid
        * @description Required for practitioners and managers: an active agency of this authority
@@ -13199,7 +13214,7 @@ export interface components {
       /** Format: uuid */
       agencyId?: string | null;
       /** @enum {string} */
-      role?: "practitioner" | "manager" | "administrator";
+      role?: "practitioner" | "manager" | "administrator" | "partnership_analyst";
     };
     DeactivateUser: {
       reason: string;
@@ -13833,7 +13848,13 @@ export interface components {
       actorId: string | null;
       actorName: string | null;
       /** @enum {string|null} */
-      actorRole: "practitioner" | "manager" | "administrator" | "family_member" | null;
+      actorRole:
+        | "practitioner"
+        | "manager"
+        | "administrator"
+        | "family_member"
+        | "partnership_analyst"
+        | null;
       event: string;
       resourceType: string | null;
       resourceId: string | null;

@@ -89,6 +89,7 @@ export const roleLabels: Record<Role, string> = {
   manager: "Manager",
   administrator: "Administrator",
   family_member: "Family member",
+  partnership_analyst: "Partnership analyst",
 };
 
 /** Options for a select, with a first "choose" option that sends nothing. */

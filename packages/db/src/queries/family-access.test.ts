@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { UserRole } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
@@ -15,11 +16,7 @@ afterAll(async () => {
   await handle.close();
 });
 
-const actorOf = (user: {
-  id: string;
-  role: "practitioner" | "manager" | "administrator" | "family_member";
-  agencyId: string | null;
-}) => ({
+const actorOf = (user: { id: string; role: UserRole; agencyId: string | null }) => ({
   userId: user.id,
   role: user.role,
   agencyId: user.agencyId,

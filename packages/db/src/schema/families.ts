@@ -21,6 +21,8 @@ export const families = pgTable(
     /** How the family is named on screens, e.g. "The Ashdown family". */
     displayName: text("display_name").notNull(),
     levelOfNeed: integer("level_of_need").notNull(),
+    /** The authority's locality (area team) the family lives in, one of its `localities`. */
+    locality: text("locality"),
     status: familyStatus("status").notNull().default("assessment_started"),
     origin: familyOrigin("origin").notNull().default("early_help_request"),
     steppedDownAt: timestamp("stepped_down_at", { withTimezone: true }),

@@ -24,6 +24,13 @@ export const localAuthorities = pgTable("local_authorities", {
   /** What the ends of the 0–10 need score are called here. */
   scoreLowLabel: text("score_low_label").notNull().default("Very worried"),
   scoreHighLabel: text("score_high_label").notNull().default("All well"),
+  /** Drift targets: a request is triaged, and an assessment completed, within these working days. */
+  triageTargetWorkingDays: integer("triage_target_working_days").notNull().default(5),
+  assessmentTargetWorkingDays: integer("assessment_target_working_days").notNull().default(45),
+  /** An action this many days past its due date is drift. */
+  actionOverdueDays: integer("action_overdue_days").notNull().default(14),
+  /** The authority's localities (area teams), for filters and figures. */
+  localities: text("localities").array().notNull().default([]),
   requireStaffTotp: boolean("require_staff_totp").notNull().default(false),
   createdAt: createdAt(),
 });

@@ -18,6 +18,8 @@ export const users = pgTable(
     role: userRole("role").notNull(),
     /** Staff belong to an agency; family members do not. */
     agencyId: uuid("agency_id").references(() => agencies.id),
+    /** The manager who supervises this practitioner (their team's manager). */
+    managerId: uuid("manager_id"),
     status: userStatus("status").notNull().default("invited"),
     passwordHash: text("password_hash"),
     /** TOTP secret (raw bytes, base64); set once enrolment is confirmed. */

@@ -35,6 +35,7 @@ const letter: Record<UserRole, string> = {
   manager: "M",
   administrator: "A",
   family_member: "F",
+  partnership_analyst: "Y",
 };
 
 const cells = Object.entries(globalPermissions).flatMap(([resource, actions]) =>

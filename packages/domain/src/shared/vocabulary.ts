@@ -13,7 +13,17 @@ export const agencyTypes = [
 ] as const;
 export type AgencyType = (typeof agencyTypes)[number];
 
-export const userRoles = ["practitioner", "manager", "administrator", "family_member"] as const;
+/**
+ * `partnership_analyst`: sees the partnership's aggregate figures only — no
+ * family, no name, no free text.
+ */
+export const userRoles = [
+  "practitioner",
+  "manager",
+  "administrator",
+  "family_member",
+  "partnership_analyst",
+] as const;
 export type UserRole = (typeof userRoles)[number];
 
 export const userStatuses = ["invited", "active", "deactivated"] as const;

@@ -2,12 +2,19 @@ import { describe, expect, it } from "vitest";
 import { userRoles } from "../shared/vocabulary";
 import { isStaffRole, roleNeedsAgency, totpEnrolmentRequired } from "./account-rules";
 
-const staff = { practitioner: true, manager: true, administrator: true, family_member: false };
+const staff = {
+  practitioner: true,
+  manager: true,
+  administrator: true,
+  family_member: false,
+  partnership_analyst: true,
+};
 const needsAgency = {
   practitioner: true,
   manager: true,
   administrator: false,
   family_member: false,
+  partnership_analyst: false,
 };
 
 describe("account rules", () => {

@@ -1,13 +1,18 @@
 import type { UserRole } from "../shared/vocabulary";
 
 /** Staff accounts; family members are the other kind. */
-export const staffRoles = ["practitioner", "manager", "administrator"] as const;
+export const staffRoles = [
+  "practitioner",
+  "manager",
+  "administrator",
+  "partnership_analyst",
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /** Roles an administrator creates accounts for; family members are invited by their lead professional. */
 export const adminInvitableRoles = staffRoles;
 
-/** Practitioners and managers work for an agency; administrators need not. */
+/** Practitioners and managers work for an agency; administrators and analysts need not. */
 export const rolesNeedingAgency: readonly UserRole[] = ["practitioner", "manager"];
 
 export function isStaffRole(role: UserRole): role is StaffRole {
