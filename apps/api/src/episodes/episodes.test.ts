@@ -5,10 +5,11 @@ import {
   families,
   feedbackInvitations,
   helpRequests,
+  meetings,
   needScores,
   sustainabilityChecks,
 } from "@teamaround/db";
-import { buildOutcome, buildScenario, type Scenario } from "@teamaround/db/testing";
+import { buildMeeting, buildOutcome, buildScenario, type Scenario } from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -100,6 +101,36 @@ describe("POST /api/families/{familyId}/close", () => {
       .from(episodeOutcomeResults)
       .where(eq(episodeOutcomeResults.outcomeId, outcome.id));
     expect(results.map((r) => r.result)).toEqual(["met"]);
+  });
+
+  it("cancels the meetings still booked, and leaves a live one to be ended", async () => {
+    const s = await buildScenario(api.deps.db);
+    const outcome = await withOutcome(s);
+    const booked = await buildMeeting(api.deps.db, {
+      familyId: s.family.id,
+      chairUserId: s.users.lead.id,
+    });
+    const live = await buildMeeting(api.deps.db, {
+      familyId: s.family.id,
+      chairUserId: s.users.lead.id,
+      state: "live",
+      startedAt: new Date(),
+    });
+    const res = await call(api, "POST", `/api/families/${s.family.id}/close`, {
+      cookie: await sessionCookieFor(api, s.users.lead.id),
+      body: closeBody(s, outcome.id),
+    });
+    expect(res.status).toBe(200);
+    const states = await api.deps.db
+      .select({ id: meetings.id, state: meetings.state })
+      .from(meetings)
+      .where(eq(meetings.familyId, s.family.id));
+    expect(states).toEqual(
+      expect.arrayContaining([
+        { id: booked.id, state: "cancelled" },
+        { id: live.id, state: "live" },
+      ]),
+    );
   });
 
   it("refuses closing a closed episode (409) and changes nothing", async () => {

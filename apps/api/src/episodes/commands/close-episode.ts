@@ -5,6 +5,7 @@ import {
   episodes,
   families,
   feedbackInvitations,
+  meetings,
   outcomes,
   sustainabilityChecks,
   teamMemberships,
@@ -136,7 +137,8 @@ async function recordClosure(
  * Closes the family's open episode once: the episode, its event, the
  * family's mirrored status (on the family's version), and — unless the case
  * is stepped up — the closing scores, outcome results, the 3- and 6-month
- * follow-ups and "How was it for you?". Run inside a transaction.
+ * follow-ups and "How was it for you?". Meetings still booked are
+ * cancelled. Run inside a transaction.
  */
 export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
   const { familyId, now } = input;
@@ -179,6 +181,18 @@ export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
     levelOfNeed: family.levelOfNeed,
     note: input.summary,
   });
+  // Meetings booked for a case that has closed will not happen: cancel them,
+  // so nobody is invited to them. A live meeting stays open to be ended, so
+  // its plan version is still stored.
+  await tx
+    .update(meetings)
+    .set({
+      state: "cancelled",
+      cancelledAt: now,
+      version: sql`${meetings.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(meetings.familyId, familyId), eq(meetings.state, "scheduled")));
   if (!steppedUp) await recordClosure(tx, input, episode.id, isoDay(now));
   return { family, episodeId: episode.id };
 }
