@@ -20,6 +20,7 @@ const expected: Record<string, string> = {
   "my_follow_ups.list": "PM",
   "help_request.create": "PM",
   "help_request.list": "PM",
+  "manager_workspace.read": "M",
   "authority.read": "PMAF",
   "authority.manage": "A",
 };
@@ -28,6 +29,7 @@ const onlyAgencyStaff: readonly string[] = [
   "family.create",
   "help_request.create",
   "help_request.list",
+  "manager_workspace.read",
 ];
 
 const letter: Record<UserRole, string> = {

@@ -27,6 +27,8 @@ export const globalPermissions = {
     create: ["practitioner", "manager"],
     list: ["practitioner", "manager"],
   },
+  /** The manager's workspace: caseload, drift queue and sign-off queue of their service. */
+  manager_workspace: { read: ["manager"] },
   authority: {
     read: ["practitioner", "manager", "administrator", "family_member"],
     manage: ["administrator"],
@@ -43,6 +45,7 @@ export type GlobalAction<R extends GlobalResource> = keyof (typeof globalPermiss
 export const globalNeedsAgency: { [R in GlobalResource]?: readonly GlobalAction<R>[] } = {
   family: ["create"],
   help_request: ["create", "list"],
+  manager_workspace: ["read"],
 };
 
 function roleAllows<R extends GlobalResource>(actor: Actor, resource: R, action: GlobalAction<R>) {

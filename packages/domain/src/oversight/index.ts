@@ -1,1 +1,3 @@
+export * from "./caseload";
+export * from "./drift";
 export * from "./oversight-vocabulary";
