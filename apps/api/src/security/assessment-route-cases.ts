@@ -18,6 +18,7 @@ function familyScoped(insiders: {
     administrator: 404,
     outsider: 404,
     otherFamilyMember: 404,
+    analyst: 404,
     ...insiders,
   };
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMyFamilies } from "../families/list-my-families";
 import { listMyActions } from "../plan/commands/list-my-actions";
 import { startTestApi, type TestApi } from "../testing/test-api";
-import type { Persona } from "./personas";
+import { type Persona, personas } from "./personas";
 import { buildSecurityWorld, type SecurityWorld } from "./security-world";
 
 /**
@@ -36,6 +36,7 @@ const userOf: Record<SignedInPersona, (w: SecurityWorld) => { id: string }> = {
   outsider: (w) => w.users.outsider,
   familyMember: (w) => w.users.parentUser,
   otherFamilyMember: (w) => w.users.otherParentUser,
+  analyst: (w) => w.analyst,
 };
 const signedIn = Object.keys(userOf) as SignedInPersona[];
 
@@ -84,21 +85,8 @@ async function actorOf(persona: SignedInPersona): Promise<Actor> {
 
 describe("list queries agree with the policy", () => {
   it("covers every signed-in persona of the security suite", () => {
-    expect(signedIn.sort()).toEqual(
-      (
-        [
-          "administrator",
-          "manager",
-          "leadProfessional",
-          "teamMember",
-          "outsider",
-          "familyMember",
-          "otherFamilyMember",
-        ] as const
-      )
-        .slice()
-        .sort(),
-    );
+    const suite = personas.filter((p) => p !== "anonymous" && p !== "expiredSession");
+    expect(signedIn.slice().sort()).toEqual(suite.slice().sort());
   });
 
   it.each(signedIn)(

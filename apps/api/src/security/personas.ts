@@ -1,7 +1,7 @@
 import { createSession, sessionCookieName } from "@teamaround/auth";
-import type { Scenario } from "@teamaround/db/testing";
 import type { TestApi } from "../testing/test-api";
 import { sessionCookieFor } from "../testing/test-api";
+import type { SecurityWorld } from "./security-world";
 
 /** Everyone the security suite calls every route as. */
 export const personas = [
@@ -14,6 +14,7 @@ export const personas = [
   "outsider",
   "familyMember",
   "otherFamilyMember",
+  "analyst",
 ] as const;
 export type Persona = (typeof personas)[number];
 
@@ -21,7 +22,7 @@ const thirteenHours = 13 * 60 * 60 * 1000;
 
 export async function cookieFor(
   api: TestApi,
-  scenario: Scenario,
+  scenario: SecurityWorld,
   persona: Persona,
 ): Promise<string | undefined> {
   const u = scenario.users;
@@ -52,5 +53,7 @@ export async function cookieFor(
       return sessionCookieFor(api, u.parentUser.id);
     case "otherFamilyMember":
       return sessionCookieFor(api, u.otherParentUser.id);
+    case "analyst":
+      return sessionCookieFor(api, scenario.analyst.id);
   }
 }

@@ -24,25 +24,42 @@ export interface RouteCase {
 
 const signedOut = { anonymous: 401, expiredSession: 401 } as const;
 
-/** Expected statuses for a family-scoped route: outsiders 404, insiders as listed. */
+/**
+ * Expected statuses for a family-scoped route: outsiders 404 (the partnership
+ * analyst, who sees aggregate figures only, is an outsider to every family),
+ * insiders as listed.
+ */
 export function familyScoped(insiders: {
   manager: number;
   leadProfessional: number;
   teamMember: number;
   familyMember: number;
 }): Expected {
-  return { ...signedOut, administrator: 404, outsider: 404, otherFamilyMember: 404, ...insiders };
+  return {
+    ...signedOut,
+    administrator: 404,
+    outsider: 404,
+    otherFamilyMember: 404,
+    analyst: 404,
+    ...insiders,
+  };
 }
 
-export function global(rest: Omit<Expected, "anonymous" | "expiredSession">): Expected {
-  return { ...signedOut, ...rest };
+type SignedInExpected = Omit<Expected, "anonymous" | "expiredSession" | "analyst"> & {
+  /** The partnership analyst: refused (403) unless stated. */
+  analyst?: number;
+};
+
+export function global(rest: SignedInExpected): Expected {
+  return { ...signedOut, analyst: 403, ...rest };
 }
 
 const validVersion = 1;
 
 /** Every signed-in persona gets the same status. */
-function signedIn(status: number): Omit<Expected, "anonymous" | "expiredSession"> {
+export function signedIn(status: number): Omit<Expected, "anonymous" | "expiredSession"> {
   return {
+    analyst: status,
     administrator: status,
     manager: status,
     leadProfessional: status,
@@ -59,7 +76,7 @@ function allPersonas(status: number): Expected {
 }
 
 /** Administration: administrators only; everyone else signed in is refused. */
-function administratorOnly(status: number): Expected {
+export function administratorOnly(status: number): Expected {
   return global({ ...signedIn(403), administrator: status });
 }
 
@@ -211,6 +228,7 @@ export const routeCases: Record<string, RouteCase> = {
     request: (w) => ({ path: `/api/help-requests/${w.helpRequest.id}` }),
     // The asker (outsider) and the receiving service read it; everyone else is told it does not exist.
     expect: global({
+      analyst: 404,
       administrator: 404,
       manager: 200,
       leadProfessional: 200,
@@ -226,6 +244,7 @@ export const routeCases: Record<string, RouteCase> = {
       body: { decision: "accept", leadUserId: w.users.lead.id, levelOfNeed: 2, version: 1 },
     }),
     expect: global({
+      analyst: 404,
       administrator: 404,
       manager: 200,
       leadProfessional: 200,
@@ -744,7 +763,7 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "GET /api/agencies": {
     request: () => ({ path: "/api/agencies" }),
-    expect: global({ ...signedIn(200), familyMember: 403, otherFamilyMember: 403 }),
+    expect: global({ ...signedIn(200), familyMember: 403, otherFamilyMember: 403, analyst: 403 }),
   },
   "POST /api/agencies": {
     request: () => ({ path: "/api/agencies", body: { name: "Young carers", type: "voluntary" } }),
@@ -846,6 +865,7 @@ export const routeCases: Record<string, RouteCase> = {
       administrator: 403,
       familyMember: 403,
       otherFamilyMember: 403,
+      analyst: 403,
     }),
   },
   "POST /api/families/{familyId}/follow-ups/{checkId}": {

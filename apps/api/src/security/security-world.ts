@@ -16,6 +16,7 @@ import {
   buildMember,
   buildOutcome,
   buildScenario,
+  buildUser,
 } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 import { buildFollowUp, offerFeedback } from "../feedback/feedback-fixtures";
@@ -183,8 +184,16 @@ export async function buildSecurityWorld(db: Executor) {
     dueOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
   });
 
+  // A partnership analyst: aggregate figures only, no agency, in no family's team.
+  const analyst = await buildUser(db, {
+    authorityId: s.authority.id,
+    role: "partnership_analyst",
+    agencyId: null,
+  });
+
   return {
     ...s,
+    analyst,
     feedbackInvitation,
     followUp,
     helpRequest,

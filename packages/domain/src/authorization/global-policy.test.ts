@@ -8,7 +8,7 @@ import {
   globalPermissions,
 } from "./global-policy";
 
-/** P practitioner, M manager, A administrator, F family member. */
+/** P practitioner, M manager, A administrator, F family member, Y partnership analyst. */
 const expected: Record<string, string> = {
   "agency.list": "PMA",
   "agency.manage": "A",
@@ -20,8 +20,11 @@ const expected: Record<string, string> = {
   "my_follow_ups.list": "PM",
   "help_request.create": "PM",
   "help_request.list": "PM",
+  "my_case_audits.list": "PM",
+  "audit_sample.draw": "M",
+  "audit_sample.list": "M",
   "manager_workspace.read": "M",
-  "authority.read": "PMAF",
+  "authority.read": "PMAFY",
   "authority.manage": "A",
 };
 /** Cells that also need the actor to work for an agency (a case is owned by one). */
@@ -30,6 +33,8 @@ const onlyAgencyStaff: readonly string[] = [
   "help_request.create",
   "help_request.list",
   "manager_workspace.read",
+  "audit_sample.draw",
+  "audit_sample.list",
 ];
 
 const letter: Record<UserRole, string> = {

@@ -27,10 +27,14 @@ export const globalPermissions = {
     create: ["practitioner", "manager"],
     list: ["practitioner", "manager"],
   },
+  /** Case-file audits of my cases waiting for me to read and acknowledge them (as the lead). */
+  my_case_audits: { list: ["practitioner", "manager"] },
+  /** A quarterly random sample of the manager's service's cases, drawn for audit. */
+  audit_sample: { draw: ["manager"], list: ["manager"] },
   /** The manager's workspace: caseload, drift queue and sign-off queue of their service. */
   manager_workspace: { read: ["manager"] },
   authority: {
-    read: ["practitioner", "manager", "administrator", "family_member"],
+    read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
     manage: ["administrator"],
   },
 } as const satisfies Record<string, Record<string, readonly UserRole[]>>;
@@ -46,6 +50,7 @@ export const globalNeedsAgency: { [R in GlobalResource]?: readonly GlobalAction<
   family: ["create"],
   help_request: ["create", "list"],
   manager_workspace: ["read"],
+  audit_sample: ["draw", "list"],
 };
 
 function roleAllows<R extends GlobalResource>(actor: Actor, resource: R, action: GlobalAction<R>) {
