@@ -5,7 +5,7 @@ import {
   localAuthorities,
   users as usersTable,
 } from "@teamaround/db";
-import { buildScenario, openTestDatabase, type Scenario } from "@teamaround/db/testing";
+import { buildScenario, buildUser, openTestDatabase, type Scenario } from "@teamaround/db/testing";
 import { type DocumentKind, formatDocumentName } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -54,6 +54,7 @@ const personas = [
   "outsider",
   "parent",
   "otherParent",
+  "analyst",
   "anonymous",
   "expired",
 ] as const;
@@ -68,6 +69,8 @@ const expected: Record<Persona, Record<DocumentKind, "rw" | "ro" | number>> = {
   outsider: { plan: 4404, voice: 4404, notes: 4404 },
   parent: { plan: "ro", voice: "rw", notes: 4403 },
   otherParent: { plan: 4404, voice: 4404, notes: 4404 },
+  // Aggregate figures only: no family's document exists for the partnership analyst.
+  analyst: { plan: 4404, voice: 4404, notes: 4404 },
   anonymous: { plan: 4401, voice: 4401, notes: 4401 },
   expired: { plan: 4401, voice: 4401, notes: 4401 },
 };
@@ -84,6 +87,14 @@ async function cookieAs(scenario: Scenario, persona: Persona): Promise<string | 
       return cookieFor(db, users.parentUser.id);
     case "otherParent":
       return cookieFor(db, users.otherParentUser.id);
+    case "analyst": {
+      const analyst = await buildUser(db, {
+        authorityId: scenario.authority.id,
+        role: "partnership_analyst",
+        agencyId: null,
+      });
+      return cookieFor(db, analyst.id);
+    }
     default:
       return cookieFor(db, users[persona].id);
   }
