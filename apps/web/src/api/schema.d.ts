@@ -1745,6 +1745,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -1922,6 +1931,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -2086,6 +2104,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -2283,6 +2310,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -2485,6 +2521,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -2686,6 +2731,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -2881,6 +2935,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -3040,6 +3103,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -3237,6 +3309,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -3445,6 +3526,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -3643,6 +3733,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -3811,6 +3910,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -4013,6 +4121,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -4221,6 +4338,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -4416,6 +4542,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -4575,6 +4710,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -4837,6 +4981,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -4996,6 +5149,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -5194,6 +5356,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -5390,6 +5561,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -5588,6 +5768,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -5785,6 +5974,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -6045,6 +6243,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -6224,6 +6431,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -6395,6 +6611,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -6621,6 +6846,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -6816,6 +7050,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -6984,6 +7227,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -7201,6 +7453,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -7390,6 +7651,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -7558,6 +7828,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -7746,6 +8025,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -7905,6 +8193,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -8093,6 +8390,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -8257,6 +8563,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -8456,6 +8771,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -8649,6 +8973,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -8835,6 +9168,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -9005,6 +9347,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -9180,6 +9531,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -9350,6 +9710,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -9537,6 +9906,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -9722,6 +10100,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -9975,6 +10362,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -10189,6 +10585,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -10348,6 +10753,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -10535,6 +10949,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -10734,6 +11157,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -10993,6 +11425,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -11195,6 +11636,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -11396,6 +11846,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -11601,6 +12060,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -11802,6 +12270,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -12038,6 +12515,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -12233,6 +12719,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -12404,6 +12899,15 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
                 };
                 meeting: {
                   read: boolean;
@@ -12890,6 +13394,15 @@ export interface paths {
                 audit: {
                   read: boolean;
                 };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
                 meeting: {
                   read: boolean;
                   schedule: boolean;
@@ -13060,6 +13573,16 @@ export interface components {
         help_request: {
           create: boolean;
           list: boolean;
+        };
+        my_case_audits: {
+          list: boolean;
+        };
+        audit_sample: {
+          draw: boolean;
+          list: boolean;
+        };
+        manager_workspace: {
+          read: boolean;
         };
         authority: {
           read: boolean;

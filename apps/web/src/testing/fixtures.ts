@@ -78,6 +78,8 @@ export function noAbilities(): FamilyAbilities {
     outcome: { read: false, create: false, update: false },
     action: { read: false, create: false, update: false, add_progress: false },
     audit: { read: false },
+    case_audit: { read: false, create: false, acknowledge: false },
+    supervision: { read: false, record: false },
     meeting: {
       read: false,
       schedule: false,

@@ -96,6 +96,14 @@ export const familyPermissions = {
   },
   audit: { read: leadOrManager },
   /**
+   * Case-file audits: a manager of the owning service grades the case file;
+   * the lead professional reads the feedback on their case and acknowledges
+   * it. Team members and the family never see audits.
+   */
+  case_audit: { read: leadOrManager, create: ["service_manager"], acknowledge: lead },
+  /** Case supervision notes: kept by the manager, seen by managers and the lead only. */
+  supervision: { read: leadOrManager, record: ["service_manager"] },
+  /**
    * TAC meetings. The lead professional chairs: schedules, starts, moves the
    * agenda, records decisions and ends the meeting. Joining, chat and hand
    * raising also need an invitation (`canJoinMeeting`). Service managers read
@@ -159,6 +167,9 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   outcome: ["read"],
   action: ["read"],
   audit: ["read"],
+  // Audits are often of closed cases; the lead still reads and acknowledges the feedback.
+  case_audit: ["read", "create", "acknowledge"],
+  supervision: ["read"],
   // A meeting left live when the case closed can still be ended, so its version is kept.
   meeting: ["read", "end"],
   plan_version: ["read"],

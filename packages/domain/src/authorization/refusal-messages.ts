@@ -75,6 +75,15 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     add_progress: "add progress to an action",
   },
   audit: { read: "see this family's audit log" },
+  case_audit: {
+    read: "see this family's case file audits",
+    create: "audit this case file",
+    acknowledge: "acknowledge this audit",
+  },
+  supervision: {
+    read: "see this family's supervision notes",
+    record: "record a supervision note",
+  },
   meeting: {
     read: "see this family's meetings",
     schedule: "schedule a meeting",
