@@ -2,6 +2,7 @@ export * from "./authorization";
 export * from "./consent";
 export * from "./documents";
 export * from "./events";
+export * from "./figures";
 export * from "./journey";
 export * from "./meetings";
 export * from "./oversight";

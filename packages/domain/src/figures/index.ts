@@ -1,0 +1,7 @@
+export * from "./count-figures";
+export * from "./figure-catalogue";
+export * from "./figure-period";
+export * from "./figure-records";
+export * from "./figure-splits";
+export * from "./present-figures";
+export * from "./suppression";
