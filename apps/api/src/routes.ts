@@ -28,6 +28,7 @@ import { registerMeetingRoutes } from "./meetings/meetings.routes";
 import { registerVersionRoutes } from "./meetings/versions.routes";
 import { registerInvitationRoutes } from "./members/invitation.routes";
 import { registerMemberRoutes } from "./members/members.routes";
+import { registerManagerWorkspaceRoutes } from "./oversight/manager-workspace.routes";
 import { registerActionRoutes } from "./plan/actions.routes";
 import { registerMyActionsRoutes } from "./plan/my-actions.routes";
 import { registerOutcomeRoutes } from "./plan/outcomes.routes";
@@ -80,4 +81,5 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerRequestRoutes(app);
   registerTriageRoutes(app);
   registerEpisodeRoutes(app);
+  registerManagerWorkspaceRoutes(app);
 }

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { assessments, type Executor } from "@teamaround/db";
+import { assessments, type Executor, signOffDecisions } from "@teamaround/db";
 import {
   AppError,
   type AssessmentStatus,
@@ -7,6 +7,7 @@ import {
   type FamilyAccess,
   isOpenForWriting,
   ReturnAssessmentInput,
+  type SignOffDecision,
 } from "@teamaround/domain";
 import { eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
@@ -75,6 +76,24 @@ function assertStatus(
   message: string,
 ) {
   if (!allowed(assessment.status)) throw new AppError("conflict", message);
+}
+
+/** Appends the manager's decision to the sign-off history (kept across resubmissions). */
+async function recordDecision(
+  tx: Executor,
+  assessment: AssessmentRow,
+  d: { decision: SignOffDecision; comments: string | null; by: string; at: Date },
+) {
+  await tx.insert(signOffDecisions).values({
+    familyId: assessment.familyId,
+    episodeId: assessment.episodeId,
+    subject: "assessment",
+    subjectId: assessment.id,
+    decision: d.decision,
+    comments: d.comments,
+    decidedBy: d.by,
+    decidedAt: d.at,
+  });
 }
 
 /** The shared shape of a step: lock, check, change with its audit row, publish, present. */
@@ -155,6 +174,7 @@ export function registerAssessmentSignOffRoutes(app: ApiApp): void {
       async (tx, a, at) => {
         assertStatus(a, (s) => s === "submitted", "Only a submitted assessment can be signed off.");
         await completeAssessment(tx, a, { userId: actor.userId, at, decided: true });
+        await recordDecision(tx, a, { decision: "approved", comments: null, by: actor.userId, at });
       },
     );
     // Completion moves the episode and the family's status on.
@@ -176,6 +196,7 @@ export function registerAssessmentSignOffRoutes(app: ApiApp): void {
       "assessment.return",
       async (tx, a, at) => {
         assertStatus(a, (s) => s === "submitted", "Only a submitted assessment can be returned.");
+        await recordDecision(tx, a, { decision: "returned", comments, by: actor.userId, at });
         await tx
           .update(assessments)
           .set({

@@ -858,6 +858,18 @@ export const routeCases: Record<string, RouteCase> = {
     }),
   },
   // Follow-up after closure: the lead's reminders, and the lead records the result.
+  "GET /api/manager/caseload": {
+    request: () => ({ path: "/api/manager/caseload" }),
+    expect: global({ ...signedIn(403), manager: 200 }),
+  },
+  "GET /api/manager/drift": {
+    request: () => ({ path: "/api/manager/drift" }),
+    expect: global({ ...signedIn(403), manager: 200 }),
+  },
+  "GET /api/manager/sign-offs": {
+    request: () => ({ path: "/api/manager/sign-offs" }),
+    expect: global({ ...signedIn(403), manager: 200 }),
+  },
   "GET /api/follow-ups": {
     request: () => ({ path: "/api/follow-ups" }),
     expect: global({

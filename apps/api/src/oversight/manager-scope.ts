@@ -1,0 +1,110 @@
+import {
+  type Executor,
+  episodes,
+  families,
+  localAuthorities,
+  teamMemberships,
+  users,
+} from "@teamaround/db";
+import { AppError, type CaseloadRow } from "@teamaround/domain";
+import { and, asc, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { isoDay } from "../shared/dates";
+
+/** Whose workspace: a manager of an agency, in an authority. */
+export interface ManagerScope {
+  managerId: string;
+  agencyId: string;
+  authorityId: string;
+}
+
+export function managerScope(
+  actor: { userId: string; agencyId: string | null },
+  user: { authorityId: string } | null,
+): ManagerScope {
+  // authorizeGlobal has already refused managers without an agency.
+  if (!actor.agencyId || !user) throw new AppError("forbidden", "Only managers of a service.");
+  return { managerId: actor.userId, agencyId: actor.agencyId, authorityId: user.authorityId };
+}
+
+const leadMembership = alias(teamMemberships, "lead_membership");
+const leadUser = alias(users, "lead_user");
+
+function activeLeadOf(familyId: SQL | typeof families.id) {
+  return and(
+    eq(leadMembership.familyId, familyId),
+    eq(leadMembership.role, "lead_professional"),
+    sql`${leadMembership.removedAt} is null`,
+  );
+}
+
+/**
+ * The families a manager oversees: held by their service, or led by someone
+ * they line-manage. A condition on `families`, usable in any query.
+ */
+export function inManagerScope(scope: ManagerScope): SQL {
+  const ledByTheirTeam = sql`exists (select 1 from ${teamMemberships} tm
+    join ${users} u on u.id = tm.user_id
+    where tm.family_id = ${families.id} and tm.role = 'lead_professional'
+      and tm.removed_at is null and u.manager_id = ${scope.managerId})`;
+  return and(
+    eq(families.authorityId, scope.authorityId),
+    or(eq(families.owningAgencyId, scope.agencyId), ledByTheirTeam),
+  ) as SQL;
+}
+
+/** Every open episode in the manager's scope with its lead, in one query. Oldest first. */
+export async function listCaseload(db: Executor, scope: ManagerScope) {
+  const rows = await db
+    .select({
+      familyId: families.id,
+      familyName: families.displayName,
+      familyReference: families.reference,
+      episodeId: episodes.id,
+      number: episodes.number,
+      status: episodes.status,
+      levelOfNeed: families.levelOfNeed,
+      locality: families.locality,
+      openedAt: episodes.openedAt,
+      planInPlaceAt: episodes.planInPlaceAt,
+      leadUserId: leadUser.id,
+      leadName: leadUser.displayName,
+    })
+    .from(episodes)
+    .innerJoin(families, eq(families.id, episodes.familyId))
+    .leftJoin(leadMembership, activeLeadOf(families.id))
+    .leftJoin(leadUser, eq(leadUser.id, leadMembership.userId))
+    .where(and(ne(episodes.status, "closed"), inManagerScope(scope)))
+    .orderBy(asc(episodes.openedAt), asc(families.displayName));
+  return rows.map((r) => ({
+    ...r,
+    status: r.status === "assessment" ? ("assessment" as const) : ("plan_in_place" as const),
+    openedOn: isoDay(r.openedAt),
+  }));
+}
+
+export type CaseloadEpisode = Awaited<ReturnType<typeof listCaseload>>[number];
+
+export function toCaseloadRow(r: CaseloadEpisode): CaseloadRow {
+  return {
+    familyId: r.familyId,
+    familyName: r.familyName,
+    familyReference: r.familyReference,
+    episodeId: r.episodeId,
+    status: r.status,
+    levelOfNeed: r.levelOfNeed,
+    locality: r.locality,
+    openedOn: r.openedOn,
+    leadUserId: r.leadUserId,
+    leadName: r.leadName,
+  };
+}
+
+export async function getAuthorityTargets(db: Executor, authorityId: string) {
+  const [row] = await db
+    .select()
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+  if (!row) throw new AppError("not_found", "Authority not found.");
+  return row;
+}
