@@ -93,7 +93,10 @@ export function writeEpisode(
   const workingDays = late ? random.int(46, 90) : Math.min(44, random.skewed(22, 0.45));
   const submittedOn = addWorkingDays(plan.openedOn, Math.max(1, workingDays - 2));
   const returned = random.chance(0.1);
-  const decidedOn = addWorkingDays(submittedOn, returned ? random.int(4, 8) : random.skewed(2, 0.9) - 1);
+  const decidedOn = addWorkingDays(
+    submittedOn,
+    returned ? random.int(4, 8) : random.skewed(2, 0.9) - 1,
+  );
   const assessment: HistoryRows["assessments"][number] = {
     id: assessmentId,
     episodeId,

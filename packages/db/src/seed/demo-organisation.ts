@@ -52,6 +52,14 @@ export const demoStaff = [
     agency: "earlyHelp",
   },
   {
+    key: "analyst",
+    email: "analyst@demo.teamaround.test",
+    displayName: "Rowan Fairley",
+    jobTitle: "Partnership Analyst",
+    role: "partnership_analyst",
+    agency: null,
+  },
+  {
     key: "admin",
     email: "admin@demo.teamaround.test",
     displayName: "Avery Quinn",

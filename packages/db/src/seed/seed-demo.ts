@@ -1,6 +1,7 @@
 import type { Database } from "../client";
 import { localAuthorities } from "../schema";
 import { seedAshdownFamily, seedMarshFamily, seedWrenFamily } from "./demo-families";
+import { seedDemoHistory } from "./demo-history";
 import { demoFamilyAccounts, demoStaff, seedOrganisation } from "./demo-organisation";
 import { seedDemoRequests } from "./demo-requests";
 
@@ -22,6 +23,9 @@ export const demoSignIns: DemoSignIn[] = [
   })),
 ];
 
+/** Synthetic families with a year of history beside the three written ones. */
+export const defaultSyntheticFamilies = 200;
+
 /**
  * Seeds the demo authority on an empty database; does nothing if any
  * authority exists. The caller refuses to call it in production.
@@ -29,6 +33,7 @@ export const demoSignIns: DemoSignIn[] = [
 export async function seedDemo(
   db: Database,
   passwordHash: string,
+  options: { syntheticFamilies?: number } = {},
 ): Promise<"seeded" | "already-present"> {
   const existing = await db.select({ id: localAuthorities.id }).from(localAuthorities).limit(1);
   if (existing.length > 0) return "already-present";
@@ -38,6 +43,10 @@ export async function seedDemo(
     await seedWrenFamily(tx, org);
     await seedMarshFamily(tx, org);
     await seedDemoRequests(tx, org);
+    const syntheticFamilies = options.syntheticFamilies ?? defaultSyntheticFamilies;
+    if (syntheticFamilies > 0) {
+      await seedDemoHistory(tx, org, passwordHash, { families: syntheticFamilies });
+    }
   });
   return "seeded";
 }
