@@ -11,6 +11,8 @@ import { registerAuditRoutes } from "./audit/audit.routes";
 import { registerSetPasswordRoutes } from "./auth/set-password.routes";
 import { registerSignInRoutes } from "./auth/sign-in.routes";
 import { registerTotpRoutes } from "./auth/totp.routes";
+import { registerAuditSampleRoutes } from "./case-audits/audit-samples.routes";
+import { registerCaseAuditRoutes } from "./case-audits/case-audits.routes";
 import { registerConsentRoutes } from "./consent/consents.routes";
 import { registerLawfulBasisRoutes } from "./consent/lawful-bases.routes";
 import { registerWithdrawConsentRoutes } from "./consent/withdraw-consent.routes";
@@ -37,6 +39,7 @@ import { registerTriageRoutes } from "./requests/triage.routes";
 import { registerDistanceRoutes } from "./reviews/distance.routes";
 import { registerReviewRoutes } from "./reviews/reviews.routes";
 import { registerSharingRoutes } from "./sharing/sharing.routes";
+import { registerSupervisionRoutes } from "./supervision/supervision.routes";
 import { registerLeadHandoverRoutes } from "./team/lead-handover.routes";
 import { registerTeamRoutes } from "./team/team.routes";
 
@@ -81,5 +84,8 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerRequestRoutes(app);
   registerTriageRoutes(app);
   registerEpisodeRoutes(app);
+  registerCaseAuditRoutes(app);
+  registerAuditSampleRoutes(app);
+  registerSupervisionRoutes(app);
   registerManagerWorkspaceRoutes(app);
 }

@@ -1,3 +1,4 @@
+import { caseAuditAreas } from "@teamaround/domain";
 import type { TestApi } from "../testing/test-api";
 import {
   deactivate,
@@ -55,6 +56,13 @@ export function global(rest: SignedInExpected): Expected {
 }
 
 const validVersion = 1;
+
+/** A complete case-file audit: every area graded with a comment. */
+const validCaseAudit = {
+  grade: "good",
+  areas: caseAuditAreas.map((area) => ({ area, grade: "good", comment: "Seen on the file." })),
+  feedback: "A clear plan the family understands.",
+};
 
 /** Every signed-in persona gets the same status. */
 export function signedIn(status: number): Omit<Expected, "anonymous" | "expiredSession"> {
@@ -878,6 +886,81 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
       otherFamilyMember: 403,
       analyst: 403,
+    }),
+  },
+  // Case-file audits: managers audit, the audited lead reads and acknowledges; samples per service.
+  "POST /api/families/{familyId}/case-audits": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/case-audits`, body: validCaseAudit }),
+    expect: familyScoped({
+      manager: 201,
+      leadProfessional: 403,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/case-audits": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/case-audits` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/case-audits/{auditId}/acknowledge": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/case-audits/${w.caseAudit.id}/acknowledge`,
+      body: { response: "Thank you, noted." },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/case-audits/mine": {
+    request: () => ({ path: "/api/case-audits/mine" }),
+    expect: global({
+      ...signedIn(200),
+      administrator: 403,
+      familyMember: 403,
+      otherFamilyMember: 403,
+      analyst: 403,
+    }),
+  },
+  "POST /api/manager/audit-samples": {
+    request: () => ({ path: "/api/manager/audit-samples", body: { size: 5 } }),
+    expect: global({ ...signedIn(403), manager: 201 }),
+  },
+  "GET /api/manager/audit-samples": {
+    request: () => ({ path: "/api/manager/audit-samples" }),
+    expect: global({ ...signedIn(403), manager: 200 }),
+  },
+  // Supervision notes: recorded by managers, read by managers and the lead only.
+  "POST /api/families/{familyId}/supervision": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/supervision`,
+      body: {
+        heldOn: new Date().toISOString().slice(0, 10),
+        discussion: "Attendance and the housing repairs",
+        decisions: "Chase the landlord; review in four weeks",
+      },
+    }),
+    expect: familyScoped({
+      manager: 201,
+      leadProfessional: 403,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/supervision": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/supervision` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
     }),
   },
   "POST /api/families/{familyId}/follow-ups/{checkId}": {

@@ -19,6 +19,7 @@ import {
   buildUser,
 } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
+import { buildCaseAudit } from "../case-audits/case-audit-fixtures";
 import { buildFollowUp, offerFeedback } from "../feedback/feedback-fixtures";
 
 async function first<T>(rows: Promise<T[]>): Promise<T> {
@@ -191,8 +192,16 @@ export async function buildSecurityWorld(db: Executor) {
     agencyId: null,
   });
 
+  // A manager's audit of the case file, waiting for the lead to acknowledge it.
+  const caseAudit = await buildCaseAudit(db, {
+    familyId,
+    auditorId: s.users.manager.id,
+    practitionerId: lead,
+  });
+
   return {
     ...s,
+    caseAudit,
     analyst,
     feedbackInvitation,
     followUp,
