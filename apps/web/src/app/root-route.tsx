@@ -39,12 +39,17 @@ export const authedRoute = createRoute({
   component: Outlet,
 });
 
-/** Where each person starts: their own family, their caseload, or administration. */
+/** Where each person starts: their own family, their service (managers), their caseload, or administration. */
 export function homeFor(
   me: Me,
-  abilities: { family: { list_mine: boolean }; user: { manage: boolean } },
+  abilities: {
+    family: { list_mine: boolean };
+    user: { manage: boolean };
+    manager_workspace: { read: boolean };
+  },
 ): string {
   if (me.role === "family_member") return "/our-family";
+  if (abilities.manager_workspace.read) return "/dashboard";
   if (abilities.family.list_mine) return "/my-work";
   if (abilities.user.manage) return "/admin";
   return "/account/sessions";

@@ -10,6 +10,7 @@ import {
 } from "../features/auth/auth.routes";
 import { familyRouteTree, newFamilyRoute } from "../features/family/family.routes";
 import { familyViewRoutes } from "../features/family-view/family-view.routes";
+import { dashboardRoute } from "../features/manager/manager.routes";
 import { myWorkRoute } from "../features/my-work/my-work.routes";
 import { requestRoutes } from "../features/requests/requests.routes";
 import { authedRoute, homeFor, requireMe, rootRoute } from "./root-route";
@@ -34,6 +35,7 @@ const routeTree = rootRoute.addChildren([
     sessionsRoute,
     twoStepRoute,
     myWorkRoute,
+    dashboardRoute,
     newFamilyRoute,
     familyRouteTree,
     ...familyViewRoutes,

@@ -47,6 +47,7 @@ export function meResponse(overrides: Partial<Me> = {}) {
       my_follow_ups: { list: true },
       authority: { read: true, manage: false },
       help_request: { create: true, list: true },
+      manager_workspace: { read: false },
     },
   };
 }
