@@ -1,0 +1,296 @@
+import {
+  assessments,
+  caseAudits,
+  episodeEvents,
+  episodeOutcomeResults,
+  episodes,
+  feedbackAnswers,
+  feedbackInvitations,
+  helpRequests,
+  needScores,
+  sustainabilityChecks,
+} from "@teamaround/db";
+import {
+  buildAgency,
+  buildAuthority,
+  buildFamily,
+  buildMember,
+  buildOutcome,
+  buildUser,
+} from "@teamaround/db/testing";
+import {
+  addDays,
+  auditGrades,
+  closureReasons,
+  countFigures,
+  figureSplits,
+  periodStarting,
+} from "@teamaround/domain";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../testing/test-api";
+import { countFiguresInSql } from "./figure-counts-sql";
+import { loadFigureRecords } from "./load-figure-records";
+
+/**
+ * The SQL that counts the figures at scale must agree with the domain's
+ * definitions: a bounded property test over families generated at random
+ * (a fixed seed, so a failure can be replayed) through the db factories.
+ */
+let api: TestApi;
+let authorityId: string;
+let agencyId: string;
+
+/** Mulberry32: a small seeded generator. */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAMILIES = 40;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const db = api.deps.db;
+  const random = seeded(20260901);
+  const int = (n: number) => Math.floor(random() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  const dayIn = (from: string, span: number) => addDays(from, int(span));
+  const at = (d: string) => new Date(`${d}T${String(8 + int(10)).padStart(2, "0")}:15:00Z`);
+
+  const authority = await buildAuthority(db);
+  authorityId = authority.id;
+  const school = await buildAgency(db, { authorityId, name: "School", type: "school" });
+  const health = await buildAgency(db, { authorityId, name: "Health", type: "health" });
+  agencyId = school.id;
+  const leads = [
+    await buildUser(db, { authorityId, role: "practitioner", agencyId: school.id }),
+    await buildUser(db, { authorityId, role: "practitioner", agencyId: school.id }),
+    await buildUser(db, { authorityId, role: "practitioner", agencyId: health.id }),
+  ];
+  const manager = await buildUser(db, { authorityId, role: "manager", agencyId: school.id });
+
+  for (let i = 0; i < 12; i += 1) {
+    await db.insert(helpRequests).values({
+      authorityId,
+      receivingAgencyId: pick([school.id, health.id]),
+      familyName: "The Asked family",
+      requesterKind: "practitioner",
+      requesterAgencyId: pick([school.id, health.id]),
+      requesterName: "A practitioner",
+      requestedOn: dayIn("2025-06-01", 200),
+      worries: "Worries",
+      familyKnows: true,
+      familyAgrees: true,
+      status: "not_accepted",
+      triagedAt: new Date(),
+      createdBy: manager.id,
+    });
+  }
+
+  for (let f = 0; f < FAMILIES; f += 1) {
+    const lead = pick(leads);
+    const family = await buildFamily(db, {
+      lead,
+      locality: pick(["North", "South", null]),
+      levelOfNeed: 1 + int(4),
+    });
+    const child = await buildMember(db, {
+      familyId: family.id,
+      kind: "child",
+      dateOfBirth: random() < 0.9 ? dayIn("2008-01-01", 6000) : null,
+    });
+    const outcome = await buildOutcome(db, {
+      familyId: family.id,
+      area: "education",
+      title: "Goes to school",
+      measure: "Attendance",
+      targetDate: "2026-12-01",
+      createdBy: lead.id,
+    });
+    const [first] = await db.select().from(episodes).where(eq(episodes.familyId, family.id));
+    if (!first) throw new Error("no episode");
+    const episodeCount = 1 + int(2);
+    let openedOn = dayIn("2025-01-01", 300);
+    for (let n = 1; n <= episodeCount; n += 1) {
+      const last = n === episodeCount;
+      const closes = !last || random() < 0.6;
+      const closedOn = closes ? addDays(openedOn, 20 + int(200)) : null;
+      const byFamily = random() < 0.3;
+      const [request] = await db
+        .insert(helpRequests)
+        .values({
+          authorityId,
+          receivingAgencyId: lead.agencyId ?? school.id,
+          familyId: family.id,
+          familyName: "The family",
+          requesterKind: byFamily ? "family" : "practitioner",
+          requesterAgencyId: byFamily ? null : pick([school.id, health.id]),
+          requesterName: "Someone",
+          requestedOn: addDays(openedOn, -int(5)),
+          worries: "Worries",
+          familyKnows: true,
+          familyAgrees: true,
+          status: "accepted",
+          triagedAt: at(openedOn),
+          createdBy: manager.id,
+        })
+        .returning();
+      const values = {
+        openedAt: at(openedOn),
+        requestId: random() < 0.85 ? (request?.id ?? null) : null,
+        status: closes ? ("closed" as const) : ("plan_in_place" as const),
+        closedAt: closedOn ? at(closedOn) : null,
+        closureReason: closedOn ? pick(closureReasons) : null,
+      };
+      let episodeId = first.id;
+      if (n === 1) await db.update(episodes).set(values).where(eq(episodes.id, first.id));
+      else {
+        const [row] = await db
+          .insert(episodes)
+          .values({ familyId: family.id, number: n, origin: "request_for_help", ...values })
+          .returning();
+        if (!row) throw new Error("no episode");
+        episodeId = row.id;
+      }
+      const startedOn = addDays(openedOn, int(10));
+      const completedOn = random() < 0.7 ? addDays(startedOn, int(70)) : null;
+      const [assessment] = await db
+        .insert(assessments)
+        .values({
+          episodeId,
+          familyId: family.id,
+          status: completedOn ? "completed" : "draft",
+          startedAt: at(startedOn),
+          completedAt: completedOn ? at(completedOn) : null,
+        })
+        .returning();
+      if (random() < 0.2) {
+        await db.insert(episodeEvents).values({
+          episodeId,
+          familyId: family.id,
+          kind: pick(["stepped_up", "stepped_down", "level_of_need_changed"] as const),
+          at: at(dayIn(openedOn, 100)),
+        });
+      }
+      if (closedOn) {
+        await db.insert(episodeOutcomeResults).values({
+          episodeId,
+          outcomeId: outcome.id,
+          result: pick(["met", "partly_met", "not_met"] as const),
+        });
+        for (const area of ["health", "housing"] as const) {
+          const memberId = area === "health" ? child.id : null;
+          const base = { familyId: family.id, episodeId, area, memberId, recordedBy: lead.id };
+          await db.insert(needScores).values({
+            ...base,
+            stage: "assessment",
+            assessmentId: assessment?.id,
+            score: int(11),
+            scoredOn: startedOn,
+          });
+          await db.insert(needScores).values({
+            ...base,
+            stage: "closure",
+            score: int(11),
+            scoredOn: closedOn,
+            scoredBy: random() < 0.2 ? "family" : "practitioners",
+          });
+        }
+        const [invitation] = await db
+          .insert(feedbackInvitations)
+          .values({ familyId: family.id, episodeId, occasion: "closure", offeredAt: at(closedOn) })
+          .returning();
+        if (invitation && random() < 0.8) {
+          await db.insert(feedbackAnswers).values({
+            invitationId: invitation.id,
+            familyId: family.id,
+            memberId: child.id,
+            respected: 1 + int(5),
+            listenedTo: 1 + int(5),
+            helped: 1 + int(5),
+            wouldRecommend: 1 + int(5),
+            answeredAt: at(dayIn(closedOn, 10)),
+          });
+        }
+        for (const months of ["3", "6"] as const) {
+          const recorded = random() < 0.7;
+          await db.insert(sustainabilityChecks).values({
+            episodeId,
+            familyId: family.id,
+            monthsAfter: months,
+            dueOn: addDays(closedOn, Number(months) * 30),
+            result: recorded ? pick(["sustained", "not_sustained", "not_known"] as const) : null,
+            recordedAt: recorded ? at(addDays(closedOn, Number(months) * 30)) : null,
+          });
+        }
+      }
+      if (random() < 0.3) {
+        await db.insert(caseAudits).values({
+          familyId: family.id,
+          episodeId,
+          auditorId: manager.id,
+          practitionerId: lead.id,
+          auditedOn: dayIn(openedOn, 120),
+          grade: pick(auditGrades),
+          areas: [],
+          feedback: "Feedback",
+        });
+      }
+      openedOn = closedOn ? addDays(closedOn, int(400)) : openedOn;
+    }
+  }
+}, 120_000);
+afterAll(() => api.close());
+
+const periods = [
+  periodStarting("year", "2025-07-01"),
+  periodStarting("quarter", "2025-10-01"),
+  periodStarting("month", "2026-01-01"),
+];
+
+describe("the figures counted in SQL agree with the domain's definitions", () => {
+  it.each(periods.flatMap((period) => figureSplits.map((split) => ({ period, split }))))(
+    "$period.kind from $period.from split by $split",
+    async ({ period, split }) => {
+      const db = api.deps.db;
+      const records = await loadFigureRecords(db, authorityId);
+      const expected = countFigures(records, period, split);
+      const actual = await countFiguresInSql(db, { authorityId, agencyId: null }, period, split);
+      expect(actual).toEqual(expected);
+    },
+  );
+
+  it("is not vacuous: the year has requests, closures, re-referrals, feedback and audits", async () => {
+    const records = await loadFigureRecords(api.deps.db, authorityId);
+    const { counts } = countFigures(
+      records,
+      periods[0] ?? periodStarting("year", "2025-07-01"),
+      "none",
+    );
+    for (const measure of [
+      "requests.received",
+      "closures.total",
+      "rereferrals.within_12_months",
+      "feedback.answers",
+      "assessments.completed",
+      "distance.health.lines",
+    ]) {
+      expect(counts[measure]?.all, measure).toBeGreaterThan(0);
+    }
+  });
+
+  it("counts only the manager's service when scoped to an agency", async () => {
+    const db = api.deps.db;
+    const period = periods[0] ?? periodStarting("year", "2025-07-01");
+    const scoped = await countFiguresInSql(db, { authorityId, agencyId }, period, "lead_agency");
+    for (const groups of Object.values(scoped.counts)) {
+      expect(Object.keys(groups).every((g) => g === agencyId || g === "all")).toBe(true);
+    }
+  });
+});
