@@ -8,6 +8,7 @@ import {
   signInRoute,
   twoStepRoute,
 } from "../features/auth/auth.routes";
+import { auditSampleRoute } from "../features/case-audits/case-audits.routes";
 import { familyRouteTree, newFamilyRoute } from "../features/family/family.routes";
 import { familyViewRoutes } from "../features/family-view/family-view.routes";
 import { dashboardRoute } from "../features/manager/manager.routes";
@@ -36,6 +37,7 @@ const routeTree = rootRoute.addChildren([
     twoStepRoute,
     myWorkRoute,
     dashboardRoute,
+    auditSampleRoute,
     newFamilyRoute,
     familyRouteTree,
     ...familyViewRoutes,

@@ -47,6 +47,8 @@ export function meResponse(overrides: Partial<Me> = {}) {
       my_follow_ups: { list: true },
       authority: { read: true, manage: false },
       help_request: { create: true, list: true },
+      my_case_audits: { list: true },
+      audit_sample: { draw: false, list: false },
       manager_workspace: { read: false },
     },
   };

@@ -16,7 +16,8 @@ type FamilyPath =
   | "/families/$familyId/consents"
   | "/families/$familyId/lawful-bases"
   | "/families/$familyId/sharing"
-  | "/families/$familyId/audit";
+  | "/families/$familyId/audit"
+  | "/families/$familyId/oversight";
 
 const sections: { to: FamilyPath; label: string; show: (a: FamilyAbilities) => boolean }[] = [
   { to: "/families/$familyId", label: "Summary", show: (a) => a.family.read },
@@ -43,6 +44,11 @@ const sections: { to: FamilyPath; label: string; show: (a: FamilyAbilities) => b
   },
   { to: "/families/$familyId/sharing", label: "Sharing register", show: (a) => a.sharing.read },
   { to: "/families/$familyId/audit", label: "Audit log", show: (a) => a.audit.read },
+  {
+    to: "/families/$familyId/oversight",
+    label: "Audits and supervision",
+    show: (a) => a.case_audit.read || a.supervision.read,
+  },
 ];
 
 /** The sections of a family's record the caller may open, by their abilities. */

@@ -7,6 +7,7 @@ const addPractitionerPage = () => import("../team/add-practitioner-page");
 const agreementsPages = () => import("../consent/agreements-pages");
 const assessmentPage = () => import("../assessment/assessment-page");
 const auditPage = () => import("../audit/audit-page");
+const auditCasePage = () => import("../case-audits/audit-case-page");
 const closeCasePage = () => import("./close-case-page");
 const consentsPage = () => import("../consent/consents-page");
 const endLawfulBasisPage = () => import("../consent/end-lawful-basis-page");
@@ -21,11 +22,13 @@ const memberFormPage = () => import("./member-form-page");
 const membersPage = () => import("./members-page");
 const newFamilyPage = () => import("./new-family-page");
 const outcomeFormPage = () => import("../outcomes/outcome-form-page");
+const oversightPage = () => import("../case-audits/oversight-page");
 const outcomesPage = () => import("../outcomes/outcomes-page");
 const planPage = () => import("../plan/plan-page");
 const progressNotePage = () => import("../outcomes/progress-note-page");
 const recordConsentPage = () => import("../consent/record-consent-page");
 const recordReviewPage = () => import("../reviews/record-review-page");
+const recordSupervisionPage = () => import("../case-audits/record-supervision-page");
 const recordSharePage = () => import("../sharing/record-share-page");
 const scheduleMeetingPage = () => import("../meeting/schedule-meeting-page");
 const sharingPage = () => import("../sharing/sharing-page");
@@ -252,6 +255,23 @@ const audit = createRoute({
   component: lazyRouteComponent(auditPage, "AuditPage"),
 });
 
+// Management oversight: case-file audits and supervision (managers and the lead only).
+const oversight = createRoute({
+  getParentRoute: parent,
+  path: "/oversight",
+  component: lazyRouteComponent(oversightPage, "OversightPage"),
+});
+const auditCase = createRoute({
+  getParentRoute: parent,
+  path: "/oversight/audit",
+  component: lazyRouteComponent(auditCasePage, "AuditCasePage"),
+});
+const recordSupervision = createRoute({
+  getParentRoute: parent,
+  path: "/oversight/supervision",
+  component: lazyRouteComponent(recordSupervisionPage, "RecordSupervisionPage"),
+});
+
 export const familyRouteTree = familyRoute.addChildren([
   summary,
   levelOfNeed,
@@ -290,4 +310,7 @@ export const familyRouteTree = familyRoute.addChildren([
   oneAssessment,
   recordReview,
   audit,
+  oversight,
+  auditCase,
+  recordSupervision,
 ]);

@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { usePageTitle } from "../../components/layout/page-title";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { CaseloadSection } from "./caseload-section";
@@ -16,6 +17,11 @@ export function DashboardPage() {
   return (
     <>
       <h1 className="govuk-heading-l">Your service</h1>
+      <p className="govuk-body">
+        <Link to="/audit-sample" className="govuk-link">
+          Case-file audits: the quarter's random sample
+        </Link>
+      </p>
       <nav aria-label="On this page" className="govuk-!-margin-bottom-6">
         <ul className="govuk-list">
           {sections.map((s) => (

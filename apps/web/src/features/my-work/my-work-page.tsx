@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { meQuery } from "../../app/session";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
+import { AuditFeedbackToRead } from "../case-audits/audit-feedback-to-read";
 import { FollowUpsDue } from "./follow-ups-due";
 import { MyActions } from "./my-actions";
 import { MyFamilies } from "./my-families";
@@ -40,6 +41,7 @@ export function MyWorkPage() {
         </p>
       ) : null}
       {me.data?.abilities.my_follow_ups.list ? <FollowUpsDue /> : null}
+      {me.data?.abilities.my_case_audits.list ? <AuditFeedbackToRead /> : null}
       <MyActions />
       <h2 className="govuk-heading-m">My families</h2>
       {families.isPending ? <Loading what="Loading your families" /> : null}
