@@ -6,6 +6,8 @@ const weeks = z.number().int().min(1).max(52);
 /** Authorities use their own scales: four levels is common, five or six are not rare. */
 export const maxLevelsOfNeed = 10;
 const scoreEndLabel = safeLine({ max: 40 });
+export const maxLocalities = 50;
+const workingDays = (max: number) => z.number().int().min(1).max(max);
 
 export const LevelOfNeedSchema = z.object({
   level: z.number().int().min(1).max(maxLevelsOfNeed),
@@ -31,6 +33,19 @@ export const AuthoritySchema = z
       .describe("The first TAC meeting is due this many working days after the assessment"),
     scoreLowLabel: z.string().describe("What a need score of 0 is called here"),
     scoreHighLabel: z.string().describe("What a need score of 10 is called here"),
+    triageTargetWorkingDays: z
+      .number()
+      .int()
+      .describe("A request for help is triaged within this many working days"),
+    assessmentTargetWorkingDays: z
+      .number()
+      .int()
+      .describe("An assessment is completed within this many working days of the case opening"),
+    actionOverdueDays: z
+      .number()
+      .int()
+      .describe("An action this many days past its due date shows as drift"),
+    localities: z.array(z.string()).describe("The authority's localities (area teams)"),
   })
   .openapi("Authority");
 
@@ -55,6 +70,24 @@ export const UpdateAuthorityBody = z
     scoreHighLabel: scoreEndLabel
       .optional()
       .describe('The 10 end of the need score, e.g. "All well"'),
+    triageTargetWorkingDays: workingDays(60)
+      .optional()
+      .describe("Working days to triage a request for help (1–60)"),
+    assessmentTargetWorkingDays: workingDays(120)
+      .optional()
+      .describe("Working days to complete an assessment from the case opening (1–120)"),
+    actionOverdueDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .describe("Days past its due date before an action shows as drift (0–365)"),
+    localities: z
+      .array(safeLine({ max: 80 }))
+      .max(maxLocalities)
+      .optional()
+      .describe("The authority's localities (area teams), each named once"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAuthority");
@@ -74,5 +107,9 @@ export function presentAuthority(row: AuthorityRow): z.infer<typeof AuthoritySch
     firstTacWorkingDays: row.firstTacWorkingDays,
     scoreLowLabel: row.scoreLowLabel,
     scoreHighLabel: row.scoreHighLabel,
+    triageTargetWorkingDays: row.triageTargetWorkingDays,
+    assessmentTargetWorkingDays: row.assessmentTargetWorkingDays,
+    actionOverdueDays: row.actionOverdueDays,
+    localities: row.localities,
   };
 }

@@ -91,6 +91,26 @@ export async function assertLevelOfNeedConfigured(
   }
 }
 
+/** A family's locality must be one of its authority's (null: not recorded). */
+export async function assertLocalityConfigured(
+  db: Parameters<typeof loadFamilyAccess>[0],
+  authorityId: string,
+  locality: string | null | undefined,
+) {
+  if (locality === null || locality === undefined) return;
+  const [authority] = await db
+    .select({ localities: localAuthorities.localities })
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+  if (!authority?.localities.includes(locality)) {
+    throw new AppError(
+      "unprocessable",
+      `"${locality}" is not one of this authority's localities.`,
+      [{ path: "locality", message: "not a configured locality" }],
+    );
+  }
+}
+
 export function registerFamilyRoutes(app: ApiApp): void {
   app.openapi(listRoute, async (c) => {
     const actor = requireActor(c);
@@ -110,6 +130,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
     if (!user || owningAgencyId === null)
       throw new AppError("internal", "No agency to own the case.");
     await assertLevelOfNeedConfigured(db, user.authorityId, body.levelOfNeed);
+    await assertLocalityConfigured(db, user.authorityId, body.locality);
     const family = await db.transaction(async (tx) => {
       const { family: row } = await openFamily(tx, {
         family: {
@@ -118,6 +139,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
           reference: `EH-${new Date().getUTCFullYear()}-${randomBytes(3).toString("hex").toUpperCase()}`,
           displayName: body.displayName,
           levelOfNeed: body.levelOfNeed,
+          locality: body.locality ?? null,
           steppedDownAt: body.origin === "stepped_down" ? now() : null,
           createdBy: actor.userId,
         },
@@ -169,6 +191,7 @@ export function registerFamilyRoutes(app: ApiApp): void {
     if (changes.levelOfNeed !== undefined) {
       await assertLevelOfNeedConfigured(db, family.authorityId, changes.levelOfNeed);
     }
+    await assertLocalityConfigured(db, family.authorityId, changes.locality);
     const updated = await db.transaction(async (tx) => {
       const row = await updateVersioned(
         tx,

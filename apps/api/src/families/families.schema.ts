@@ -21,12 +21,18 @@ const levelOfNeed = z
   .max(10)
   .describe("A level on the authority's own scale (GET /api/authority)");
 
+/** One of the authority's localities (GET /api/authority). */
+export const localityField = safeLine({ max: 80 }).describe(
+  "One of the authority's localities (GET /api/authority)",
+);
+
 export const FamilySchema = z
   .object({
     id: z.uuid(),
     reference: z.string(),
     displayName: z.string(),
     levelOfNeed: z.number().int(),
+    locality: z.string().nullable().describe("The authority's locality the family lives in"),
     status: z.enum(familyStatuses),
     origin: z.enum(familyOrigins),
     steppedDownAt: z.string().nullable(),
@@ -72,6 +78,7 @@ export const CreateFamilyBody = z
   .strictObject({
     displayName: safeLine({ max: 120 }),
     levelOfNeed,
+    locality: localityField.optional(),
     origin: z.enum(familyOrigins).default("early_help_request"),
   })
   .openapi("CreateFamily");
@@ -81,6 +88,7 @@ export const UpdateFamilyBody = z
     version: versionField,
     displayName: safeLine({ max: 120 }).optional(),
     levelOfNeed: levelOfNeed.optional(),
+    locality: localityField.nullable().optional().describe("null: not recorded"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateFamily");

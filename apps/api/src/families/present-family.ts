@@ -15,6 +15,7 @@ export function presentFamily(row: FamilyRow) {
     reference: row.reference,
     displayName: row.displayName,
     levelOfNeed: row.levelOfNeed,
+    locality: row.locality,
     status: row.status,
     origin: row.origin,
     steppedDownAt: iso(row.steppedDownAt),

@@ -106,6 +106,9 @@ export const TriageBody = z
       decision: z.literal("accept"),
       leadUserId: z.uuid().describe("An active practitioner of the authority with an agency"),
       levelOfNeed: z.number().int().min(1).max(10).describe("One of the authority's levels"),
+      locality: safeLine({ max: 80 })
+        .optional()
+        .describe("One of the authority's localities, where the family lives"),
       version: versionField,
     }),
     z.strictObject({

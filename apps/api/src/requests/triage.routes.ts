@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
-import { assertLevelOfNeedConfigured } from "../families/families.routes";
+import { assertLevelOfNeedConfigured, assertLocalityConfigured } from "../families/families.routes";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { updateVersioned } from "../shared/versioned-update";
@@ -42,6 +42,7 @@ export function registerTriageRoutes(app: ApiApp): void {
     if (body.decision === "accept") {
       await assertAllocatableLead(db, request.authorityId, body.leadUserId);
       await assertLevelOfNeedConfigured(db, request.authorityId, body.levelOfNeed);
+      await assertLocalityConfigured(db, request.authorityId, body.locality);
     }
     const at = now();
     const decided = await db.transaction(async (tx) => {
@@ -50,6 +51,7 @@ export function registerTriageRoutes(app: ApiApp): void {
           request,
           leadUserId: body.leadUserId,
           levelOfNeed: body.levelOfNeed,
+          locality: body.locality ?? null,
           version: body.version,
           by: actor.userId,
           now: at,

@@ -1475,7 +1475,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment sign-off, first TAC timescale, score labels (administrators) */
+    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment sign-off, first TAC timescale, score labels, drift targets, localities (administrators) */
     patch: {
       parameters: {
         query?: never;
@@ -14980,6 +14980,9 @@ export interface components {
         manager_workspace: {
           read: boolean;
         };
+        figures: {
+          read: boolean;
+        };
         authority: {
           read: boolean;
           manage: boolean;
@@ -15007,6 +15010,14 @@ export interface components {
       scoreLowLabel: string;
       /** @description What a need score of 10 is called here */
       scoreHighLabel: string;
+      /** @description A request for help is triaged within this many working days */
+      triageTargetWorkingDays: number;
+      /** @description An assessment is completed within this many working days of the case opening */
+      assessmentTargetWorkingDays: number;
+      /** @description An action this many days past its due date shows as drift */
+      actionOverdueDays: number;
+      /** @description The authority's localities (area teams) */
+      localities: string[];
     };
     MySession: {
       /** @description Identifies the session; it is not the secret in the cookie */
@@ -15157,6 +15168,14 @@ export interface components {
       scoreLowLabel?: string;
       /** @description The 10 end of the need score, e.g. "All well" */
       scoreHighLabel?: string;
+      /** @description Working days to triage a request for help (1–60) */
+      triageTargetWorkingDays?: number;
+      /** @description Working days to complete an assessment from the case opening (1–120) */
+      assessmentTargetWorkingDays?: number;
+      /** @description Days past its due date before an action shows as drift (0–365) */
+      actionOverdueDays?: number;
+      /** @description The authority's localities (area teams), each named once */
+      localities?: string[];
     };
     /** @description When the next meeting falls due, as the family's meetings page says; null once closed */
     NextMeetingDue: {
@@ -15175,6 +15194,8 @@ export interface components {
       reference: string;
       displayName: string;
       levelOfNeed: number;
+      /** @description The authority's locality the family lives in */
+      locality: string | null;
       /** @enum {string} */
       status: "assessment_started" | "plan_active" | "closed";
       /** @enum {string} */
@@ -15200,6 +15221,8 @@ export interface components {
       displayName: string;
       /** @description A level on the authority's own scale (GET /api/authority) */
       levelOfNeed: number;
+      /** @description One of the authority's localities (GET /api/authority) */
+      locality?: string;
       /**
        * @default early_help_request
        * @enum {string}
@@ -15220,6 +15243,8 @@ export interface components {
       displayName?: string;
       /** @description A level on the authority's own scale (GET /api/authority) */
       levelOfNeed?: number;
+      /** @description null: not recorded */
+      locality?: string | null;
     };
     CloseFamily: {
       /** @description The version you read; a stale version answers 409 */
@@ -16692,6 +16717,8 @@ export interface components {
           leadUserId: string;
           /** @description One of the authority's levels */
           levelOfNeed: number;
+          /** @description One of the authority's localities, where the family lives */
+          locality?: string;
           /** @description The version you read; a stale version answers 409 */
           version: number;
         }

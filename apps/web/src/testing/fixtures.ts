@@ -19,6 +19,10 @@ export const authority: Authority = {
   firstTacWorkingDays: 15,
   scoreLowLabel: "Very worried",
   scoreHighLabel: "All well",
+  triageTargetWorkingDays: 5,
+  assessmentTargetWorkingDays: 45,
+  actionOverdueDays: 14,
+  localities: [],
 };
 
 export function meResponse(overrides: Partial<Me> = {}) {

@@ -1,7 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { type Executor, families, localAuthorities } from "@teamaround/db";
 import { AppError, notFound } from "@teamaround/domain";
-import { and, eq, ne, notInArray } from "drizzle-orm";
+import { and, eq, isNotNull, ne, notInArray } from "drizzle-orm";
 import type { UpdateAuthorityBody } from "../authority.schema";
 
 type Changes = z.infer<typeof UpdateAuthorityBody>;
@@ -31,6 +31,35 @@ async function assertLevelsNotInUse(tx: Executor, authorityId: string, levels: n
   }
 }
 
+async function assertLocalitiesNotInUse(tx: Executor, authorityId: string, localities: string[]) {
+  const [inUse] = await tx
+    .select({ locality: families.locality })
+    .from(families)
+    .where(
+      and(
+        eq(families.authorityId, authorityId),
+        ne(families.status, "closed"),
+        isNotNull(families.locality),
+        localities.length > 0 ? notInArray(families.locality, localities) : undefined,
+      ),
+    )
+    .limit(1);
+  if (inUse?.locality) {
+    throw new AppError(
+      "conflict",
+      `The locality "${inUse.locality}" is still given to open cases, so it cannot be removed.`,
+      [{ path: "localities", message: `"${inUse.locality}" is in use` }],
+    );
+  }
+}
+
+function assertLocalitiesDistinct(localities: string[]) {
+  const names = localities.map((l) => l.trim().toLowerCase());
+  if (new Set(names).size !== names.length) {
+    throw refuse("localities", "Each locality may appear only once.");
+  }
+}
+
 /** Checks the settings as they would stand after the change, then saves them. */
 export async function updateAuthority(tx: Executor, authorityId: string, changes: Changes) {
   const [current] = await tx
@@ -50,6 +79,10 @@ export async function updateAuthority(tx: Executor, authorityId: string, changes
       throw refuse("levelsOfNeed", "Each level of need may appear only once.");
     }
     await assertLevelsNotInUse(tx, authorityId, levels);
+  }
+  if (changes.localities) {
+    assertLocalitiesDistinct(changes.localities);
+    await assertLocalitiesNotInUse(tx, authorityId, changes.localities);
   }
   const [updated] = await tx
     .update(localAuthorities)

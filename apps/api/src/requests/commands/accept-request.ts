@@ -19,6 +19,8 @@ export interface AcceptInput {
   request: HelpRequestRow;
   leadUserId: string;
   levelOfNeed: number;
+  /** Where the family lives, when triage recorded it (a known family keeps theirs otherwise). */
+  locality: string | null;
   version: number;
   by: string;
   now: Date;
@@ -58,6 +60,7 @@ async function openNewFamily(tx: Executor, input: AcceptInput) {
       reference: reference(now),
       displayName: request.familyName,
       levelOfNeed: input.levelOfNeed,
+      locality: input.locality,
       createdBy: input.by,
     },
     leadId: input.leadUserId,
@@ -109,6 +112,7 @@ async function openNextEpisode(tx: Executor, familyId: string, input: AcceptInpu
       status: "assessment_started",
       owningAgencyId: input.request.receivingAgencyId,
       levelOfNeed: input.levelOfNeed,
+      ...(input.locality ? { locality: input.locality } : {}),
       closureReason: null,
       closureNote: null,
       closedAt: null,
