@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { actionStatus } from "./enums";
@@ -32,5 +33,7 @@ export const actions = pgTable(
   (t) => [
     index("actions_family_id_idx").on(t.familyId),
     index("actions_outcome_id_idx").on(t.outcomeId),
+    // The drift queue's overdue actions: only open actions, by due date.
+    index("actions_open_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
   ],
 );

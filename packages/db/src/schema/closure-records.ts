@@ -1,4 +1,14 @@
-import { date, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id } from "./columns";
 import { episodes } from "./episodes";
 import { families } from "./families";
@@ -45,5 +55,9 @@ export const sustainabilityChecks = pgTable(
     recordedBy: uuid("recorded_by").references(() => users.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("sustainability_checks_key").on(t.episodeId, t.monthsAfter)],
+  (t) => [
+    uniqueIndex("sustainability_checks_key").on(t.episodeId, t.monthsAfter),
+    // Follow-ups due and not yet answered (drift), by due date.
+    index("sustainability_checks_due_idx").on(t.dueOn).where(sql`${t.result} is null`),
+  ],
 );

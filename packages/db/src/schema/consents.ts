@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { consentDecision, consentMethod } from "./enums";
@@ -36,5 +37,11 @@ export const consents = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index("consents_family_id_idx").on(t.familyId)],
+  (t) => [
+    index("consents_family_id_idx").on(t.familyId),
+    // The drift queue's consents past their review date: only live given consents.
+    index("consents_review_date_idx")
+      .on(t.reviewDate)
+      .where(sql`${t.decision} = 'given' and ${t.withdrawnAt} is null`),
+  ],
 );

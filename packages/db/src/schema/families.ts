@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { createdAt, id, updatedAt } from "./columns";
 import { closureReason, familyOrigin, familyStatus } from "./enums";
@@ -35,5 +35,9 @@ export const families = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("families_reference_key").on(t.authorityId, t.reference)],
+  (t) => [
+    uniqueIndex("families_reference_key").on(t.authorityId, t.reference),
+    // A service's cases (manager's caseload, drift and family list).
+    index("families_owning_agency_idx").on(t.owningAgencyId),
+  ],
 );
