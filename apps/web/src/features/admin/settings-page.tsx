@@ -10,6 +10,12 @@ import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { type JourneySettings, JourneySettingsFields } from "./journey-settings-fields";
 import { LevelsOfNeedFields } from "./levels-of-need-fields";
+import {
+  type OversightSettings,
+  OversightSettingsFields,
+  oversightSettingsBody,
+  oversightSettingsOf,
+} from "./oversight-settings-fields";
 
 export function SettingsPage() {
   usePageTitle("Authority settings");
@@ -29,6 +35,10 @@ const fields = {
   firstTacWorkingDays: { id: "firstTacWorkingDays", label: "First TAC meeting" },
   scoreLowLabel: { id: "scoreLowLabel", label: "What 0 means" },
   scoreHighLabel: { id: "scoreHighLabel", label: "What 10 means" },
+  triageTargetWorkingDays: { id: "triageTargetWorkingDays", label: "Triage target" },
+  assessmentTargetWorkingDays: { id: "assessmentTargetWorkingDays", label: "Assessment target" },
+  actionOverdueDays: { id: "actionOverdueDays", label: "Overdue actions" },
+  localities: { id: "localities", label: "Localities" },
 };
 
 function SettingsForm({ authority }: { authority: Authority }) {
@@ -44,6 +54,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
     scoreLowLabel: authority.scoreLowLabel,
     scoreHighLabel: authority.scoreHighLabel,
   });
+  const [oversight, setOversight] = useState<OversightSettings>(oversightSettingsOf(authority));
   const form = useApiForm({
     fields,
     submit: () =>
@@ -59,6 +70,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
             firstTacWorkingDays: Number(journey.firstTacWorkingDays),
             scoreLowLabel: journey.scoreLowLabel,
             scoreHighLabel: journey.scoreHighLabel,
+            ...oversightSettingsBody(oversight),
           },
         }),
       ),
@@ -111,6 +123,11 @@ function SettingsForm({ authority }: { authority: Authority }) {
           error={form.fieldError("leadProfessionalTitle")}
         />
         <JourneySettingsFields value={journey} onChange={setJourney} fieldError={form.fieldError} />
+        <OversightSettingsFields
+          value={oversight}
+          onChange={setOversight}
+          fieldError={form.fieldError}
+        />
         <Radios
           id="requireStaffTotp"
           legend="Must staff use two-step verification?"
