@@ -3,7 +3,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { authorityQuery } from "../../app/session";
-import { Button, Input, Radios } from "../../components/govuk";
+import { Button, Input, Radios, Select } from "../../components/govuk";
 import { setFlash } from "../../components/layout/flash";
 import { usePageTitle } from "../../components/layout/page-title";
 import { required } from "../../forms/field-errors";
@@ -13,6 +13,7 @@ import { useApiForm } from "../../forms/use-api-form";
 const fields = {
   displayName: { id: "displayName", label: "Family name" },
   levelOfNeed: { id: "levelOfNeed", label: "Level of need" },
+  locality: { id: "locality", label: "Locality" },
   origin: { id: "origin", label: "How the case started" },
 };
 
@@ -21,6 +22,7 @@ export function NewFamilyPage() {
   const navigate = useNavigate();
   const [displayName, setDisplayName] = useState("");
   const [level, setLevel] = useState("");
+  const [locality, setLocality] = useState("");
   const [origin, setOrigin] = useState<"early_help_request" | "stepped_down">("early_help_request");
   const form = useApiForm({
     fields,
@@ -31,7 +33,14 @@ export function NewFamilyPage() {
       ]),
     submit: () =>
       unwrap(
-        api.POST("/api/families", { body: { displayName, levelOfNeed: Number(level), origin } }),
+        api.POST("/api/families", {
+          body: {
+            displayName,
+            levelOfNeed: Number(level),
+            origin,
+            ...(locality ? { locality } : {}),
+          },
+        }),
       ),
     onSuccess: async ({ data }) => {
       setFlash(`/families/${data.id}`, "Case started", [
@@ -46,6 +55,7 @@ export function NewFamilyPage() {
     label: `${l.level} – ${l.label}`,
     hint: l.description,
   }));
+  const localities = authority.data?.localities ?? [];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -72,6 +82,21 @@ export function NewFamilyPage() {
             onChange={setLevel}
             error={form.fieldError("levelOfNeed")}
           />
+          {localities.length > 0 ? (
+            <Select
+              id="locality"
+              label="Locality"
+              labelClassName="govuk-label--m"
+              hint="The area team the family lives in. You can leave this for now."
+              value={locality}
+              onChange={setLocality}
+              options={[
+                { value: "", label: "Not recorded" },
+                ...localities.map((l) => ({ value: l, label: l })),
+              ]}
+              error={form.fieldError("locality")}
+            />
+          ) : null}
           <Radios
             id="origin"
             legend="How did the case start?"

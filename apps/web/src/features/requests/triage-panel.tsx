@@ -16,6 +16,7 @@ const fields = {
   decision: { id: "decision", label: "Decision" },
   leadUserId: { id: "leadUserId", label: "Lead professional" },
   levelOfNeed: { id: "levelOfNeed", label: "Level of need" },
+  locality: { id: "locality", label: "Locality" },
   signpostedTo: { id: "signpostedTo", label: "Service signposted to" },
   reason: { id: "reason", label: "Reason" },
 };
@@ -30,6 +31,7 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
   const [decision, setDecision] = useState("");
   const [lead, setLead] = useState("");
   const [level, setLevel] = useState("");
+  const [locality, setLocality] = useState("");
   const [signpostedTo, setSignpostedTo] = useState("");
   const [reason, setReason] = useState("");
   const form = useApiForm({
@@ -53,6 +55,7 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
           body: bodyFor(decision as Decision, request.version, {
             lead,
             level,
+            locality,
             signpostedTo,
             reason,
           }),
@@ -73,6 +76,7 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
     label: `${l.level} – ${l.label}`,
     hint: l.description,
   }));
+  const localities = authority.data?.localities ?? [];
   const reload = () => queryClient.invalidateQueries({ queryKey: requestsKey });
   return (
     <form noValidate onSubmit={form.handleSubmit(undefined)} aria-labelledby="triage-heading">
@@ -125,6 +129,20 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
             onChange={setLevel}
             error={form.fieldError("levelOfNeed")}
           />
+          {localities.length > 0 ? (
+            <Select
+              id="locality"
+              label="Locality"
+              hint="The area team the family lives in, if known."
+              options={[
+                { value: "", label: "Not recorded" },
+                ...localities.map((l) => ({ value: l, label: l })),
+              ]}
+              value={locality}
+              onChange={setLocality}
+              error={form.fieldError("locality")}
+            />
+          ) : null}
         </>
       ) : null}
       {decision === "signpost" ? (
@@ -156,10 +174,11 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
 function bodyFor(
   decision: Decision,
   version: number,
-  v: { lead: string; level: string; signpostedTo: string; reason: string },
+  v: { lead: string; level: string; locality: string; signpostedTo: string; reason: string },
 ) {
   if (decision === "accept") {
-    return { decision, leadUserId: v.lead, levelOfNeed: Number(v.level), version };
+    const locality = v.locality ? { locality: v.locality } : {};
+    return { decision, leadUserId: v.lead, levelOfNeed: Number(v.level), ...locality, version };
   }
   if (decision === "signpost") {
     return { decision, signpostedTo: v.signpostedTo, reason: v.reason, version };
