@@ -21,6 +21,7 @@ import { registerEpisodeRoutes } from "./episodes/episodes.routes";
 import { registerFamilyRoutes } from "./families/families.routes";
 import { registerFamilyLifecycleRoutes } from "./families/family-lifecycle.routes";
 import { registerFeedbackRoutes } from "./feedback/feedback.routes";
+import { registerFiguresRoutes } from "./figures/figures.routes";
 import { registerFollowUpRoutes } from "./follow-ups/follow-ups.routes";
 import { registerMeRoutes } from "./me/me.routes";
 import { registerMySessionRoutes } from "./me/my-sessions.routes";
@@ -75,6 +76,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerMeetingLifecycleRoutes(app);
   registerVersionRoutes(app);
   registerFeedbackRoutes(app);
+  registerFiguresRoutes(app);
   registerFollowUpRoutes(app);
   registerAssessmentRoutes(app);
   registerAssessmentWritingRoutes(app);

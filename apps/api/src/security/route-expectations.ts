@@ -834,6 +834,16 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: administratorOnly(200),
   },
+  // The partnership's figures: analysts (the whole partnership) and managers (their service).
+  ...Object.fromEntries(
+    ["/api/figures", "/api/figures.csv", "/api/figures/board-report.pdf"].map((path) => [
+      `GET ${path}`,
+      {
+        request: () => ({ path: `${path}?period=year&split=lead_agency` }),
+        expect: global({ ...signedIn(403), analyst: 200, manager: 200 }),
+      },
+    ]),
+  ),
   // "How was it for you?": family members answer; the lead and managers read the figures.
   "GET /api/families/{familyId}/feedback/open": {
     request: (w) => ({ path: `/api/families/${w.family.id}/feedback/open` }),

@@ -24,6 +24,7 @@ const expected: Record<string, string> = {
   "audit_sample.draw": "M",
   "audit_sample.list": "M",
   "manager_workspace.read": "M",
+  "figures.read": "MY",
   "authority.read": "PMAFY",
   "authority.manage": "A",
 };

@@ -33,6 +33,11 @@ export const globalPermissions = {
   audit_sample: { draw: ["manager"], list: ["manager"] },
   /** The manager's workspace: caseload, drift queue and sign-off queue of their service. */
   manager_workspace: { read: ["manager"] },
+  /**
+   * The partnership's aggregate figures: analysts see the whole partnership,
+   * managers their own service's.
+   */
+  figures: { read: ["partnership_analyst", "manager"] },
   authority: {
     read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
     manage: ["administrator"],

@@ -32,3 +32,19 @@ export function lastQuarter(today: string): FigurePeriod {
 export function inPeriod(day: string | null, period: FigurePeriod): day is string {
   return day !== null && day >= period.from && day <= period.to;
 }
+
+/**
+ * The period shown when none is chosen: the last whole month; the last
+ * whole quarter; the four quarters ending with the last whole quarter.
+ */
+export function defaultPeriod(kind: PeriodKind, today: string): FigurePeriod {
+  const quarter = lastQuarter(today);
+  switch (kind) {
+    case "quarter":
+      return quarter;
+    case "month":
+      return periodStarting("month", addCalendarMonths(`${today.slice(0, 8)}01`, -1));
+    case "year":
+      return periodStarting("year", addCalendarMonths(quarter.from, -9));
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countFigures } from "./count-figures";
-import { lastQuarter, periodStarting } from "./figure-period";
+import { defaultPeriod, lastQuarter, periodStarting } from "./figure-period";
 import type { FigureRecords, RequestRecord } from "./figure-records";
 import { presentFigures } from "./present-figures";
 import { cellsToHide } from "./suppression";
@@ -136,6 +136,18 @@ describe("periods", () => {
       kind: "quarter",
       from: "2025-10-01",
       to: "2025-12-31",
+    });
+  });
+  it("defaults a month to the last whole month, a year to the four quarters to the last", () => {
+    expect(defaultPeriod("month", "2026-03-15")).toEqual({
+      kind: "month",
+      from: "2026-02-01",
+      to: "2026-02-28",
+    });
+    expect(defaultPeriod("year", "2026-11-29")).toEqual({
+      kind: "year",
+      from: "2025-10-01",
+      to: "2026-09-30",
     });
   });
   it("runs a month, quarter or year from the first day", () => {
