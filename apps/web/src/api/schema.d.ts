@@ -10177,6 +10177,228 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/figures": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The period's figures, small numbers hidden (partnership analysts; managers: their service) */
+    get: {
+      parameters: {
+        query?: {
+          period?: "month" | "quarter" | "year";
+          /** @description First day of the period; default: the last whole month, quarter or year */
+          from?: string;
+          split?:
+            | "none"
+            | "lead_agency"
+            | "asking_agency"
+            | "locality"
+            | "level_of_need"
+            | "age_band";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["FiguresReport"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/figures.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same figures as CSV */
+    get: {
+      parameters: {
+        query?: {
+          period?: "month" | "quarter" | "year";
+          /** @description First day of the period; default: the last whole month, quarter or year */
+          from?: string;
+          split?:
+            | "none"
+            | "lead_agency"
+            | "asking_agency"
+            | "locality"
+            | "level_of_need"
+            | "age_band";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The figures as CSV */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/figures/board-report.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A printable board report of the same figures, with charts */
+    get: {
+      parameters: {
+        query?: {
+          period?: "month" | "quarter" | "year";
+          /** @description First day of the period; default: the last whole month, quarter or year */
+          from?: string;
+          split?:
+            | "none"
+            | "lead_agency"
+            | "asking_agency"
+            | "locality"
+            | "level_of_need"
+            | "age_band";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The board report (PDF) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/follow-ups": {
     parameters: {
       query?: never;
@@ -16372,6 +16594,43 @@ export interface components {
       helped: number;
       wouldRecommend: number;
       comment: string | null;
+    };
+    FiguresReport: {
+      period: {
+        /** @enum {string} */
+        kind: "month" | "quarter" | "year";
+        from: string;
+        to: string;
+      };
+      /** @enum {string} */
+      split: "none" | "lead_agency" | "asking_agency" | "locality" | "level_of_need" | "age_band";
+      /** @enum {string} */
+      scope: "partnership" | "service";
+      scopeName: string;
+      groups: {
+        key: string;
+        label: string;
+      }[];
+      tables: {
+        key: string;
+        title: string;
+        rows: components["schemas"]["FigureRow"][];
+      }[];
+    };
+    FigureRow: {
+      key: string;
+      label: string;
+      /** @enum {string} */
+      unit: "count" | "percent" | "ratio" | "working_days";
+      cells: {
+        [key: string]: components["schemas"]["FigureValue"];
+      };
+      total: components["schemas"]["FigureValue"];
+    };
+    FigureValue: {
+      value: number | null;
+      /** @description As shown: a number, a percentage, "fewer than 5" or "none" */
+      text: string;
     };
     DueFollowUp: {
       /** Format: uuid */

@@ -39,17 +39,20 @@ export const authedRoute = createRoute({
   component: Outlet,
 });
 
-/** Where each person starts: their own family, their service (managers), their caseload, or administration. */
+/** Where each person starts: their own family, their service (managers), the figures (analysts), their caseload, or administration. */
 export function homeFor(
   me: Me,
   abilities: {
     family: { list_mine: boolean };
     user: { manage: boolean };
     manager_workspace: { read: boolean };
+    figures: { read: boolean };
   },
 ): string {
   if (me.role === "family_member") return "/our-family";
   if (abilities.manager_workspace.read) return "/dashboard";
+  // The partnership analyst: figures only.
+  if (abilities.figures.read && !abilities.family.list_mine) return "/reports";
   if (abilities.family.list_mine) return "/my-work";
   if (abilities.user.manage) return "/admin";
   return "/account/sessions";

@@ -13,6 +13,7 @@ import { familyRouteTree, newFamilyRoute } from "../features/family/family.route
 import { familyViewRoutes } from "../features/family-view/family-view.routes";
 import { dashboardRoute } from "../features/manager/manager.routes";
 import { myWorkRoute } from "../features/my-work/my-work.routes";
+import { reportsRoute } from "../features/reports/reports.routes";
 import { requestRoutes } from "../features/requests/requests.routes";
 import { authedRoute, homeFor, requireMe, rootRoute } from "./root-route";
 import { meQuery } from "./session";
@@ -37,6 +38,7 @@ const routeTree = rootRoute.addChildren([
     twoStepRoute,
     myWorkRoute,
     dashboardRoute,
+    reportsRoute,
     auditSampleRoute,
     newFamilyRoute,
     familyRouteTree,

@@ -54,6 +54,7 @@ export function meResponse(overrides: Partial<Me> = {}) {
       my_case_audits: { list: true },
       audit_sample: { draw: false, list: false },
       manager_workspace: { read: false },
+      figures: { read: false },
     },
   };
 }

@@ -59,6 +59,7 @@ export function Header() {
     if (data.role === "family_member") items.push({ to: "/our-family", label: "Our family" });
     else if (abilities.family.list_mine) items.push({ to: "/my-work", label: "My work" });
     if (abilities.manager_workspace.read) items.push({ to: "/dashboard", label: "Your service" });
+    if (abilities.figures.read) items.push({ to: "/reports", label: "Figures" });
     if (abilities.help_request.list) {
       items.push({ to: "/requests", label: "Requests for help" });
     }

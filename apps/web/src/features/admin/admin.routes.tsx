@@ -11,7 +11,13 @@ const settingsPage = () => import("./settings-page");
 const userPage = () => import("./user-page");
 const usersPage = () => import("./users-page");
 
-const roles: AdminUser["role"][] = ["practitioner", "manager", "administrator", "family_member"];
+const roles: AdminUser["role"][] = [
+  "practitioner",
+  "manager",
+  "administrator",
+  "partnership_analyst",
+  "family_member",
+];
 const statuses: AdminUser["status"][] = ["invited", "active", "deactivated"];
 
 function pick<T extends string>(value: unknown, allowed: T[]): T | undefined {

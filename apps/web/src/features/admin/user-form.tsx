@@ -5,7 +5,7 @@ import { Input, Radios, Select } from "../../components/govuk";
 import type { ApiForm } from "../../forms/use-api-form";
 import { agenciesQuery } from "../consent/consent-queries";
 
-export type StaffRole = "practitioner" | "manager" | "administrator";
+export type StaffRole = "practitioner" | "manager" | "administrator" | "partnership_analyst";
 
 export const userFields = {
   email: { id: "email", label: "Email address" },
@@ -39,7 +39,9 @@ export function useUserAnswers(user?: AdminUser) {
 export type UserAnswers = ReturnType<typeof useUserAnswers>;
 
 export function staffRole(role: string): StaffRole {
-  return role === "manager" || role === "administrator" ? role : "practitioner";
+  return role === "manager" || role === "administrator" || role === "partnership_analyst"
+    ? role
+    : "practitioner";
 }
 
 export function UserFields({
@@ -102,6 +104,11 @@ export function UserFields({
             value: "administrator",
             label: "Administrator",
             hint: "Manages agencies, accounts and settings",
+          },
+          {
+            value: "partnership_analyst",
+            label: "Partnership analyst",
+            hint: "Sees the partnership's figures only: no names, no families",
           },
         ]}
         value={answers.role}
