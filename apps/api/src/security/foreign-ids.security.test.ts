@@ -41,6 +41,7 @@ function childIds(w: SecurityWorld): Record<string, string> {
     reviewMeeting: w.reviewMeeting.id,
     feedbackInvitation: w.feedbackInvitation.id,
     followUp: w.followUp.id,
+    caseAudit: w.caseAudit.id,
   };
 }
 
