@@ -102,7 +102,8 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
   it("2. the Early Help manager triages it: accepted, Jordan Hale as lead, a level of need", async () => {
     ({ page: manager } = await newPerson(browser));
     await signIn(manager, origin, "manager@demo.teamaround.test");
-    await arrive(manager, "My work", "My work (manager)");
+    // A manager lands on their service: drift, sign-offs and the caseload.
+    await arrive(manager, "Your service", "Your service (manager)");
     await manager.goto(`${origin}/requests`);
     await arrive(manager, "Requests for help", "Requests for help (triage queue)");
     await manager.getByRole("link", { name: familyName }).click();
