@@ -7,7 +7,9 @@ import {
   feedbackAnswers,
   feedbackInvitations,
   helpRequests,
+  meetings,
   needScores,
+  reviews,
   sustainabilityChecks,
 } from "@teamaround/db";
 import {
@@ -160,6 +162,42 @@ beforeAll(async () => {
       }
       const startedOn = addDays(openedOn, int(10));
       const completedOn = random() < 0.7 ? addDays(startedOn, int(70)) : null;
+      if (completedOn) {
+        await db
+          .update(episodes)
+          .set({ planInPlaceAt: at(completedOn) })
+          .where(eq(episodes.id, episodeId));
+      }
+      // Meetings held (some before the plan, most after), each a review with its next date.
+      let reviewedOn = completedOn ?? startedOn;
+      for (let m = int(4); m > 0; m -= 1) {
+        reviewedOn = addDays(reviewedOn, 5 + int(60));
+        const [meeting] = await db
+          .insert(meetings)
+          .values({
+            familyId: family.id,
+            kind: "review",
+            scheduledFor: at(reviewedOn),
+            chairUserId: lead.id,
+            state: "ended",
+            agenda: [],
+            startedAt: at(reviewedOn),
+            endedAt: at(reviewedOn),
+            createdBy: lead.id,
+          })
+          .returning();
+        if (!meeting) throw new Error("no meeting");
+        await db.insert(reviews).values({
+          familyId: family.id,
+          episodeId,
+          meetingId: meeting.id,
+          reviewedOn,
+          verdict: "positive_change",
+          decision: "continue",
+          nextReviewOn: random() < 0.8 ? addDays(reviewedOn, 20 + int(50)) : null,
+          recordedBy: lead.id,
+        });
+      }
       const [assessment] = await db
         .insert(assessments)
         .values({
@@ -280,6 +318,9 @@ describe("the figures counted in SQL agree with the domain's definitions", () =>
       "feedback.answers",
       "assessments.completed",
       "distance.health.lines",
+      "tac.within_target",
+      "reviews.on_time",
+      "reviews.due",
     ]) {
       expect(counts[measure]?.all, measure).toBeGreaterThan(0);
     }

@@ -59,6 +59,7 @@ function groupedEpisodes(scope: FigureScope, split: FigureSplit): SQL {
   return sql`with ep as (
     select e.id, e.family_id, e.number,
       ${utcDay(sql`e.opened_at`)} as opened_on,
+      ${utcDay(sql`e.plan_in_place_at`)} as plan_on,
       ${utcDay(sql`e.closed_at`)} as closed_on,
       e.closure_reason::text as closure_reason,
       f.owning_agency_id::text as lead_agency,
@@ -165,6 +166,42 @@ export async function countFiguresInSql(
     put(counts, "rereferrals.opened", group, r.opened);
     put(counts, "rereferrals.within_12_months", group, r.within_12);
     put(counts, "rereferrals.within_3_months", group, r.within_3);
+  }
+
+  const workingDays = (from: SQL, to: SQL) =>
+    sql`(select count(*) from generate_series(${from} + 1, ${to}, interval '1 day') d
+      where extract(isodow from d) < 6)`;
+  for (const r of await rows(
+    db,
+    sql`${episodesCte}
+      select g.grp, count(*) as plans,
+        count(*) filter (where m.held_on is not null
+          and ${workingDays(sql`g.plan_on`, sql`m.held_on`)} <= (
+            select a.first_tac_working_days from local_authorities a where a.id = ${scope.authorityId})) as within
+      from g left join lateral (
+        select min(${utcDay(sql`mt.started_at`)}) as held_on from meetings mt
+        where mt.family_id = g.family_id and mt.started_at is not null
+          and ${utcDay(sql`mt.started_at`)} >= g.plan_on) m on true
+      where ${inPeriod(sql`g.plan_on`)}
+      group by g.grp`,
+  )) {
+    put(counts, "tac.plans", String(r.grp), r.plans);
+    put(counts, "tac.within_target", String(r.grp), r.within);
+  }
+
+  for (const r of await rows(
+    db,
+    sql`${episodesCte}
+      select g.grp, count(*) as due, count(*) filter (where nx.next_on <= r.next_review_on) as on_time
+      from reviews r join g on g.id = r.episode_id
+      left join lateral (
+        select min(r2.reviewed_on) as next_on from reviews r2
+        where r2.episode_id = r.episode_id and r2.reviewed_on > r.reviewed_on) nx on true
+      where ${inPeriod(sql`r.next_review_on`)}
+      group by g.grp`,
+  )) {
+    put(counts, "reviews.due", String(r.grp), r.due);
+    put(counts, "reviews.on_time", String(r.grp), r.on_time);
   }
 
   for (const r of await rows(

@@ -10,7 +10,10 @@ import {
   feedbackAnswers,
   feedbackInvitations,
   helpRequests,
+  localAuthorities,
+  meetings,
   needScores,
+  reviews,
   sustainabilityChecks,
   teamMemberships,
 } from "@teamaround/db";
@@ -45,7 +48,23 @@ export async function loadFigureRecords(db: Executor, authorityId: string): Prom
     (await db.select().from(feedbackInvitations)).map((i) => [i.id, i.episodeId]),
   );
 
+  const [authority] = await db
+    .select()
+    .from(localAuthorities)
+    .where(eq(localAuthorities.id, authorityId));
+
   return {
+    firstTacWorkingDays: authority?.firstTacWorkingDays ?? 15,
+    meetings: (await db.select().from(meetings)).flatMap((m) =>
+      m.startedAt && familyById.has(m.familyId)
+        ? [{ familyId: m.familyId, heldOn: day(m.startedAt) ?? "" }]
+        : [],
+    ),
+    reviews: mine(await db.select().from(reviews)).map((r) => ({
+      episodeId: r.episodeId,
+      reviewedOn: r.reviewedOn,
+      nextReviewOn: r.nextReviewOn,
+    })),
     requests: requests.map((r) => ({
       requestedOn: r.requestedOn,
       status: r.status,
@@ -62,6 +81,7 @@ export async function loadFigureRecords(db: Executor, authorityId: string): Prom
           familyId: e.familyId,
           number: e.number,
           openedOn: day(e.openedAt) ?? "",
+          planInPlaceOn: day(e.planInPlaceAt),
           closedOn: day(e.closedAt),
           closureReason: e.closureReason,
           leadAgencyId: family.owningAgencyId,

@@ -8,6 +8,7 @@ const episode = (over: Partial<EpisodeRecord> & { id: string }): EpisodeRecord =
   familyId: over.id,
   number: 1,
   openedOn: "2026-01-05",
+  planInPlaceOn: null,
   closedOn: null,
   closureReason: null,
   leadAgencyId: "school",
@@ -22,6 +23,18 @@ const episode = (over: Partial<EpisodeRecord> & { id: string }): EpisodeRecord =
 const q1 = periodStarting("quarter", "2026-01-01");
 
 const records: FigureRecords = {
+  firstTacWorkingDays: 15,
+  // a2's plan went in place on 9 February: a TAC 15 working days later (2 March) is on target.
+  meetings: [
+    { familyId: "a", heldOn: "2026-01-30" },
+    { familyId: "a", heldOn: "2026-03-02" },
+    { familyId: "b1", heldOn: "2026-03-04" },
+  ],
+  reviews: [
+    { episodeId: "a2", reviewedOn: "2026-03-02", nextReviewOn: "2026-03-30" },
+    { episodeId: "a2", reviewedOn: "2026-03-27", nextReviewOn: "2026-05-01" },
+    { episodeId: "b1", reviewedOn: "2026-02-01", nextReviewOn: "2026-03-01" },
+  ],
   requests: [],
   episodes: [
     // Closed in 2025, came back in February 2026: a re-referral within 3 and 12 months.
@@ -32,10 +45,18 @@ const records: FigureRecords = {
       closedOn: "2025-12-20",
       closureReason: "outcomes_met",
     }),
-    episode({ id: "a2", familyId: "a", number: 2, openedOn: "2026-02-02", locality: "South" }),
+    episode({
+      id: "a2",
+      familyId: "a",
+      number: 2,
+      openedOn: "2026-02-02",
+      planInPlaceOn: "2026-02-09",
+      locality: "South",
+    }),
     // Opened and closed within the quarter, lead agency health.
     episode({
       id: "b1",
+      planInPlaceOn: "2026-01-16",
       openedOn: "2026-01-10",
       closedOn: "2026-03-20",
       closureReason: "stepped_up",
@@ -115,6 +136,15 @@ describe("countFigures", () => {
     expect(counts["assessments.started"]).toEqual({ school: 1, health: 1 });
     expect(counts["assessments.completed"]).toEqual({ school: 1, health: 1 });
     expect(medians["assessments.working_days_to_complete"]).toEqual({ school: 5, health: 4 });
+  });
+
+  it("counts first TACs within the working days of the target after the plan, and reviews held by their date", () => {
+    expect(counts["tac.plans"]).toEqual({ school: 1, health: 1 });
+    // b1: plan 16 January, first TAC 4 March — 33 working days, late.
+    expect(counts["tac.within_target"]).toEqual({ school: 1 });
+    // a2's review due 30 March was held on 27 March; b1's due 1 March never was.
+    expect(counts["reviews.due"]).toEqual({ school: 1, health: 1 });
+    expect(counts["reviews.on_time"]).toEqual({ school: 1 });
   });
 
   it("counts the caseload open on the last day, and its leads", () => {

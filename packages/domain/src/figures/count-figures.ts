@@ -165,6 +165,44 @@ export function countFigures(
   }
   for (const [group, leads] of openLeads) tally.add("caseload.leads", group, leads.size);
 
+  const heldByFamily = new Map<string, string[]>();
+  for (const meeting of records.meetings) {
+    heldByFamily.set(meeting.familyId, [
+      ...(heldByFamily.get(meeting.familyId) ?? []),
+      meeting.heldOn,
+    ]);
+  }
+  for (const episode of records.episodes) {
+    const planOn = episode.planInPlaceOn;
+    if (!inPeriod(planOn, period)) continue;
+    const group = episodeGroup(episode, split);
+    tally.add("tac.plans", group);
+    const firstHeld = (heldByFamily.get(episode.familyId) ?? [])
+      .filter((day) => day >= planOn)
+      .sort()[0];
+    if (firstHeld && workingDaysBetween(planOn, firstHeld) <= records.firstTacWorkingDays) {
+      tally.add("tac.within_target", group);
+    }
+  }
+
+  const reviewsByEpisode = new Map<string, string[]>();
+  for (const review of records.reviews) {
+    reviewsByEpisode.set(review.episodeId, [
+      ...(reviewsByEpisode.get(review.episodeId) ?? []),
+      review.reviewedOn,
+    ]);
+  }
+  for (const review of records.reviews) {
+    const group = groupOf(review.episodeId);
+    const dueOn = review.nextReviewOn;
+    if (group === null || !inPeriod(dueOn, period)) continue;
+    tally.add("reviews.due", group);
+    const next = (reviewsByEpisode.get(review.episodeId) ?? [])
+      .filter((day) => day > review.reviewedOn)
+      .sort()[0];
+    if (next && next <= dueOn) tally.add("reviews.on_time", group);
+  }
+
   for (const result of records.outcomeResults) {
     const episode = episodes.get(result.episodeId);
     if (!episode || !inPeriod(episode.closedOn, period)) continue;

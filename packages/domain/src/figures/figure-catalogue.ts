@@ -79,6 +79,27 @@ export function figureCatalogue(auditQuarters: readonly string[]): FigureDefinit
       sums: [],
     },
     {
+      key: "timeliness",
+      title: "Timeliness of TAC meetings and reviews",
+      rows: [
+        count("tac.plans", "Plans put in place (assessments completed)"),
+        percent(
+          "tac.within_target_percent",
+          "% with a first TAC meeting within target",
+          "tac.within_target",
+          "tac.plans",
+        ),
+        count("reviews.due", "Reviews due"),
+        percent(
+          "reviews.on_time_percent",
+          "% of reviews held on time",
+          "reviews.on_time",
+          "reviews.due",
+        ),
+      ],
+      sums: [],
+    },
+    {
       key: "caseload",
       title: "Open caseload at the end of the period",
       rows: [

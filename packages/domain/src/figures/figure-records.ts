@@ -25,6 +25,8 @@ export interface EpisodeRecord {
   /** 1, 2, 3… in the order the family's episodes opened. */
   number: number;
   openedOn: string;
+  /** When the assessment was completed and the plan put in place: the first-TAC clock starts. */
+  planInPlaceOn: string | null;
   closedOn: string | null;
   closureReason: ClosureReason | null;
   /** The family's owning agency: the lead agency. */
@@ -89,7 +91,24 @@ export interface SustainabilityRecord {
   result: SustainedResult | null;
 }
 
+/** A meeting of the family that was held (it started). */
+export interface HeldMeetingRecord {
+  familyId: string;
+  heldOn: string;
+}
+
+export interface ReviewRecord {
+  episodeId: string;
+  reviewedOn: string;
+  /** When the next review was set for; null when none was (e.g. at closure). */
+  nextReviewOn: string | null;
+}
+
 export interface FigureRecords {
+  /** The authority's target: working days from the plan to the first TAC meeting. */
+  firstTacWorkingDays: number;
+  meetings: readonly HeldMeetingRecord[];
+  reviews: readonly ReviewRecord[];
   requests: readonly RequestRecord[];
   episodes: readonly EpisodeRecord[];
   assessments: readonly AssessmentRecord[];

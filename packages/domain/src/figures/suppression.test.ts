@@ -69,6 +69,9 @@ const request = (over: Partial<RequestRecord>): RequestRecord => ({
 });
 
 const empty: FigureRecords = {
+  firstTacWorkingDays: 15,
+  meetings: [],
+  reviews: [],
   requests: [],
   episodes: [],
   assessments: [],
