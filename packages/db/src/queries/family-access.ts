@@ -1,9 +1,31 @@
 import type { Actor, FamilyAccess } from "@teamaround/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
-import { families, familyMembers, teamMemberships } from "../schema";
+import { families, familyMembers, teamMemberships, users } from "../schema";
 
 export type FamilyRow = typeof families.$inferSelect;
+
+/** The line manager of each family's current lead professional, by family id. */
+export async function leadLineManagers(
+  db: Executor,
+  familyIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (familyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ familyId: teamMemberships.familyId, managerId: users.managerId })
+    .from(teamMemberships)
+    .innerJoin(users, eq(users.id, teamMemberships.userId))
+    .where(
+      and(
+        inArray(teamMemberships.familyId, [...familyIds]),
+        eq(teamMemberships.role, "lead_professional"),
+        isNull(teamMemberships.removedAt),
+      ),
+    );
+  const managers = new Map<string, string>();
+  for (const row of rows) if (row.managerId) managers.set(row.familyId, row.managerId);
+  return managers;
+}
 
 /**
  * A family and how the actor stands towards it, or null when the family does
@@ -43,6 +65,10 @@ export async function getFamilyAccess(
       owningAgencyId: family.owningAgencyId,
       teamRole: membership?.role ?? null,
       familyMemberId: member?.id ?? null,
+      leadLineManagerId:
+        actor.role === "manager"
+          ? ((await leadLineManagers(db, [familyId])).get(familyId) ?? null)
+          : null,
     },
   };
 }
@@ -87,6 +113,9 @@ export async function getFamilyAccesses(
       and(eq(familyMembers.familyId, families.id), inArray(familyMembers.userId, userIds)),
     )
     .where(inArray(families.id, familyIds));
+  const managers = [...actors.values()].some((a) => a.role === "manager")
+    ? await leadLineManagers(db, familyIds)
+    : new Map<string, string>();
   const byFamily = new Map<string, typeof rows>();
   for (const row of rows) byFamily.set(row.familyId, [...(byFamily.get(row.familyId) ?? []), row]);
   for (const pair of pairs) {
@@ -103,6 +132,7 @@ export async function getFamilyAccesses(
       owningAgencyId: family.owningAgencyId,
       teamRole: team?.teamRole ?? null,
       familyMemberId: actor.role === "family_member" ? (member?.familyMemberId ?? null) : null,
+      leadLineManagerId: managers.get(pair.familyId) ?? null,
     });
   }
   return accesses;

@@ -18,6 +18,11 @@ export interface FamilyAccess {
   teamRole: TeamRole | null;
   /** The family-member record this actor's account is linked to, in this family. */
   familyMemberId: string | null;
+  /**
+   * The line manager (`users.manager_id`) of the family's lead professional:
+   * they oversee the case as its service manager does, even from another service.
+   */
+  leadLineManagerId?: string | null;
 }
 
 /**
@@ -41,8 +46,10 @@ export function relationshipOf(access: FamilyAccess): Relationship {
   }
   if (access.teamRole === "lead_professional") return "lead_professional";
   if (access.teamRole === "member") return "team_member";
-  if (actor.role === "manager" && actor.agencyId === access.owningAgencyId) {
-    return "service_manager";
+  if (actor.role === "manager") {
+    const ownService = actor.agencyId === access.owningAgencyId;
+    const managesTheLead = access.leadLineManagerId === actor.userId;
+    if (ownService || managesTheLead) return "service_manager";
   }
   if (actor.role === "administrator") return "administrator";
   return "outsider";

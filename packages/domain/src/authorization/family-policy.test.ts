@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FamilyStatus } from "../shared/vocabulary";
 import { AccessRefused } from "./access-refused";
-import { type FamilyAccess, type Relationship, relationships } from "./actor";
+import { type FamilyAccess, type Relationship, relationshipOf, relationships } from "./actor";
 import { type FamilyResource, familyPermissions, needsAgency } from "./family-permissions";
 import {
   authorize,
@@ -265,6 +265,26 @@ describe("relationship edge cases", () => {
       actor: { userId: "u", role: "manager" as const, agencyId: "x" },
     };
     expect(can(access, "family", "read")).toBe(false);
+  });
+
+  it("gives the lead professional's line manager, from another service, the service manager's rights", () => {
+    const access = {
+      ...accessFor("service_manager"),
+      actor: { userId: "line-manager", role: "manager" as const, agencyId: "x" },
+      leadLineManagerId: "line-manager",
+    };
+    expect(relationshipOf(access)).toBe("service_manager");
+    expect(can(access, "assessment", "sign_off")).toBe(true);
+    expect(can(access, "family", "update")).toBe(false);
+  });
+
+  it("does not give a practitioner named as the lead's line manager anything", () => {
+    const access = {
+      ...accessFor("outsider"),
+      actor: { userId: "p", role: "practitioner" as const, agencyId: "x" },
+      leadLineManagerId: "p",
+    };
+    expect(relationshipOf(access)).toBe("outsider");
   });
 
   it("lets a manager who leads the case act as the lead", () => {
