@@ -14,6 +14,7 @@ export const eventPersonas = [
   "outsider",
   "manager",
   "administrator",
+  "analyst",
 ] as const;
 export type EventPersona = (typeof eventPersonas)[number];
 
@@ -40,6 +41,7 @@ const notInRoom = {
   outsider: "forbidden",
   manager: "forbidden",
   administrator: "forbidden",
+  analyst: "forbidden",
 } as const;
 
 function inRoom(chair: Outcome, teamMember: Outcome, familyMember: Outcome) {
@@ -65,6 +67,8 @@ export const eventExpectations: { [E in ClientEvent]: Record<string, EventCase<E
         otherFamilyMember: "not_found",
         outsider: "not_found",
         administrator: "not_found",
+        // Aggregate figures only: no family's meeting exists for the partnership analyst.
+        analyst: "not_found",
       },
     },
   },
@@ -81,6 +85,7 @@ export const eventExpectations: { [E in ClientEvent]: Record<string, EventCase<E
         outsider: "ok",
         manager: "ok",
         administrator: "ok",
+        analyst: "ok",
       },
     },
   },

@@ -9,6 +9,7 @@ import {
 import {
   buildMeeting,
   buildScenario,
+  buildUser,
   openTestDatabase,
   type Scenario,
 } from "@teamaround/db/testing";
@@ -42,6 +43,8 @@ const sockets = new Map<EventPersona, MeetingClient>();
 /** Who joins a cell's meeting before sending its event (the others try to, and are refused). */
 const joinsFirst: ReadonlySet<EventPersona> = new Set(["chair", "teamMember", "familyMember"]);
 
+let analystId = "";
+
 function userOf(s: Scenario, persona: EventPersona): string {
   const u = s.users;
   const users: Record<EventPersona, string> = {
@@ -53,6 +56,7 @@ function userOf(s: Scenario, persona: EventPersona): string {
     outsider: u.outsider.id,
     manager: u.manager.id,
     administrator: u.administrator.id,
+    analyst: analystId,
   };
   return users[persona];
 }
@@ -63,6 +67,12 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   server = await startTestMeetings(handle.db, { eventsPerSecond: 10_000, chatPerSecond: 10_000 });
   world = await buildScenario(handle.db);
+  const analyst = await buildUser(handle.db, {
+    authorityId: world.authority.id,
+    role: "partnership_analyst",
+    agencyId: null,
+  });
+  analystId = analyst.id;
   for (const persona of eventPersonas) {
     const client = meetingClient(server.url, await cookieFor(handle.db, userOf(world, persona)));
     sockets.set(persona, client);
