@@ -6,9 +6,10 @@ import { marshAssessment } from "./demo-marsh-words";
 import type { DemoOrganisation } from "./demo-organisation";
 
 /**
- * The Marsh family: the father asked for help himself; the school's pastoral
- * lead is the lead professional and has sent the assessment to the manager
- * for sign-off, where it waits.
+ * The Marsh family: the father asked the Early Help service for help himself;
+ * the service accepted the request (so, as accepting one does, it owns the case)
+ * with the school's pastoral lead as lead professional, who has sent the
+ * assessment to the service's manager for sign-off, where it waits.
  */
 export async function seedMarshFamily(db: Executor, org: DemoOrganisation) {
   const { staff, agencyId, authority } = org;
@@ -17,7 +18,7 @@ export async function seedMarshFamily(db: Executor, org: DemoOrganisation) {
     db,
     {
       authorityId: authority.id,
-      owningAgencyId: agencyId("riverside"),
+      owningAgencyId: agencyId("earlyHelp"),
       reference: "EH-DEMO-0003",
       displayName: "The Marsh family",
       levelOfNeed: 2,
