@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { ApiError } from "../../api/errors";
@@ -7,7 +7,7 @@ import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { formatDateTime } from "../../lib/dates";
-import { familyKey } from "../family/family-queries";
+import { useRefreshFamily } from "../family/family-queries";
 import { missingLabel } from "./assessment-labels";
 import type { Assessment } from "./assessment-queries";
 
@@ -67,8 +67,7 @@ export function SignOffActions({
   familyId: string;
   assessment: Assessment;
 }) {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: familyKey(familyId) });
+  const refresh = useRefreshFamily(familyId);
   const step = useMutation({
     mutationFn: (name: Step) => {
       const options = { params: { path: { familyId, assessmentId: assessment.id } }, body: {} };
@@ -110,7 +109,7 @@ export function SignOffActions({
 }
 
 function ReturnForm({ familyId, assessment }: { familyId: string; assessment: Assessment }) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshFamily(familyId);
   const [comments, setComments] = useState("");
   const form = useApiForm({
     fields: { comments: { id: "return-comments", label: "What needs to change" } },
@@ -122,7 +121,7 @@ function ReturnForm({ familyId, assessment }: { familyId: string; assessment: As
           body: { comments },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: familyKey(familyId) }),
+    onSuccess: refresh,
   });
   return (
     <form noValidate onSubmit={form.handleSubmit(undefined)}>

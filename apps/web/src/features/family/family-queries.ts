@@ -90,6 +90,8 @@ export function useRefreshFamily(familyId: string) {
       queryClient.invalidateQueries({ queryKey: familyKey(familyId) }),
       queryClient.invalidateQueries({ queryKey: ["my"] }),
       queryClient.invalidateQueries({ queryKey: ["families"] }),
+      // A manager's queues and samples list this family's assessments, drift and audits.
+      queryClient.invalidateQueries({ queryKey: ["manager"] }),
     ]);
   };
 }
