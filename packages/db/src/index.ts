@@ -5,6 +5,7 @@ export * from "./queries/action-owners";
 export * from "./queries/document-log";
 export * from "./queries/document-parts";
 export * from "./queries/end-meeting";
+export * from "./queries/execute-rows";
 export * from "./queries/family-access";
 export * from "./queries/latest-episode";
 export * from "./queries/meeting-room-records";

@@ -1,4 +1,4 @@
-import type { Executor } from "@teamaround/db";
+import { type Executor, executeRows } from "@teamaround/db";
 import type { FigureCounts, FigurePeriod, FigureSplit } from "@teamaround/domain";
 import { type SQL, sql } from "drizzle-orm";
 
@@ -79,9 +79,9 @@ function groupedEpisodes(scope: FigureScope, split: FigureSplit): SQL {
   ), g as (select ep.*, ${episodeGroupSql(split)} as grp from ep)`;
 }
 
-async function rows(db: Executor, query: SQL): Promise<Row[]> {
-  const result = await db.execute(query);
-  return (result as unknown as { rows: Row[] }).rows;
+/** Both drivers (PGlite and postgres.js), through the one helper in `@teamaround/db`. */
+function rows(db: Executor, query: SQL): Promise<Row[]> {
+  return executeRows<Row>(db, query);
 }
 
 /**

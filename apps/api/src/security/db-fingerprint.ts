@@ -1,4 +1,4 @@
-import type { Database } from "@teamaround/db";
+import { type Database, rowsOf } from "@teamaround/db";
 import { sql } from "drizzle-orm";
 
 /**
@@ -7,15 +7,6 @@ import { sql } from "drizzle-orm";
  * count failed attempts. Everything else must be byte-for-byte unchanged.
  */
 const mayChangeOnRefusal = /^(sessions|audit_events)$|throttle|attempt|rate_limit/;
-
-/** PGlite answers `{ rows }`, postgres.js an array of rows. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  if (typeof result === "object" && result !== null && "rows" in result) {
-    return (result as { rows: T[] }).rows;
-  }
-  return [];
-}
 
 const tablesOf = new WeakMap<Database, string[]>();
 
