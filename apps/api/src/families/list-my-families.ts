@@ -8,7 +8,8 @@ import {
   teamMemberships,
 } from "@teamaround/db";
 import { type Actor, type MeetingDue, type Relationship, relationshipOf } from "@teamaround/domain";
-import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import { loadNextMeetingDues } from "../meetings/commands/meeting-due";
 import { presentNextMeetingDue } from "../meetings/present-meeting";
 
@@ -31,6 +32,14 @@ export async function listMyFamilies(
   return rows.map((row) => presentSummary(row, actor, dues, now));
 }
 
+/** Families held by a service, by the owning-service index. */
+function heldBy(db: Executor, agencyId: string) {
+  return db
+    .select({ familyId: families.id })
+    .from(families)
+    .where(eq(families.owningAgencyId, agencyId));
+}
+
 function selectSummaries(db: Executor, actor: Actor, today: string) {
   const myTeams = db
     .select({ familyId: teamMemberships.familyId })
@@ -44,7 +53,7 @@ function selectSummaries(db: Executor, actor: Actor, today: string) {
     actor.role === "family_member"
       ? inArray(families.id, myOwn)
       : actor.role === "manager" && actor.agencyId
-        ? or(inArray(families.id, myTeams), eq(families.owningAgencyId, actor.agencyId))
+        ? inArray(families.id, union(myTeams, heldBy(db, actor.agencyId)))
         : inArray(families.id, myTeams);
 
   // The meeting under way, else the soonest booked: one row per family, in the same query.
