@@ -34,9 +34,12 @@ export function ageBandOf(age: number): AgeBand {
 
 /** The youngest child's age band on the day the episode opened. */
 export function episodeAgeBand(episode: EpisodeRecord): string {
-  const born = episode.childBirthDates.filter((d) => d <= episode.openedOn);
-  if (born.length === 0) return NOT_KNOWN;
-  const youngest = born.reduce((a, b) => (a > b ? a : b));
+  // ISO dates sort as strings; the latest birth date is the youngest child.
+  const youngest = episode.childBirthDates
+    .filter((d) => d <= episode.openedOn)
+    .sort()
+    .at(-1);
+  if (youngest === undefined) return NOT_KNOWN;
   return ageBandOf(ageOn(youngest, episode.openedOn));
 }
 
