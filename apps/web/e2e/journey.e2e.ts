@@ -1,12 +1,11 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scanPage, scans, violationReport } from "./support/axe";
-import { hasChromium, launchBrowser, newPerson, pageProblems } from "./support/browser";
-import { e2eEnv } from "./support/env";
+import { hasChromium, newPerson, pageProblems } from "./support/browser";
 import { arrive, fillDate, signIn } from "./support/flows";
 import { choose, chooseOption, problemsShown } from "./support/forms";
-import { failuresDir, makeScreenshotsDir, screenshotsDir } from "./support/screenshots";
-import { buildWeb, type RunningServer, startServer } from "./support/server";
+import { screenshotsDir } from "./support/screenshots";
+import { tellStory } from "./support/story";
 
 /**
  * The Early Help journey, told in order against one real server, as
@@ -20,7 +19,6 @@ import { buildWeb, type RunningServer, startServer } from "./support/server";
 const patiently = { timeout: 15_000 };
 
 describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
-  let server: RunningServer | undefined;
   let origin = "";
   let browser: Browser;
   let school: Page;
@@ -38,32 +36,12 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
   let familyUrl = "";
   let setPasswordLink = "";
 
-  beforeAll(async () => {
-    if (e2eEnv.origin) {
-      origin = e2eEnv.origin;
-    } else {
-      buildWeb();
-      server = await startServer();
-      origin = server.origin;
-    }
-    browser = await launchBrowser();
-    makeScreenshotsDir();
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      const pages = { school, manager, lead, parent, admin };
-      for (const [name, page] of Object.entries(pages)) {
-        await page
-          ?.screenshot({ path: `${failuresDir}/e2e-journey-failed-${name}.png`, fullPage: true })
-          .catch(() => undefined);
-      }
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  tellStory({
+    name: "journey",
+    people: () => ({ school, manager, lead, parent, admin }),
+    ready: (setting) => {
+      ({ origin, browser } = setting);
+    },
   });
 
   it("1. a school's pastoral lead asks the Early Help service for help for a new family", async () => {

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { caseAuditAreaWords } from "@teamaround/domain";
 import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scanPage, scans, violationReport } from "./support/axe";
-import { hasChromium, launchBrowser, newPerson, pageProblems } from "./support/browser";
-import { e2eEnv } from "./support/env";
+import { hasChromium, newPerson, pageProblems } from "./support/browser";
 import { arrive, signIn } from "./support/flows";
 import { choose, chooseOption, problemsShown } from "./support/forms";
-import { failuresDir, makeScreenshotsDir, screenshotsDir } from "./support/screenshots";
-import { buildWeb, type RunningServer, startServer } from "./support/server";
+import { screenshotsDir } from "./support/screenshots";
+import { tellStory } from "./support/story";
 
 /**
  * Oversight, told in order against one real server with the demo data: the
@@ -39,7 +38,6 @@ async function downloaded(page: Page, link: string): Promise<{ file: Download; b
 }
 
 describe.skipIf(!hasChromium)("Oversight in a browser", () => {
-  let server: RunningServer | undefined;
   let origin = "";
   let browser: Browser;
   let manager: Page;
@@ -47,32 +45,12 @@ describe.skipIf(!hasChromium)("Oversight in a browser", () => {
   let analyst: Page;
   let marshUrl = "";
 
-  beforeAll(async () => {
-    if (e2eEnv.origin) {
-      origin = e2eEnv.origin;
-    } else {
-      buildWeb();
-      server = await startServer();
-      origin = server.origin;
-    }
-    browser = await launchBrowser();
-    makeScreenshotsDir();
-  });
-
-  beforeEach(({ onTestFailed }) => {
-    onTestFailed(async () => {
-      const pages = { manager, lead, analyst };
-      for (const [name, page] of Object.entries(pages)) {
-        await page
-          ?.screenshot({ path: `${failuresDir}/e2e-oversight-failed-${name}.png`, fullPage: true })
-          .catch(() => undefined);
-      }
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  tellStory({
+    name: "oversight",
+    people: () => ({ manager, lead, analyst }),
+    ready: (setting) => {
+      ({ origin, browser } = setting);
+    },
   });
 
   it("1. the manager lands on Your service and sees drift and what waits for sign-off", async () => {
