@@ -145,6 +145,9 @@ export async function countFiguresInSql(
     put(medians, "assessments.working_days_to_complete", group, r.median_days);
   }
 
+  // The family's previous episode, read from the table by its unique (family, number) index
+  // rather than from a second pass over the episodes CTE (which forced it to be materialised).
+  const prevClosedOn = utcDay(sql`p.closed_at`);
   const openOnLastDay = sql`g.opened_on <= ${to}::date and (g.closed_on is null or g.closed_on > ${to}::date)`;
   for (const r of await rows(
     db,
@@ -153,11 +156,11 @@ export async function countFiguresInSql(
         count(*) filter (where ${openOnLastDay}) as open,
         count(distinct g.lead_user) filter (where ${openOnLastDay}) as leads,
         count(*) filter (where ${inPeriod(sql`g.opened_on`)}) as opened,
-        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and p.closed_on <= g.opened_on
-          and p.closed_on >= (g.opened_on - interval '12 months')::date) as within_12,
-        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and p.closed_on <= g.opened_on
-          and p.closed_on >= (g.opened_on - interval '3 months')::date) as within_3
-      from g left join ep p on p.family_id = g.family_id and p.number = g.number - 1
+        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and ${prevClosedOn} <= g.opened_on
+          and ${prevClosedOn} >= (g.opened_on - interval '12 months')::date) as within_12,
+        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and ${prevClosedOn} <= g.opened_on
+          and ${prevClosedOn} >= (g.opened_on - interval '3 months')::date) as within_3
+      from g left join episodes p on p.family_id = g.family_id and p.number = g.number - 1
       group by g.grp`,
   )) {
     const group = String(r.grp);
