@@ -17,9 +17,10 @@ import { publishFamilyChange } from "../events/publish-after-commit";
 import { type FamilyRow, loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { authoritySettings } from "../shared/authority-settings";
 import { AssessmentParams, AssessmentWithAbilities, EmptyBody } from "./assessment.schema";
 import { completeAssessment } from "./commands/complete-assessment";
-import { type AssessmentRow, authoritySettings, getAssessment } from "./commands/journey-lookups";
+import { type AssessmentRow, getAssessment } from "./commands/journey-lookups";
 import { missingForAssessment, presentAssessment } from "./commands/present-assessment";
 
 const tags = ["Assessment"];

@@ -8,18 +8,14 @@ import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { authoritySettings } from "../shared/authority-settings";
 import {
   AssessmentListSchema,
   AssessmentParams,
   AssessmentWithAbilities,
   EmptyBody,
 } from "./assessment.schema";
-import {
-  authoritySettings,
-  currentEpisode,
-  getAssessment,
-  openEpisode,
-} from "./commands/journey-lookups";
+import { currentEpisode, getAssessment, openEpisode } from "./commands/journey-lookups";
 import { presentAssessment } from "./commands/present-assessment";
 
 const tags = ["Assessment"];

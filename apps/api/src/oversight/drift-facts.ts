@@ -11,12 +11,8 @@ import {
 } from "@teamaround/db";
 import { addDays, type DriftFacts, type DriftTargets } from "@teamaround/domain";
 import { and, desc, eq, gte, isNull, lt, lte, ne, sql } from "drizzle-orm";
-import {
-  getAuthorityTargets,
-  inManagerScope,
-  listCaseload,
-  type ManagerScope,
-} from "./manager-scope";
+import { authoritySettings } from "../shared/authority-settings";
+import { inManagerScope, listCaseload, type ManagerScope } from "./manager-scope";
 
 const hasOpenEpisode = sql`exists (select 1 from ${episodes} oe where oe.family_id = ${families.id} and oe.status <> 'closed')`;
 
@@ -143,7 +139,7 @@ export async function loadDriftFacts(
   scope: ManagerScope,
   today: string,
 ): Promise<DriftFacts> {
-  const authority = await getAuthorityTargets(db, scope.authorityId);
+  const authority = await authoritySettings(db, scope.authorityId);
   const targets: DriftTargets = {
     triageTargetWorkingDays: authority.triageTargetWorkingDays,
     assessmentTargetWorkingDays: authority.assessmentTargetWorkingDays,

@@ -1,11 +1,4 @@
-import {
-  type Executor,
-  episodes,
-  families,
-  localAuthorities,
-  teamMemberships,
-  users,
-} from "@teamaround/db";
+import { type Executor, episodes, families, teamMemberships, users } from "@teamaround/db";
 import { AppError, type CaseloadRow } from "@teamaround/domain";
 import { and, asc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -104,13 +97,4 @@ export function toCaseloadRow(r: CaseloadEpisode): CaseloadRow {
     leadUserId: r.leadUserId,
     leadName: r.leadName,
   };
-}
-
-export async function getAuthorityTargets(db: Executor, authorityId: string) {
-  const [row] = await db
-    .select()
-    .from(localAuthorities)
-    .where(eq(localAuthorities.id, authorityId));
-  if (!row) throw new AppError("not_found", "Authority not found.");
-  return row;
 }

@@ -12,9 +12,10 @@ import type { ApiApp, ApiEnv } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { errorResponses, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { authoritySettings } from "../shared/authority-settings";
 import { isoDay } from "../shared/dates";
 import { loadDriftFacts } from "./drift-facts";
-import { getAuthorityTargets, listCaseload, managerScope, toCaseloadRow } from "./manager-scope";
+import { listCaseload, managerScope, toCaseloadRow } from "./manager-scope";
 import {
   CaseloadQuery,
   CaseloadResponse,
@@ -78,7 +79,7 @@ export function registerManagerWorkspaceRoutes(app: ApiApp): void {
     const today = isoDay(now());
     const [episodes, authority] = await Promise.all([
       listCaseload(db, scope),
-      getAuthorityTargets(db, scope.authorityId),
+      authoritySettings(db, scope.authorityId),
     ]);
     const all = episodes.map(toCaseloadRow);
     const data = filterCaseload(all, filters, today).map((r) => ({

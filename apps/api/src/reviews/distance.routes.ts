@@ -12,15 +12,12 @@ import {
 } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
-import {
-  authoritySettings,
-  currentEpisode,
-  listMembers,
-} from "../assessment/commands/journey-lookups";
+import { currentEpisode, listMembers } from "../assessment/commands/journey-lookups";
 import { recordAudit } from "../audit/record-audit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { authoritySettings } from "../shared/authority-settings";
 import { DistanceQuery, DistanceWithAbilities } from "./reviews.schema";
 
 const distanceRoute = createRoute({

@@ -1,13 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AppError, authorize, ReviewInput } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
-import { authoritySettings } from "../assessment/commands/journey-lookups";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { MeetingParams } from "../meetings/meetings.schema";
+import { authoritySettings } from "../shared/authority-settings";
 import { listReviews, presentReviews } from "./present-review";
 import { recordReview } from "./record-review";
 import { ReviewListSchema, ReviewWithAbilities } from "./reviews.schema";

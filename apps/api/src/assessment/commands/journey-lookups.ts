@@ -1,10 +1,4 @@
-import {
-  assessments,
-  type Executor,
-  episodes,
-  familyMembers,
-  localAuthorities,
-} from "@teamaround/db";
+import { assessments, type Executor, episodes, familyMembers } from "@teamaround/db";
 import { AppError, notFound } from "@teamaround/domain";
 import { and, desc, eq } from "drizzle-orm";
 
@@ -37,16 +31,6 @@ export async function openEpisode(tx: Executor, familyId: string) {
     throw new AppError("conflict", "This family's Early Help episode is closed.");
   }
   return episode;
-}
-
-/** The authority's settings that shape the journey (sign-off, first-TAC clock, cadence, scale). */
-export async function authoritySettings(db: Executor, authorityId: string) {
-  const [row] = await db
-    .select()
-    .from(localAuthorities)
-    .where(eq(localAuthorities.id, authorityId));
-  if (!row) throw new AppError("internal", "The family's authority was not found.");
-  return row;
 }
 
 /**
