@@ -7,16 +7,11 @@ import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { formatDay } from "../../lib/dates";
 import { optionsOf, outcomeAreaLabels } from "../../lib/labels";
+import { scoreChoices } from "../../lib/score-choices";
 import { familyKey } from "../family/family-queries";
 import type { Assessment, NeedScore, ScoreArea } from "./assessment-queries";
 
-const scoreOptions = (scale: Assessment["scale"]) => [
-  { value: "", label: "Choose a score" },
-  ...Array.from({ length: 11 }, (_, n) => ({
-    value: String(n),
-    label: n === 0 ? `0 – ${scale.low}` : n === 10 ? `10 – ${scale.high}` : String(n),
-  })),
-];
+const scoreOptions = (scale: Assessment["scale"]) => scoreChoices("Choose a score", scale);
 
 function whoFor(score: NeedScore, children: Assessment["children"]): string {
   if (!score.memberId) return "Whole family";

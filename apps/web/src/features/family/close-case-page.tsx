@@ -13,6 +13,7 @@ import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { closureReasonLabels } from "../../lib/labels";
+import { scoreChoices } from "../../lib/score-choices";
 import { seriesTitle } from "../distance/distance-chart";
 import { distanceQuery } from "../distance/distance-queries";
 import { familyQuery, outcomesQuery, useFamilyId, useRefreshFamily } from "./family-queries";
@@ -139,13 +140,7 @@ function CloseForm(props: {
     },
   });
   usePageTitle(`Close the case – ${family.displayName}`, form.errors !== null);
-  const choices = [
-    { value: "", label: "Not scored" },
-    ...Array.from({ length: 11 }, (_, n) => ({
-      value: String(n),
-      label: n === 0 ? `0 – ${low}` : n === 10 ? `10 – ${high}` : String(n),
-    })),
-  ];
+  const choices = scoreChoices("Not scored", { low, high });
   return (
     <form noValidate onSubmit={form.handleSubmit(undefined)}>
       <FormProblems form={form} onReload={refresh} />

@@ -12,6 +12,7 @@ import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { datePartsToIso, emptyDate, isDateEmpty } from "../../lib/dates";
 import { optionsOf, outcomeAreaLabels } from "../../lib/labels";
+import { scoreChoices } from "../../lib/score-choices";
 import type { ScoreArea } from "../assessment/assessment-queries";
 import { seriesTitle } from "../distance/distance-chart";
 import { distanceQuery } from "../distance/distance-queries";
@@ -43,10 +44,7 @@ interface Line {
   note: string;
 }
 
-const scoreChoices = [
-  { value: "", label: "Not scored this time" },
-  ...Array.from({ length: 11 }, (_, n) => ({ value: String(n), label: String(n) })),
-];
+const reviewScoreChoices = scoreChoices("Not scored this time");
 
 /** Record what a review meeting concluded: new scores per need area, verdict, decision, next date. */
 export function RecordReviewPage() {
@@ -187,7 +185,7 @@ function ReviewForm(props: {
                     id={`score-${index}`}
                     label={`New score${line.title ? ` for ${line.title}` : ""}`}
                     labelClassName="govuk-visually-hidden"
-                    options={scoreChoices}
+                    options={reviewScoreChoices}
                     value={line.score}
                     onChange={(score) => change(index, { score })}
                     error={index === 0 ? form.fieldError("scores") : undefined}
