@@ -7,6 +7,7 @@ import {
   FAMILY_ASKED,
   type FigurePeriod,
   type FigureSplit,
+  figureScopeOf,
   NOT_KNOWN,
   periodStarting,
   presentFigures,
@@ -17,19 +18,15 @@ import { isoDay } from "../shared/dates";
 import { countFiguresInSql, type FigureScope } from "./figure-counts-sql";
 import type { FiguresQuery, FiguresReport } from "./figures.schema";
 
-/**
- * Whose figures the actor sees: a partnership analyst, the whole authority;
- * a manager, their own service only (episodes it leads, requests it received).
- */
-async function scopeOf(db: Executor, actor: Actor) {
+/** The actor's figure scope (`figureScopeOf` in the domain decides it) within their authority. */
+async function scopeOf(db: Executor, actor: Actor): Promise<FigureScope> {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError("forbidden", "Your role does not allow this.");
-  if (actor.role === "partnership_analyst") {
-    return { authorityId: user.authorityId, agencyId: null } satisfies FigureScope;
-  }
-  if (!actor.agencyId)
-    throw new AppError("forbidden", "Only managers of a service see its figures.");
-  return { authorityId: user.authorityId, agencyId: actor.agencyId } satisfies FigureScope;
+  const scope = figureScopeOf(actor);
+  return {
+    authorityId: user.authorityId,
+    agencyId: scope.kind === "service" ? scope.agencyId : null,
+  };
 }
 
 const fixedLabels: Record<string, string> = {
