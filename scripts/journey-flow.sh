@@ -3,8 +3,8 @@
 # (pnpm start): a school asks for help → the Early Help manager accepts it and
 # allocates a lead → the lead writes the assessment and scores the need areas →
 # the manager signs it off → a review meeting records new scores and a verdict →
-# the lead closes the episode with a reason → the parent answers "How was it
-# for you?".
+# the lead proposes closing the episode with a reason → the manager signs the
+# closure off and it takes effect → the parent answers "How was it for you?".
 #   usage: scripts/journey-flow.sh [http://127.0.0.1:3000]
 set -euo pipefail
 BASE=${1:-http://127.0.0.1:3000}
@@ -86,18 +86,24 @@ REVIEW=$(api POST "/api/families/$FAMILY/meetings/$MEETING/review" "{\"scores\":
 echo "review: $(echo "$REVIEW" | jget '.data.verdict'), next review $(echo "$REVIEW" | jget '.data.nextReviewOn')"
 echo "distance travelled: $(api GET "/api/families/$FAMILY/distance-travelled" | jget '.data.direction')"
 
-# 6. The lead invites the parent to the portal, then closes the episode with a reason.
+# 6. The lead invites the parent to the portal, then proposes closing the episode
+#    with a reason; the demo authority asks for a manager's sign-off, so the
+#    manager approves it and the closure takes effect.
 EMAIL="alex.journey.$RANDOM@example.test"
 LINK=$(api POST "/api/families/$FAMILY/members/$PARENT/invitation" "{\"email\":\"$EMAIL\"}" | jget '.data.setPasswordUrl')
 TOKEN=$(node -e 'console.log(new URL(process.argv[1]).searchParams.get("token"))' "$LINK")
 curl -sS -X POST "$BASE/api/auth/set-password" -H "Origin: $BASE" -H "Content-Type: application/json" \
   --data "{\"token\":\"$TOKEN\",\"password\":\"a long family passphrase\"}" >/dev/null
-FAMILY_VERSION=$(api GET "/api/families/$FAMILY" | jget '.data.version')
-CLOSED=$(api POST "/api/families/$FAMILY/close" "{\"version\":$FAMILY_VERSION,\"reason\":\"outcomes_met\",
+PROPOSAL=$(api POST "/api/families/$FAMILY/closure-proposals" "{\"reason\":\"outcomes_met\",
   \"summary\":\"Jo is back in school every day and mornings are calm.\",
   \"scores\":[{\"area\":\"education\",\"memberId\":\"$CHILD\",\"score\":8},{\"area\":\"family_relationships\",\"score\":7}],
-  \"outcomeResults\":[]}" | jget '.data.status')
-echo "the lead closed the episode: $CLOSED"
+  \"outcomeResults\":[]}")
+echo "the lead proposed closing the episode: $(echo "$PROPOSAL" | jget '.data.current.status')"
+sign_in manager@demo.teamaround.test "$PASSWORD"
+APPROVED=$(api POST "/api/families/$FAMILY/closure-proposals/$(echo "$PROPOSAL" | jget '.data.current.id')/approve")
+echo "the manager signed the closure off: $(echo "$APPROVED" | jget '.data.current.status')"
+CLOSED=$(api GET "/api/families/$FAMILY" | jget '.data.status')
+echo "the lead's closure took effect: $CLOSED"
 
 # 7. The parent answers "How was it for you?".
 sign_in "$EMAIL" "a long family passphrase"

@@ -9,5 +9,6 @@ export function apiConfigFrom(env: Environment): ApiConfig {
     nodeEnv: env.NODE_ENV,
     sessionPolicy: defaultSessionPolicy,
     maxBodyBytes: 64 * 1024,
+    noticeTransport: env.notices.transport,
   };
 }

@@ -13,6 +13,12 @@ export interface ApiConfig {
   sessionPolicy: SessionPolicy;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes: number;
+  /**
+   * How notices leave the service (`NOTICE_TRANSPORT`); absent means the local
+   * outbox. With the local outbox outside production, invitation links are
+   * also shown to the inviter and everyone may read their demo outbox.
+   */
+  noticeTransport?: "local" | "smtp" | "notify";
 }
 
 export interface ApiDeps {
@@ -38,6 +44,8 @@ export interface ApiVariables {
   actor: Actor | null;
   user: typeof users.$inferSelect | null;
   session: typeof sessions.$inferSelect | null;
+  /** The session user's agency, or a guest's organisation; null for family members. */
+  agencyName: string | null;
   /** The presented session's state under the one sign-in rule; null without a usable session. */
   signInState: SignInState | null;
 }

@@ -1,9 +1,13 @@
 import { serve } from "@hono/node-server";
-import { createSignInThrottle, hashPassword } from "@teamaround/auth";
+import { connectThrottleRedis, createSignInThrottle, hashPassword } from "@teamaround/auth";
 import { demoPassword, openMigratedDatabase, seedDemo } from "@teamaround/db";
 import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
-import { Redis } from "ioredis";
+import {
+  createNoticeScheduler,
+  createNoticeTransport,
+  createNoticeWorker,
+} from "@teamaround/notices";
 import pino from "pino";
 import { apiConfigFrom } from "./api-config";
 import { createApi } from "./create-api";
@@ -21,7 +25,11 @@ async function main() {
     dataDir: env.DATA_DIR,
   });
   if (env.NODE_ENV !== "production") await seedDemo(handle.db, await hashPassword(demoPassword));
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false }) : undefined;
+  const redis = env.REDIS_URL
+    ? await connectThrottleRedis(env.REDIS_URL, (error) =>
+        logger.warn({ err: error }, "sign-in throttle: Redis does not answer"),
+      )
+    : undefined;
   // Realtime processes hear this API only through Redis; without it they rely on their re-check.
   const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const api = createApi({
@@ -33,11 +41,29 @@ async function main() {
     events,
     now: () => new Date(),
   });
+  // Each API process also sends the outbox's notices; claims never overlap across processes.
+  const notices = createNoticeWorker({
+    db: handle.db,
+    transport: createNoticeTransport(env.notices, handle.db),
+    logger,
+    publicOrigin: env.PUBLIC_ORIGIN,
+    onInAppDelivered: (userIds) => events.publish({ type: "notifications.changed", userIds }),
+  });
+  notices.start();
+  // "Due tomorrow" notices and daily digests; idempotent, so every API process may tick.
+  const scheduler = createNoticeScheduler({
+    db: handle.db,
+    logger,
+    onEnqueued: () => notices.wake(),
+  });
+  scheduler.start();
   const server = serve({ fetch: api.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
     logger.info(`Teamaround API listening on ${env.HOST}:${info.port}`),
   );
   const stop = async () => {
     server.close();
+    await scheduler.stop();
+    await notices.stop();
     redis?.disconnect();
     await events.close();
     await handle.close();

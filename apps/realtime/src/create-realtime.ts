@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { SessionPolicy } from "@teamaround/auth";
+import type { IceSettings } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import type { EventBus } from "@teamaround/events";
 import type { Logger } from "pino";
@@ -21,6 +22,8 @@ export interface RealtimeConfig {
   sessionPolicy: SessionPolicy;
   limits?: Partial<RealtimeLimits>;
   meetingRateLimits?: Partial<RateLimits>;
+  /** STUN and TURN servers for the meeting call (TURN credentials minted per person). */
+  ice?: IceSettings;
   /**
    * How often every open connection's session and access are re-checked (the
    * safety net under lost events), in ms; 0 turns it off. Default 2000.
@@ -100,6 +103,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       publicOrigin: config.publicOrigin,
       sessionPolicy: config.sessionPolicy,
       ...(config.meetingRateLimits ? { rateLimits: config.meetingRateLimits } : {}),
+      ...(config.ice ? { ice: config.ice } : {}),
     },
     now: deps.now,
   });
@@ -110,7 +114,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   );
   recheck.start();
   const unsubscribe = deps.events?.subscribe((event) =>
-    applyRealtimeEvent({ collab, meetings, logger }, event),
+    applyRealtimeEvent({ collab, meetings, logger, db: deps.db }, event),
   );
   const attached: Server[] = [];
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -29,6 +29,7 @@ async function main() {
       publicOrigin: env.PUBLIC_ORIGIN,
       sessionPolicy: defaultSessionPolicy,
       limits: defaultLimits,
+      ice: env.ice,
       ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
     now: () => new Date(),

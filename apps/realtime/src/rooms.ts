@@ -7,6 +7,8 @@ import { type Notice, staffOnlyNoticeResources } from "@teamaround/domain";
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 export const familyRoom = (familyId: string) => `family:${familyId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** One person's in-app notices: joined through `notifications:watch`, never named by a client. */
+export const notificationsRoom = (userId: string) => `notifications:${userId}`;
 /** The family's practitioners and managers only: for notices the family may not see. */
 export const familyStaffRoom = (familyId: string) => `family-staff:${familyId}`;
 
@@ -19,3 +21,6 @@ export const noticeRoom = (notice: Pick<Notice, "familyId" | "resource">) =>
   staffOnlyNoticeResources.includes(notice.resource)
     ? familyStaffRoom(notice.familyId)
     : familyRoom(notice.familyId);
+
+/** Who waits in a meeting's lobby for the chair (not in the meeting's room yet). */
+export const lobbyRoom = (meetingId: string) => `meeting-lobby:${meetingId}`;

@@ -3,8 +3,16 @@ import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { type ApiConfig, createApi } from "@teamaround/api";
 import type { SignInThrottle } from "@teamaround/auth";
+import type { NoticeSettings } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import type { EventBus } from "@teamaround/events";
+import {
+  createNoticeScheduler,
+  createNoticeTransport,
+  createNoticeWorker,
+  type NoticeScheduler,
+  type NoticeWorker,
+} from "@teamaround/notices";
 import { createRealtime, type Realtime, type RealtimeConfig } from "@teamaround/realtime";
 import type { Logger } from "pino";
 import { createWebApp } from "./web-app";
@@ -17,6 +25,10 @@ export interface ServerDeps {
     webDist: string;
     accessRecheckMs?: RealtimeConfig["accessRecheckMs"];
     redis?: RealtimeConfig["redis"];
+    /** STUN and TURN servers for the meeting call. */
+    ice?: RealtimeConfig["ice"];
+    /** How notices leave; when given, the outbox worker runs while the server listens. */
+    notices?: NoticeSettings;
   };
   throttle: SignInThrottle;
   /** Carries the API's announcements to realtime (in process, or Redis shared with other nodes). */
@@ -27,9 +39,13 @@ export interface ServerDeps {
 export interface TeamaroundServer {
   server: Server;
   realtime: Realtime;
-  /** Listens and answers the port (0 picks a free one). */
+  /** The outbox worker, when `config.notices` was given. */
+  notices: NoticeWorker | null;
+  /** Writes "due tomorrow" notices and daily digests on time; runs with the worker. */
+  scheduler: NoticeScheduler | null;
+  /** Listens and answers the port (0 picks a free one); starts the outbox worker. */
   listen(port: number, host: string): Promise<number>;
-  /** Closes realtime (every update stored), then the HTTP server. */
+  /** Stops the outbox worker (the notices in hand finished), closes realtime (every update stored), then the HTTP server. */
   close(): Promise<void>;
 }
 
@@ -64,20 +80,49 @@ export function createServer(deps: ServerDeps): TeamaroundServer {
       sessionPolicy: config.sessionPolicy,
       ...(config.accessRecheckMs !== undefined ? { accessRecheckMs: config.accessRecheckMs } : {}),
       ...(config.redis ? { redis: config.redis } : {}),
+      ...(config.ice ? { ice: config.ice } : {}),
     },
     now: deps.now,
     events: deps.events,
   });
   realtime.attach(server);
+  const notices = config.notices
+    ? createNoticeWorker({
+        db: deps.db,
+        transport: createNoticeTransport(config.notices, deps.db),
+        logger: deps.logger,
+        publicOrigin: config.publicOrigin,
+        now: deps.now,
+        // Open pages of the people told hear their new unread count.
+        onInAppDelivered: (userIds) =>
+          deps.events.publish({ type: "notifications.changed", userIds }),
+      })
+    : null;
+  const scheduler = notices
+    ? createNoticeScheduler({
+        db: deps.db,
+        logger: deps.logger,
+        now: deps.now,
+        onEnqueued: () => notices.wake(),
+      })
+    : null;
   return {
     server,
     realtime,
+    notices,
+    scheduler,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once("error", reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+        server.listen(port, host, () => {
+          notices?.start();
+          scheduler?.start();
+          resolve((server.address() as AddressInfo).port);
+        });
       }),
     async close() {
+      await scheduler?.stop();
+      await notices?.stop();
       await realtime.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { apiConfigFrom } from "@teamaround/api";
-import { createSignInThrottle, hashPassword } from "@teamaround/auth";
+import { connectThrottleRedis, createSignInThrottle, hashPassword } from "@teamaround/auth";
 import type { Environment } from "@teamaround/config";
 import { demoPassword, demoSignIns, openMigratedDatabase, seedDemo } from "@teamaround/db";
 import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
-import { Redis } from "ioredis";
 import pino from "pino";
 import { createServer } from "./create-server";
 import { readEnvironment } from "./env";
@@ -25,7 +24,11 @@ async function main() {
     if (seeded === "seeded") logger.info("demo data seeded");
   }
   // Without REDIS_URL nothing connects to Redis: one process works alone.
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false }) : undefined;
+  const redis = env.REDIS_URL
+    ? await connectThrottleRedis(env.REDIS_URL, (error) =>
+        logger.warn({ err: error }, "sign-in throttle: Redis does not answer"),
+      )
+    : undefined;
   const events = createEventBus({ redisUrl: env.REDIS_URL, logger });
   const teamaround = createServer({
     db: handle.db,
@@ -33,6 +36,8 @@ async function main() {
     config: {
       ...apiConfigFrom(env),
       webDist,
+      notices: env.notices,
+      ice: env.ice,
       ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
     // Without Redis the counts live in the database, so a restart does not clear them.
@@ -56,6 +61,12 @@ async function main() {
   process.once("SIGTERM", () => void stop());
 }
 
+const noticeLine = {
+  local: "kept in the local outbox (Administration → Sent notices); set SMTP_URL to send them",
+  smtp: "sent by SMTP",
+  notify: "sent through GOV.UK Notify",
+} as const;
+
 function printBanner(env: Environment, port: number, kind: string, startupMs: number) {
   const url = env.PUBLIC_ORIGIN.replace(`:${env.PORT}`, `:${port}`);
   const lines = [
@@ -64,6 +75,7 @@ function printBanner(env: Environment, port: number, kind: string, startupMs: nu
     `  API reference: ${url}/api/docs`,
     `  Database: ${kind === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"}`,
     `  Realtime: ${env.REDIS_URL ? "rooms shared with other nodes through Redis" : "single node"}`,
+    `  Notices: ${noticeLine[env.notices.transport]}`,
   ];
   if (env.NODE_ENV !== "production") {
     lines.push(`  Demo sign-ins (password for all: ${demoPassword}):`);

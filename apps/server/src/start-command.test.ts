@@ -89,6 +89,52 @@ describe("pnpm start and the README's flows", () => {
     expect((await fetch(`${base}/api/docs`)).status).toBe(200);
   });
 
+  it("keeps an invitation in the local outbox, where the administrator reads it", async () => {
+    const json = { origin: base, "content-type": "application/json" };
+    const signIn = await fetch(`${base}/api/auth/sign-in`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email: "admin@demo.teamaround.test", password: "demo-password-2026" }),
+    });
+    expect(signIn.status, await signIn.clone().text()).toBe(200);
+    // Sign-in sets the session cookie and a device cookie: send the session's.
+    const cookie =
+      signIn.headers
+        .getSetCookie()
+        .map((header) => header.split(";")[0] ?? "")
+        .find((pair) => pair.includes("_session=")) ?? "";
+    const agenciesResponse = await fetch(`${base}/api/agencies`, { headers: { cookie } });
+    expect(agenciesResponse.status, await agenciesResponse.clone().text()).toBe(200);
+    const agencies = (await agenciesResponse.json()) as {
+      data: { id: string }[];
+    };
+    const email = `start.${Date.now()}@example.test`;
+    const created = await fetch(`${base}/api/users`, {
+      method: "POST",
+      headers: { ...json, cookie },
+      body: JSON.stringify({
+        email,
+        displayName: "Start Test",
+        role: "practitioner",
+        agencyId: agencies.data[0]?.id,
+      }),
+    });
+    expect(created.status).toBe(201);
+    // The worker polls each second: give it a bounded while on a slow machine.
+    let kept: { to: string; subject: string; body: string } | undefined;
+    for (let tries = 0; !kept && tries < 120; tries++) {
+      if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      const outbox = (await (
+        await fetch(`${base}/api/admin/outbox`, { headers: { cookie } })
+      ).json()) as {
+        data: { to: string; subject: string; body: string }[];
+      };
+      kept = outbox.data.find((message) => message.to === email);
+    }
+    expect(kept?.subject).toBe("Set your Teamaround password");
+    expect(kept?.body).toContain(`${base}/set-password?token=`);
+  }, 60_000);
+
   it("runs scripts/demo-flow.sh to the end", async () => {
     const { stdout } = await promisify(execFile)("bash", [
       join(root, "scripts/demo-flow.sh"),
@@ -97,7 +143,7 @@ describe("pnpm start and the README's flows", () => {
     expect(stdout).toContain("the parent marked it: done");
   }, 60_000);
 
-  it("runs scripts/journey-flow.sh: request → triage → assessment → sign-off → review → closure → feedback", async () => {
+  it("runs scripts/journey-flow.sh: request → triage → assessment → sign-off → review → closure signed off → feedback", async () => {
     const { stdout } = await promisify(execFile)("bash", [
       join(root, "scripts/journey-flow.sh"),
       base,
@@ -106,7 +152,9 @@ describe("pnpm start and the README's flows", () => {
     expect(stdout).toContain("the manager signed it off: completed; family is now plan_active");
     expect(stdout).toContain("review: positive_change");
     expect(stdout).toContain("distance travelled: improving");
-    expect(stdout).toContain("the lead closed the episode: closed");
+    expect(stdout).toContain("the lead proposed closing the episode: waiting");
+    expect(stdout).toContain("the manager signed the closure off: approved");
+    expect(stdout).toContain("the lead's closure took effect: closed");
     expect(stdout).toMatch(/the parent answered "How was it for you\?" at \d{4}-/);
   }, 120_000);
 });

@@ -12,8 +12,9 @@ import { tellStory } from "./support/story";
  * scripts/journey-flow.sh tells it with curl: a school asks for help → the
  * manager accepts it with a lead → the lead writes and scores the assessment →
  * the manager signs it off → a review records new scores and a verdict → the
- * distance travelled shows on the family's page → the lead closes the episode →
- * the parent says how it was. Each test picks up where the one before left off.
+ * distance travelled shows on the family's page → the lead proposes closing the
+ * episode → the manager signs the closure off and it takes effect → the parent
+ * says how it was. Each test picks up where the one before left off.
  */
 /** As long as a single step may take (the default 1 s of `expect.poll` is too short on a slow machine). */
 const patiently = { timeout: 15_000 };
@@ -65,6 +66,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await child.getByLabel("First name").fill("Jo");
     await child.getByLabel("Last name").fill(`Journey${run}`);
     await fillDate(school, "Date of birth (if known)", -11 * 365);
+    await chooseOption(school.getByLabel("Where does the family live?"), "Southmere");
     await school
       .getByLabel("What are the worries?")
       .fill("Jo has missed a third of this term and is withdrawn in class.");
@@ -86,6 +88,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await arrive(manager, "Requests for help", "Requests for help (triage queue)");
     await manager.getByRole("link", { name: familyName }).click();
     await arrive(manager, familyName, "Request (triage form)");
+    await manager.getByText("Southmere").first().waitFor();
 
     await manager.getByRole("button", { name: "Record the decision" }).click();
     await problemsShown(manager);
@@ -246,7 +249,7 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
     await scanPage(lead, "Family summary (distance travelled and episodes)");
   });
 
-  it("7. the lead invites the parent and closes the episode with a reason, a summary and closing scores", async () => {
+  it("7. the lead invites the parent and proposes closing the episode with a reason, a summary and closing scores; the manager signs it off", async () => {
     await lead.goto(`${familyUrl}/members`);
     await arrive(lead, "Family members");
     await lead
@@ -261,11 +264,12 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
 
     await lead.getByRole("link", { name: "Summary", exact: true }).click();
     await arrive(lead, "Summary");
-    await lead.getByRole("link", { name: "Close the case" }).click();
-    await arrive(lead, "Close the case", "Close the case");
-    await lead.getByRole("button", { name: "Close the case" }).click();
+    // The demo authority asks for a manager's sign-off: the lead proposes the closure.
+    await lead.getByRole("link", { name: "Propose closing the case" }).click();
+    await arrive(lead, "Propose closing the case", "Propose closing the case");
+    await lead.getByRole("button", { name: "Propose the closure for sign-off" }).click();
     await problemsShown(lead);
-    await scanPage(lead, "Close the case (missing answers)");
+    await scanPage(lead, "Propose closing the case (missing answers)");
 
     await choose(lead, "Why is the case closing?", "Outcomes met");
     await lead
@@ -273,9 +277,27 @@ describe.skipIf(!hasChromium)("The Early Help journey in a browser", () => {
       .fill("Jo is back in school every day and mornings are calm.");
     await chooseOption(lead.getByLabel("Education for Jo", { exact: true }), /^8$/);
     await chooseOption(lead.getByLabel("Family relationships"), /^7$/);
-    await lead.getByRole("button", { name: "Close the case" }).click();
+    await lead.getByRole("button", { name: "Propose the closure for sign-off" }).click();
+    await arrive(lead, "Summary", "Family summary (closure waiting for sign-off)");
+    await lead.getByText("Closure proposed for sign-off").first().waitFor();
+    await lead.getByRole("region", { name: "Closure waiting for sign-off" }).waitFor();
+
+    // The manager approves it on the family's summary; the closure takes effect.
+    await manager.goto(familyUrl);
+    await arrive(manager, "Summary", "Family summary (manager, closure to sign off)");
+    const waiting = manager.getByRole("region", { name: "Closure waiting for sign-off" });
+    await waiting.getByText("Jo is back in school every day and mornings are calm.").waitFor();
+    await waiting.getByRole("button", { name: "Approve the closure" }).click();
+    await manager
+      .getByRole("region", { name: "Closure sign-off" })
+      .getByText(/Approved by/)
+      .first()
+      .waitFor();
+    await scanPage(manager, "Family summary (closure signed off)");
+
+    await lead.goto(familyUrl);
     await arrive(lead, "Summary", "Family summary (closed)");
-    await lead.getByText("Case closed").first().waitFor();
+    await lead.getByText("Request help for this family").first().waitFor();
     // The closing scores join the chart's figures: assessment, review and closure, for the README.
     const panel = lead.locator("section", {
       has: lead.getByRole("heading", { name: "Distance travelled" }),

@@ -11,8 +11,9 @@ import { tellStory } from "./support/story";
 
 /**
  * Oversight, told in order against one real server with the demo data: the
- * manager sees what is late on "Your service", signs off the Marsh family's
- * assessment, audits the Ashdown family's case file and draws the quarter's
+ * manager sees what is late on "Your service" and what waits for sign-off (the
+ * Marsh family's assessment, the Hollis family's closure), signs off the Marsh
+ * family's assessment, audits the Ashdown family's case file and draws the quarter's
  * audit sample; the lead reads and acknowledges the audit feedback; the
  * partnership analyst reads the figures, downloads them and the board report,
  * and cannot open a family.
@@ -60,18 +61,36 @@ describe.skipIf(!hasChromium)("Oversight in a browser", () => {
     expect(new URL(manager.url()).pathname).toBe("/dashboard");
 
     const drift = manager.getByRole("table", { name: /What is late, most late first/ });
-    // The Wren family's first episode closed months ago: its follow-up is due.
+    await drift.waitFor();
+    // The demo's queue is longer than a page: it pages on, worst first.
+    await manager.getByRole("navigation", { name: "Drift queue pages" }).waitFor();
+    // One kind at a time: the Wren family's first episode closed months ago, so
+    // its follow-up is due.
+    const kinds = manager.getByRole("navigation", { name: "Kinds of drift" });
+    await kinds.getByRole("link", { name: /Follow-up after closure due \(\d+\)/ }).click();
     await drift
       .getByRole("row")
       .filter({ hasText: "The Wren family" })
       .filter({ hasText: "Follow-up after closure due" })
       .waitFor();
-    const signOffs = manager.getByRole("table", { name: /Assessments waiting for sign-off/ });
+    expect(new URL(manager.url()).searchParams.get("driftKind")).toBe("follow_up_due");
+    await scanPage(manager, "Your service (drift: one kind)");
+    await kinds.getByRole("link", { name: /Everything late/ }).click();
+    await manager.getByRole("navigation", { name: "Drift queue pages" }).waitFor();
+    const signOffs = manager.getByRole("table", {
+      name: /waiting for sign-off, longest waiting first/,
+    });
     await signOffs.getByRole("link", { name: /The Marsh family/ }).waitFor();
     // Each waiting assessment shows the decisions taken on it before.
     await signOffs
       .getByText(/Returned by Morgan Ellis/)
       .first()
+      .waitFor();
+    // The Hollis family's closure, proposed by the lead, waits for the manager too.
+    await signOffs
+      .getByRole("row")
+      .filter({ hasText: "The Hollis family" })
+      .filter({ hasText: "Closure" })
       .waitFor();
     await manager.getByRole("table", { name: "Open cases per lead professional" }).waitFor();
     await scanPage(manager, "Your service (drift, sign-offs and caseload loaded)");
@@ -92,7 +111,9 @@ describe.skipIf(!hasChromium)("Oversight in a browser", () => {
     // Back on Your service (through the header, as a manager would), it no longer waits.
     await manager.getByRole("link", { name: "Your service" }).first().click();
     await arrive(manager, "Your service", "Your service (after the sign-off)");
-    const signOffs = manager.getByRole("table", { name: /Assessments waiting for sign-off/ });
+    const signOffs = manager.getByRole("table", {
+      name: /waiting for sign-off, longest waiting first/,
+    });
     await signOffs.getByRole("row").nth(1).waitFor();
     await expect
       .poll(() => signOffs.getByRole("link", { name: /The Marsh family/ }).count(), patiently)

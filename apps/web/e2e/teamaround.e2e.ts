@@ -278,6 +278,13 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     await scanPage(leadForms, "Invitation created");
     const link = await leadForms.locator('a[href*="set-password"]').getAttribute("href");
     expect(link).toBeTruthy();
+    // The lead's second tab shows the plan page, which watches the family instead of polling.
+    await leadForms.goto(`${familyUrl}/plan`);
+    await arrive(leadForms, "Plan");
+    const onPlanPage = leadForms.locator("li.app-card", {
+      hasText: "Set two alarms on school mornings",
+    });
+    await within(5000, async () => (await onPlanPage.count()) === 1);
 
     // The parent, on a phone-sized screen.
     ({ page: parent } = await newPerson(browser, { width: 360, height: 780 }));
@@ -304,8 +311,13 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
       5000,
       async () => (await action.textContent())?.includes("Done") ?? false,
     );
+    // No poll reads it again within a minute: only the pushed notice can show it this soon.
+    const onPlanIn = await within(
+      5000,
+      async () => (await onPlanPage.textContent())?.includes("Done") ?? false,
+    );
     console.info(
-      `the lead's meeting room showed the action done ${shownIn} ms after the parent's answer`,
+      `the lead's meeting room showed the action done ${shownIn} ms after the parent's answer, the plan page ${onPlanIn} ms`,
     );
     await scanPage(parent, "Our plan (action done)");
   });
@@ -343,6 +355,26 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     });
     // The notes are not the family's: not shown, and never opened.
     expect(await parent.locator('[data-document="notes"]').count()).toBe(0);
+
+    // Printed, the family's page is its words: no navigation, buttons or link addresses.
+    await parent.emulateMedia({ media: "print" });
+    const download = parent.getByRole("link", { name: "Download our plan (PDF)" });
+    for (const hidden of [
+      parent.locator(".govuk-service-navigation__wrapper"),
+      parent.locator(".govuk-footer"),
+      download,
+      ...(await parent.locator("main .govuk-button").all()),
+    ]) {
+      expect(await hidden.isVisible()).toBe(false);
+    }
+    const linkSuffix = await parent.evaluate(
+      () => getComputedStyle(document.querySelector("main a[href]") as Element, "::after").content,
+    );
+    expect(linkSuffix).toBe("none");
+    await parent.emulateMedia({ media: "screen" });
+    // And the family downloads their plan as a PDF the server made.
+    const [file] = await Promise.all([parent.waitForEvent("download"), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/^family-plan-.+\.pdf$/);
 
     await leadForms.goto(`${familyUrl}/plan`);
     await arrive(leadForms, "Plan");
@@ -410,13 +442,24 @@ describe.skipIf(!hasChromium)("Teamaround in a browser", () => {
     expect(await practitioner.locator("[data-document]").count()).toBe(0);
   });
 
-  it("7. the chair ends the meeting and sees the stored version and what changed", async () => {
+  it("7. the chair ends the meeting and sees its record, the stored version and what changed", async () => {
     await lead.bringToFront();
     await lead.getByRole("button", { name: "End the meeting" }).click();
     await lead.getByRole("button", { name: "Yes, end the meeting" }).click();
+    // The record: who came, in plain words that it has not changed, the fingerprint behind a disclosure.
+    await lead.getByTestId("meeting-record").waitFor();
+    expect(await lead.getByTestId("attendance").textContent()).toContain("Chair");
+    expect(await lead.getByTestId("record-unchanged").textContent()).toBe(
+      "This record has not changed since the meeting ended.",
+    );
+    await lead.getByText("How we know").click();
     const hash = lead.getByTestId("version-hash");
     await hash.waitFor();
     expect((await hash.textContent())?.trim()).toMatch(/^[0-9a-f]{64}$/);
+    // Those who came confirm it (or comment) under it; the record itself does not change.
+    await lead.getByLabel("Yes, it is right").check();
+    await lead.getByRole("button", { name: "Send" }).click();
+    await lead.getByText(/confirmed it is right, on/).waitFor();
     const diff = lead.getByTestId("version-diff");
     await diff.waitFor();
     expect(await diff.textContent()).toContain("Rent arrears are worrying Alex.");

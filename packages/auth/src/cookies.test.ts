@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { sessionCookieName, sessionCookieOptions } from "./cookies";
+import {
+  deviceCookieName,
+  deviceCookieOptions,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "./cookies";
 
 describe("session cookie", () => {
   it("uses the __Host- prefix", () => {
@@ -14,6 +19,19 @@ describe("session cookie", () => {
       sameSite: "Lax",
       path: "/",
       expires: expiresAt,
+    });
+  });
+});
+
+describe("device cookie", () => {
+  it("is __Host-, HttpOnly, Secure, SameSite=Lax and long-lived", () => {
+    expect(deviceCookieName.startsWith("__Host-")).toBe(true);
+    expect(deviceCookieOptions()).toEqual({
+      httpOnly: true,
+      secure: true,
+      sameSite: "Lax",
+      path: "/",
+      maxAge: 400 * 24 * 60 * 60,
     });
   });
 });

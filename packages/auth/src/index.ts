@@ -1,9 +1,12 @@
 export * from "./cookies";
+export * from "./devices";
+export * from "./guests";
 export * from "./invitations";
 export * from "./passwords";
 export * from "./session-states";
 export * from "./sessions";
 export * from "./sign-in-state";
 export * from "./throttle";
+export { connectThrottleRedis } from "./throttle-redis";
 export { generateRandomToken, hashToken, isWellFormedToken } from "./tokens";
 export * from "./totp";

@@ -1,4 +1,11 @@
-import { agencies, type Executor, localAuthorities, sessions, users } from "@teamaround/db";
+import {
+  agencies,
+  type Executor,
+  localAuthorities,
+  meetingGuests,
+  sessions,
+  users,
+} from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
 import { and, desc, eq, gt, gte, lt, lte, ne, or } from "drizzle-orm";
 import {
@@ -18,7 +25,10 @@ export interface ValidSession {
   session: Session;
   user: SessionUser;
   state: Exclude<SignInState, "expired" | "inactive">;
-  /** The name of the user's agency as others see it; null for family members. */
+  /**
+   * The name of the user's agency as others see it; for a guest partner, the
+   * organisation they were invited from; null for family members.
+   */
   agencyName: string | null;
 }
 export type SessionValidationResult = ValidSession | null;
@@ -95,14 +105,17 @@ export async function validateSessionToken(
       user: users,
       requireStaffTotp: localAuthorities.requireStaffTotp,
       agencyName: agencies.name,
+      guestOrganisation: meetingGuests.organisation,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(localAuthorities, eq(localAuthorities.id, users.authorityId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .leftJoin(meetingGuests, eq(meetingGuests.userId, users.id))
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
-  const { session, user, agencyName } = row;
+  const { session, user } = row;
+  const agencyName = row.agencyName ?? row.guestOrganisation;
   const state = sessionSignsIn(
     { session, user, authority: { requireStaffTotp: row.requireStaffTotp } },
     policy,

@@ -55,7 +55,8 @@ const ladder: [SignInState, (cell: Cell) => boolean][] = [
   ["second_factor_pending", (c) => c.totpEnabled && !c.twoFactorVerified],
   [
     "totp_enrolment_required",
-    (c) => c.requireStaffTotp && !c.totpEnabled && c.role !== "family_member",
+    // Staff only: a family member never needs one, and a guest signs in with a one-time code.
+    (c) => c.requireStaffTotp && !c.totpEnabled && c.role !== "family_member" && c.role !== "guest",
   ],
   ["signed_in", () => true],
 ];

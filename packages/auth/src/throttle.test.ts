@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DatabaseHandle } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   accountThrottleKey,
@@ -10,10 +11,18 @@ import {
 } from "./throttle";
 
 let handle: DatabaseHandle;
+const redisUrl = process.env.REDIS_URL;
+const redis = redisUrl
+  ? new Redis(redisUrl, { enableOfflineQueue: false, lazyConnect: true })
+  : undefined;
 beforeAll(async () => {
   handle = await openTestDatabase();
+  await redis?.connect();
 });
-afterAll(() => handle.close());
+afterAll(async () => {
+  redis?.disconnect();
+  await handle.close();
+});
 
 const email = () => `someone.${randomUUID()}@example.test`;
 let ipCounter = 0;
@@ -28,10 +37,11 @@ async function fail(
   for (let n = 0; n < times; n++) await throttle.recordFailure(e, typeof i === "string" ? i : i());
 }
 
-/** In memory (tests, one process) and in the database (no Redis): the same rules. */
+/** In memory (tests, one process), in the database (no Redis) and in Redis: the same rules. */
 const stores: [string, () => SignInThrottleOptions][] = [
   ["memory", () => ({})],
   ["database", () => ({ db: handle.db })],
+  ...(redis ? [["redis", () => ({ redis })] as [string, () => SignInThrottleOptions]] : []),
 ];
 
 describe.each(stores)("createSignInThrottle (%s)", (_, store) => {
@@ -144,6 +154,28 @@ describe("counters in the database", () => {
     const account = email();
     await fail(createSignInThrottle(), 5, account, "192.0.2.51");
     expect(await createSignInThrottle().check(account, "192.0.2.51")).toEqual({ allowed: true });
+  });
+});
+
+describe("counters in Redis", () => {
+  it("still count in the process while Redis cannot answer, rather than failing sign-in", async () => {
+    // Nothing listens on port 1; with no offline queue every command fails at once.
+    const unreachable = new Redis("redis://127.0.0.1:1", {
+      enableOfflineQueue: false,
+      lazyConnect: true,
+    });
+    unreachable.on("error", () => {});
+    const throttle = createSignInThrottle({
+      keyPrefix: `test-${randomUUID()}`,
+      redis: unreachable,
+    });
+    const account = email();
+    expect(await throttle.check(account, "192.0.2.60")).toEqual({ allowed: true });
+    await fail(throttle, 5, account, "192.0.2.60");
+    expect((await throttle.check(account, "192.0.2.60")).allowed).toBe(false);
+    await throttle.recordSuccess(account, "192.0.2.60");
+    expect(await throttle.check(account, "192.0.2.60")).toEqual({ allowed: true });
+    unreachable.disconnect();
   });
 });
 

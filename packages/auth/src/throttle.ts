@@ -92,7 +92,15 @@ function createLimiter(
     points: limit.points,
     duration: limit.durationSec,
   };
-  if (options.redis) return new RateLimiterRedis({ ...common, storeClient: options.redis });
+  // While Redis cannot answer (not yet connected, restarting), this process
+  // counts on its own rather than failing every sign-in with a 500.
+  if (options.redis) {
+    return new RateLimiterRedis({
+      ...common,
+      storeClient: options.redis,
+      insuranceLimiter: new RateLimiterMemory(common),
+    });
+  }
   if (options.db) {
     return new RateLimiterDrizzle({
       ...common,

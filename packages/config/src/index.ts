@@ -1,4 +1,13 @@
 import { z } from "zod";
+import { type IceSettings, iceEnvironmentShape, resolveIceSettings } from "./ice-settings";
+import {
+  type NoticeSettings,
+  noticeEnvironmentShape,
+  resolveNoticeSettings,
+} from "./notice-settings";
+
+export * from "./ice-settings";
+export * from "./notice-settings";
 
 /**
  * The environment every Teamaround process reads (DESIGN §3). Each app's
@@ -22,9 +31,17 @@ export const environmentSchema = z.object({
     .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ...noticeEnvironmentShape,
+  ...iceEnvironmentShape,
 });
 
-export type Environment = z.infer<typeof environmentSchema> & { PUBLIC_ORIGIN: string };
+export type Environment = z.infer<typeof environmentSchema> & {
+  PUBLIC_ORIGIN: string;
+  /** How notices leave the service (local outbox, SMTP or GOV.UK Notify), checked together. */
+  notices: NoticeSettings;
+  /** STUN and TURN servers for the meeting call. */
+  ice: IceSettings;
+};
 
 /** Validates once; a wrong value stops start-up with a message naming the variable. */
 export function parseEnvironment(source: Record<string, string | undefined>): Environment {
@@ -37,6 +54,15 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   if (env.NODE_ENV === "production" && !env.PUBLIC_ORIGIN) {
     throw new Error("Invalid configuration:\n  PUBLIC_ORIGIN: required when NODE_ENV=production");
   }
+  const notices = resolveNoticeSettings(env, source);
+  if (!notices.ok) throw new Error(`Invalid configuration:\n${notices.problems.join("\n")}`);
+  const ice = resolveIceSettings(env);
+  if (!ice.ok) throw new Error(`Invalid configuration:\n${ice.problems.join("\n")}`);
   const displayHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  return { ...env, PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://${displayHost}:${env.PORT}` };
+  return {
+    ...env,
+    PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://${displayHost}:${env.PORT}`,
+    notices: notices.settings,
+    ice: ice.settings,
+  };
 }

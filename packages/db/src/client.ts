@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -17,7 +18,13 @@ export type Transaction = PgTransaction<
 export type Executor = Database | Transaction;
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string; maxConnections?: number }
+  | {
+      kind: "postgres";
+      url: string;
+      maxConnections?: number;
+      /** Prepare each statement once per connection (default; see prepared-statements.ts). */
+      preparedStatements?: boolean;
+    }
   | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob | File };
 
 export interface DatabaseHandle {
@@ -38,7 +45,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       max: options.maxConnections ?? 10,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema, casing: undefined }) as unknown as Database;
+    const driven = options.preparedStatements === false ? client : preparingClient(client);
+    const db = drizzlePostgres(driven, { schema, casing: undefined }) as unknown as Database;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   const pglite = await PGlite.create({

@@ -5,6 +5,7 @@ export * from "./events";
 export * from "./figures";
 export * from "./journey";
 export * from "./meetings";
+export * from "./notices";
 export * from "./oversight";
 export * from "./plan";
 export * from "./shared/age";

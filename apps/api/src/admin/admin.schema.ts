@@ -17,14 +17,31 @@ export const AgencySchema = z
     name: z.string(),
     type: z.enum(agencyTypes),
     active: z.boolean(),
+    contactEmail: z
+      .string()
+      .nullable()
+      .optional()
+      .describe(
+        "Administrators only: where the agency is told, by email, that consent to share with it was withdrawn (null: none given)",
+      ),
     createdAt: z.string(),
   })
   .openapi("Agency");
 
 const agencyName = safeLine({ max: 120 });
+/** An agency's contact address: a team inbox that receives its safeguarding notices. */
+const contactEmail = z
+  .email()
+  .toLowerCase()
+  .max(320)
+  .describe("A team inbox, told when consent to share with the agency is withdrawn");
 
 export const CreateAgencyBody = z
-  .strictObject({ name: agencyName, type: z.enum(agencyTypes) })
+  .strictObject({
+    name: agencyName,
+    type: z.enum(agencyTypes),
+    contactEmail: contactEmail.optional(),
+  })
   .openapi("CreateAgency");
 
 export const UpdateAgencyBody = z
@@ -32,6 +49,7 @@ export const UpdateAgencyBody = z
     name: agencyName.optional(),
     type: z.enum(agencyTypes).optional(),
     active: z.boolean().optional(),
+    contactEmail: contactEmail.nullable().optional().describe("null removes it"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAgency");
@@ -102,5 +120,5 @@ export const SetPasswordLinkSchema = z.object({
   setPasswordUrl: z
     .string()
     .optional()
-    .describe("Outside production only, until invitations are emailed"),
+    .describe("Demo mode only (the local outbox, outside production): the link is not emailed"),
 });

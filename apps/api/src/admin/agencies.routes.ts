@@ -36,7 +36,8 @@ const updateRoute = createRoute({
   method: "patch",
   path: "/api/agencies/{agencyId}",
   tags,
-  summary: "Rename, retype, deactivate or reactivate an agency (administrators)",
+  summary:
+    "Rename, retype, deactivate or reactivate an agency, or set its contact address (administrators)",
   request: { params: AgencyParams, body: jsonBody(UpdateAgencyBody) },
   responses: {
     200: jsonResponse(OneAgency, "The agency"),
@@ -77,7 +78,9 @@ export function registerAgencyRoutes(app: ApiApp): void {
         ),
       )
       .orderBy(asc(agencies.name));
-    return c.json({ data: rows.map(presentAgency) }, 200);
+    const present = (row: (typeof rows)[number]) =>
+      presentAgency(row, { withContact: withInactive });
+    return c.json({ data: rows.map(present) }, 200);
   });
 
   app.openapi(createAgencyRoute, async (c) => {
@@ -88,14 +91,19 @@ export function registerAgencyRoutes(app: ApiApp): void {
       await assertNameFree(tx, authorityId, body.name);
       const [row] = await tx
         .insert(agencies)
-        .values({ authorityId, name: body.name, type: body.type })
+        .values({
+          authorityId,
+          name: body.name,
+          type: body.type,
+          contactEmail: body.contactEmail ?? null,
+        })
         .returning();
       if (!row) throw new AppError("internal", "The agency was not saved.");
       await recordAudit(tx, c, {
         event: "agency.create",
         resourceType: "agency",
         resourceId: row.id,
-        details: { name: row.name, type: row.type },
+        details: { name: row.name, type: row.type, contactEmail: row.contactEmail !== null },
       });
       return row;
     });

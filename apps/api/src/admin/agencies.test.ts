@@ -90,6 +90,39 @@ describe("agencies", () => {
     expect(names(adminView)).toContain("Housing Options");
   });
 
+  it("keeps a contact address, validated, shown to administrators only", async () => {
+    const { s, admin, practitioner } = await world();
+    const created = await call(api, "POST", "/api/agencies", {
+      cookie: admin,
+      body: { name: "Riverside Surgery", type: "health", contactEmail: "Team@Surgery.example" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.data.contactEmail).toBe("team@surgery.example");
+    const bad = await call(api, "POST", "/api/agencies", {
+      cookie: admin,
+      body: { name: "Nowhere", type: "health", contactEmail: "not an address" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: "contactEmail" })]),
+    );
+    const set = await call(api, "PATCH", `/api/agencies/${s.agencies.school.id}`, {
+      cookie: admin,
+      body: { contactEmail: "safeguarding@school.example" },
+    });
+    expect(set.json.data.contactEmail).toBe("safeguarding@school.example");
+    const staffView = await call(api, "GET", "/api/agencies", { cookie: practitioner });
+    expect(staffView.json.data.every((a: object) => !("contactEmail" in a))).toBe(true);
+    const adminView = await call(api, "GET", "/api/agencies", { cookie: admin });
+    const school = adminView.json.data.find((a: { id: string }) => a.id === s.agencies.school.id);
+    expect(school.contactEmail).toBe("safeguarding@school.example");
+    const cleared = await call(api, "PATCH", `/api/agencies/${s.agencies.school.id}`, {
+      cookie: admin,
+      body: { contactEmail: null },
+    });
+    expect(cleared.json.data.contactEmail).toBeNull();
+  });
+
   it("answers 404 for another authority's agency and changes nothing", async () => {
     const { admin } = await world();
     const other = await buildScenario(api.deps.db);

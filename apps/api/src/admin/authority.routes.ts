@@ -25,7 +25,7 @@ const updateRoute = createRoute({
   path: "/api/authority",
   tags,
   summary:
-    "Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment sign-off, first TAC timescale, score labels, drift targets, localities (administrators)",
+    "Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities (administrators)",
   request: { body: jsonBody(UpdateAuthorityBody) },
   responses: {
     200: jsonResponse(OneAuthority, "The settings"),

@@ -27,6 +27,10 @@ export const AuthoritySchema = z
     assessmentSignOffRequired: z
       .boolean()
       .describe("Completing an Early Help Assessment needs a manager's sign-off"),
+    closureSignOffRequired: z
+      .boolean()
+      .describe("Closing an episode needs a manager's sign-off: the lead proposes the closure"),
+    planSignOffRequired: z.boolean().describe("The lead submits the plan for a manager's sign-off"),
     firstTacWorkingDays: z
       .number()
       .int()
@@ -46,6 +50,9 @@ export const AuthoritySchema = z
       .int()
       .describe("An action this many days past its due date shows as drift"),
     localities: z.array(z.string()).describe("The authority's localities (area teams)"),
+    noticeFamilyNames: z
+      .boolean()
+      .describe("Emails about a person's actions may name the family (otherwise a link only)"),
   })
   .openapi("Authority");
 
@@ -57,6 +64,8 @@ export const UpdateAuthorityBody = z
     leadProfessionalTitle: safeLine({ max: 80 }).optional(),
     requireStaffTotp: z.boolean().optional(),
     assessmentSignOffRequired: z.boolean().optional(),
+    closureSignOffRequired: z.boolean().optional(),
+    planSignOffRequired: z.boolean().optional(),
     firstTacWorkingDays: z
       .number()
       .int()
@@ -88,6 +97,10 @@ export const UpdateAuthorityBody = z
       .max(maxLocalities)
       .optional()
       .describe("The authority's localities (area teams), each named once"),
+    noticeFamilyNames: z
+      .boolean()
+      .optional()
+      .describe("Emails about a person's actions may name the family (default off)"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAuthority");
@@ -104,12 +117,15 @@ export function presentAuthority(row: AuthorityRow): z.infer<typeof AuthoritySch
     leadProfessionalTitle: row.leadProfessionalTitle,
     requireStaffTotp: row.requireStaffTotp,
     assessmentSignOffRequired: row.assessmentSignOffRequired,
+    closureSignOffRequired: row.closureSignOffRequired,
+    planSignOffRequired: row.planSignOffRequired,
     firstTacWorkingDays: row.firstTacWorkingDays,
     scoreLowLabel: row.scoreLowLabel,
     scoreHighLabel: row.scoreHighLabel,
     triageTargetWorkingDays: row.triageTargetWorkingDays,
     assessmentTargetWorkingDays: row.assessmentTargetWorkingDays,
     actionOverdueDays: row.actionOverdueDays,
+    noticeFamilyNames: row.noticeFamilyNames,
     localities: row.localities,
   };
 }

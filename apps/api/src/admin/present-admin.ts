@@ -8,12 +8,17 @@ type AgencyRow = typeof agencies.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 
-export function presentAgency(row: AgencyRow): z.infer<typeof AgencySchema> {
+/** An agency; its contact address only for those who manage agencies (administrators). */
+export function presentAgency(
+  row: AgencyRow,
+  options: { withContact: boolean } = { withContact: true },
+): z.infer<typeof AgencySchema> {
   return {
     id: row.id,
     name: row.name,
     type: row.type,
     active: row.active,
+    ...(options.withContact ? { contactEmail: row.contactEmail } : {}),
     createdAt: row.createdAt.toISOString(),
   };
 }

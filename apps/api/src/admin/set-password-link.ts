@@ -1,9 +1,11 @@
 import type { Context } from "hono";
 import type { ApiEnv } from "../app-env";
+import { isDemoOutbox } from "../notices/demo-outbox";
 
 /**
- * Until invitations are emailed, the link is shown (and logged) outside
- * production only; production answers with the expiry alone.
+ * The link is emailed as a notice. In demo mode (the local outbox, outside
+ * production) nothing is emailed, so the inviter is also shown the link to
+ * pass on; otherwise the answer carries the expiry alone.
  */
 export function presentSetPasswordLink(
   c: Context<ApiEnv>,
@@ -12,8 +14,8 @@ export function presentSetPasswordLink(
 ): { expiresAt: string; setPasswordUrl?: string } {
   const { config, logger } = c.var.deps;
   const expiresAt = invitation.expiresAt.toISOString();
-  if (config.nodeEnv === "production") return { expiresAt };
+  if (!isDemoOutbox(config)) return { expiresAt };
   const setPasswordUrl = `${config.publicOrigin}/set-password?token=${encodeURIComponent(invitation.token)}`;
-  logger.info({ userId, setPasswordUrl }, "set-password link (not shown in production)");
+  logger.info({ userId, setPasswordUrl }, "set-password link (demo mode: the local outbox)");
   return { expiresAt, setPasswordUrl };
 }

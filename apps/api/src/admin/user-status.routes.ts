@@ -5,6 +5,7 @@ import type { ApiApp, ApiEnv } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
+import { enqueueInvitationNotice } from "../notices/account-notices";
 import {
   AdminUserSchema,
   DeactivateUserBody,
@@ -116,6 +117,12 @@ export function registerUserStatusRoutes(app: ApiApp): void {
         resourceType: "user",
         resourceId: userId,
         details: { expiresAt: issued.expiresAt.toISOString() },
+      });
+      await enqueueInvitationNotice(tx, {
+        userId,
+        invitation: issued,
+        invitedBy: actor.userId,
+        now: now(),
       });
       return issued;
     });

@@ -3,6 +3,7 @@ import { authorizeGlobal } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
+import { enqueueInvitationNotice } from "../notices/account-notices";
 import {
   AdminUserSchema,
   CreateUserBody,
@@ -85,6 +86,12 @@ export function registerUserRoutes(app: ApiApp): void {
         resourceType: "user",
         resourceId: result.user.id,
         details: { role: body.role, agencyId: body.agencyId ?? null },
+      });
+      await enqueueInvitationNotice(tx, {
+        userId: result.user.id,
+        invitation: result.invitation,
+        invitedBy: actor.userId,
+        now: now(),
       });
       return result;
     });

@@ -1,5 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import { assessments, type Executor, signOffDecisions } from "@teamaround/db";
+import {
+  assessments,
+  type Executor,
+  enqueueSignOffWaiting,
+  signOffDecisions,
+} from "@teamaround/db";
 import {
   AppError,
   type AssessmentStatus,
@@ -156,6 +161,16 @@ export function registerAssessmentSignOffRoutes(app: ApiApp): void {
             updatedAt: at,
           })
           .where(eq(assessments.id, a.id));
+        // The managers who may sign it off hear of it with the submission.
+        await enqueueSignOffWaiting(tx, {
+          authorityId: family.authorityId,
+          familyId,
+          subject: "assessment",
+          assessmentId: a.id,
+          key: `assessment:${a.id}:${at.toISOString()}`,
+          createdBy: actor.userId,
+          now: at,
+        });
       },
     );
     return c.json(body, 200);

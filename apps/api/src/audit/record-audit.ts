@@ -11,6 +11,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** A guest partner has no staff record: every row they cause names them and their organisation. */
+function guestNamed(c: Context<ApiEnv>): { name: string; organisation: string | null } {
+  return { name: c.var.user?.displayName ?? "", organisation: c.var.agencyName ?? null };
+}
+
 function auditRow(c: Context<ApiEnv>, entry: AuditEntry): typeof auditEvents.$inferInsert {
   const user = c.var.user;
   return {
@@ -22,7 +27,8 @@ function auditRow(c: Context<ApiEnv>, entry: AuditEntry): typeof auditEvents.$in
     resourceId: entry.resourceId ?? null,
     ipAddress: c.var.meta.ipAddress,
     userAgent: c.var.meta.userAgent,
-    details: entry.details ?? null,
+    details:
+      user?.role === "guest" ? { ...entry.details, guest: guestNamed(c) } : (entry.details ?? null),
   };
 }
 

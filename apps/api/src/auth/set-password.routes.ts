@@ -4,6 +4,7 @@ import { AppError } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
+import { enqueuePasswordChangedNotice } from "../notices/account-notices";
 import { EmptyResult, SetPasswordBody } from "./auth.schema";
 
 const setPasswordRoute = createRoute({
@@ -33,6 +34,7 @@ export function registerSetPasswordRoutes(app: ApiApp): void {
           resourceType: "user",
           resourceId: redeemed.userId,
         });
+        await enqueuePasswordChangedNotice(tx, redeemed.userId, now());
       }
       return redeemed;
     });

@@ -21,11 +21,26 @@ export const NamedSchema = z.object({ id: z.uuid(), name: z.string() });
 /** When something happened: a date and time with its offset, e.g. 2026-03-01T10:00:00Z. */
 export const dateTime = dateTimeWithin(dateWindows.recorded);
 
-const WithdrawalNoticeSchema = z.object({
-  agency: NamedSchema,
-  notifiedAt: z.string(),
-  how: z.string(),
-});
+export const withdrawalNoticeStatuses = [
+  "sent",
+  "waiting",
+  "failed",
+  "no_address",
+  "not_emailed",
+] as const;
+
+const WithdrawalNoticeSchema = z
+  .object({
+    agency: NamedSchema,
+    status: z
+      .enum(withdrawalNoticeStatuses)
+      .describe(
+        "sent: emailed to the agency's contact address (sentAt); waiting: in the outbox, being sent or retried; failed: could not be sent, tell them another way; no_address: the agency has no contact address; not_emailed: recorded before withdrawals were emailed",
+      ),
+    sentAt: z.string().nullable().describe("When the notice was sent, once it was"),
+    recordedAt: z.string().describe("When the withdrawal named this agency to be told"),
+  })
+  .openapi("ConsentWithdrawalNotice");
 
 export const ConsentSchema = z
   .object({
@@ -99,7 +114,11 @@ export const ConsentWithdrawalResult = z.object({
     repointedTeamMembers: z
       .array(TeamChangeSchema)
       .describe("Stayed: their agency is covered by another consent or lawful basis"),
-    notifiedAgencies: z.array(NamedSchema),
+    agenciesToTell: z
+      .array(NamedSchema)
+      .describe(
+        "Agencies that received information under it; the consent's withdrawalNotices say whether each was told",
+      ),
   }),
   abilities: FamilyAbilitiesSchema,
 });

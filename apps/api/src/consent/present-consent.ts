@@ -1,15 +1,40 @@
-import { consents, consentWithdrawalNotices, type Executor, familyMembers } from "@teamaround/db";
+import {
+  consents,
+  consentWithdrawalNotices,
+  type Executor,
+  familyMembers,
+  notices as noticeRows,
+} from "@teamaround/db";
 import { canWithdrawConsent, type FamilyAccess, type InformationKind } from "@teamaround/domain";
 import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { withdrawalNoticeHow } from "./commands/withdraw-consent";
 import { type ConsentRow, consentState } from "./consent-state";
 import { agencyNames, named, userNames } from "./lookups";
 
 type NoticeRow = {
   consentId: string;
   agencyId: string;
-  notifiedAt: Date;
+  recordedAt: Date;
+  noticeId: string | null;
+  noticeStatus: "pending" | "sent" | "failed" | null;
+  sentAt: Date | null;
   how: string;
 };
+
+/**
+ * Whether an agency was told, read from its notice: sent (with when), still
+ * waiting to go (the outbox retries), or failed (given up: tell them another
+ * way). Without a notice: the agency had no contact address, or the row
+ * predates emailed notices and was only recorded.
+ */
+export function withdrawalNoticeStatus(row: Pick<NoticeRow, "noticeId" | "noticeStatus" | "how">) {
+  if (row.noticeStatus === "sent") return "sent" as const;
+  if (row.noticeStatus === "failed") return "failed" as const;
+  if (row.noticeId) return "waiting" as const;
+  return row.how === withdrawalNoticeHow.noAddress
+    ? ("no_address" as const)
+    : ("not_emailed" as const);
+}
 
 interface Lookups {
   members: Map<string, string>;
@@ -46,8 +71,9 @@ function presentConsent(row: ConsentRow, look: Lookups, access: FamilyAccess, to
       .filter((n) => n.consentId === row.id)
       .map((n) => ({
         agency: named(n.agencyId, look.agencies),
-        notifiedAt: n.notifiedAt.toISOString(),
-        how: n.how,
+        status: withdrawalNoticeStatus(n),
+        sentAt: n.noticeStatus === "sent" && n.sentAt ? n.sentAt.toISOString() : null,
+        recordedAt: n.recordedAt.toISOString(),
       })),
     canWithdraw: inForce && canWithdrawConsent(access, row.givenByMemberId),
     version: row.version,
@@ -79,10 +105,14 @@ export async function listConsentViews(
     .select({
       consentId: consentWithdrawalNotices.consentId,
       agencyId: consentWithdrawalNotices.agencyId,
-      notifiedAt: consentWithdrawalNotices.notifiedAt,
+      recordedAt: consentWithdrawalNotices.notifiedAt,
+      noticeId: consentWithdrawalNotices.noticeId,
+      noticeStatus: noticeRows.status,
+      sentAt: noticeRows.sentAt,
       how: consentWithdrawalNotices.how,
     })
     .from(consentWithdrawalNotices)
+    .leftJoin(noticeRows, eq(noticeRows.id, consentWithdrawalNotices.noticeId))
     .where(and(...noticeScope))
     .orderBy(asc(consentWithdrawalNotices.notifiedAt));
   const members = await db

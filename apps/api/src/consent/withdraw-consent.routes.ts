@@ -31,7 +31,8 @@ const withdrawRoute = createRoute({
   method: "post",
   path: "/api/families/{familyId}/consents/{consentId}/withdraw",
   tags: ["Consent"],
-  summary: "Withdraw consent: team members resting on it leave, receiving agencies are notified",
+  summary:
+    "Withdraw consent: team members resting on it leave, receiving agencies are sent a notice",
   description:
     "A family member withdraws only the consent they gave. Practitioners whose membership rested on it leave the team unless another consent or lawful basis covers their agency.",
   request: { params: ConsentParams, body: jsonBody(WithdrawConsentBody) },
@@ -70,7 +71,7 @@ async function presentWithdrawal(db: Executor, consent: ConsentView, done: Withd
     consent,
     removedTeamMembers: done.memberships.removed.map(person),
     repointedTeamMembers: done.memberships.repointed.map(person),
-    notifiedAgencies: done.notifiedAgencyIds.map((id) => named(id, names)),
+    agenciesToTell: done.notifiedAgencyIds.map((id) => named(id, names)),
   };
 }
 

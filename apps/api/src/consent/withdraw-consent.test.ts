@@ -134,7 +134,7 @@ describe("POST /api/families/{familyId}/consents/{consentId}/withdraw", () => {
     ).toBe(200);
   });
 
-  it("records a notice for every agency that received information under it, and audits", async () => {
+  it("names every agency that received information under it to be told, and audits", async () => {
     const { s, lead } = await world();
     await api.deps.db.insert(sharingRecords).values({
       familyId: s.family.id,
@@ -153,11 +153,12 @@ describe("POST /api/families/{familyId}/consents/{consentId}/withdraw", () => {
     const expected = [s.agencies.school, s.agencies.health, s.agencies.housing]
       .map((a) => a.id)
       .sort();
-    const notified = res.json.data.notifiedAgencies.map((a: { id: string }) => a.id).sort();
+    const notified = res.json.data.agenciesToTell.map((a: { id: string }) => a.id).sort();
     expect(notified).toEqual(expected);
     const notices = res.json.data.consent.withdrawalNotices;
     expect(notices).toHaveLength(3);
-    expect(notices[0].how).toBe("Recorded in Teamaround when consent was withdrawn");
+    // None of these agencies has a contact address: the register says so, not that they were told.
+    expect(notices[0]).toMatchObject({ status: "no_address", sentAt: null });
     const [audit] = await auditFor("consent.withdraw", s.family.id);
     expect(audit?.details).toMatchObject({
       removedMemberships: [{ userId: s.users.teamMember.id }],

@@ -9,7 +9,13 @@ import {
   needScores,
   sustainabilityChecks,
 } from "@teamaround/db";
-import { buildMeeting, buildOutcome, buildScenario, type Scenario } from "@teamaround/db/testing";
+import {
+  buildMeeting,
+  buildOutcome,
+  buildScenario,
+  type Scenario,
+  setSignOffRequired,
+} from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -63,11 +69,14 @@ async function closureState(familyId: string) {
   };
 }
 
-const close = async (s: Scenario, body: unknown, userId = s.users.lead.id) =>
-  call(api, "POST", `/api/families/${s.family.id}/close`, {
+/** Closing at once: these authorities ask for no manager's sign-off (see closure-sign-off.test.ts). */
+const close = async (s: Scenario, body: unknown, userId = s.users.lead.id) => {
+  await setSignOffRequired(api.deps.db, s.authority.id, { closure: false });
+  return call(api, "POST", `/api/families/${s.family.id}/close`, {
     cookie: await sessionCookieFor(api, userId),
     body,
   });
+};
 
 describe("POST /api/families/{familyId}/close", () => {
   it("closes the current episode with scores, outcomes met, follow-ups and feedback", async () => {
@@ -116,10 +125,7 @@ describe("POST /api/families/{familyId}/close", () => {
       state: "live",
       startedAt: new Date(),
     });
-    const res = await call(api, "POST", `/api/families/${s.family.id}/close`, {
-      cookie: await sessionCookieFor(api, s.users.lead.id),
-      body: closeBody(s, outcome.id),
-    });
+    const res = await close(s, closeBody(s, outcome.id));
     expect(res.status).toBe(200);
     const states = await api.deps.db
       .select({ id: meetings.id, state: meetings.state })

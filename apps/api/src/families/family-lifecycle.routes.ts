@@ -16,6 +16,8 @@ import { CloseEpisodeBody } from "../episodes/episodes.schema";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { authoritySettings } from "../shared/authority-settings";
+import { assertMayCloseDirectly } from "../sign-off/commands/closure-proposals";
 import { assertLevelOfNeedConfigured } from "./families.routes";
 import { FamilySchema, StepDownBody, StepUpBody } from "./families.schema";
 import { loadFamilyAccess, withAbilities } from "./family-access";
@@ -40,7 +42,7 @@ function lifecycleRoute<B extends z.ZodType>(path: string, summary: string, body
 
 const closeRoute = lifecycleRoute(
   "close",
-  "Close the current Early Help episode: reason, summary, closing scores and outcomes met",
+  "Close the current Early Help episode: reason, summary, closing scores and outcomes met (where the authority asks for a manager's sign-off, propose the closure instead: 409)",
   CloseEpisodeBody,
 );
 const stepUpRoute = lifecycleRoute(
@@ -82,10 +84,13 @@ export function registerFamilyLifecycleRoutes(app: ApiApp): void {
     const { familyId } = c.req.valid("param");
     const body = c.req.valid("json");
     const { db, now } = c.var.deps;
-    const { access } = await loadFamilyAccess(db, actor, familyId);
+    const { family, access } = await loadFamilyAccess(db, actor, familyId);
     assertNotClosed(access, "close");
     authorize(access, "family", "close");
+    const { closureSignOffRequired } = await authoritySettings(db, family.authorityId);
     const updated = await db.transaction(async (tx) => {
+      // Where a manager signs closures off, the lead proposes one instead (closure-proposals).
+      await assertMayCloseDirectly(tx, familyId, closureSignOffRequired);
       const closed = await closeEpisode(tx, { familyId, ...body, by: actor.userId, now: now() });
       await recordAudit(tx, c, {
         event: "family.close",

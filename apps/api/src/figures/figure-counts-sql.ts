@@ -1,5 +1,12 @@
 import { type Executor, executeRows } from "@teamaround/db";
-import type { FigureCounts, FigurePeriod, FigureSplit } from "@teamaround/domain";
+import {
+  ALL,
+  addCalendarMonths,
+  addDays,
+  type FigureCounts,
+  type FigurePeriod,
+  type FigureSplit,
+} from "@teamaround/domain";
 import { type SQL, sql } from "drizzle-orm";
 
 /** Whose figures: an authority, or one service of it (a manager's). */
@@ -11,72 +18,69 @@ export interface FigureScope {
 
 type Row = Record<string, unknown>;
 
-/** The group of an episode, per split (the same as `episodeGroup` in the domain). */
+/** The episodes in scope in `episode_facts` (alias `g`): the open caseload is counted live. */
+function inScope(scope: FigureScope): SQL {
+  const agency = scope.agencyId ? sql`and g.lead_agency_id = ${scope.agencyId}` : sql``;
+  return sql`g.authority_id = ${scope.authorityId} ${agency}`;
+}
+
+/** The group of an episode in `episode_facts`, for the live caseload query. */
 function episodeGroupSql(split: FigureSplit): SQL {
   switch (split) {
     case "none":
       return sql`'all'`;
     case "lead_agency":
-      return sql`ep.lead_agency`;
+      return sql`g.lead_agency_id::text`;
     case "asking_agency":
-      return sql`ep.asking`;
+      return sql`g.asking`;
     case "locality":
-      return sql`coalesce(ep.locality, 'not_known')`;
+      return sql`coalesce(g.locality, 'not_known')`;
     case "level_of_need":
-      return sql`ep.level_of_need::text`;
+      return sql`g.level_of_need::text`;
     case "age_band":
-      return sql`case
-        when ep.youngest_born is null then 'not_known'
-        when extract(year from age(ep.opened_on, ep.youngest_born)) <= 4 then '0-4'
-        when extract(year from age(ep.opened_on, ep.youngest_born)) <= 10 then '5-10'
-        when extract(year from age(ep.opened_on, ep.youngest_born)) <= 15 then '11-15'
-        else '16+' end`;
+      return sql`g.age_band`;
   }
 }
 
-/** The group of a request (the same as `requestGroup` in the domain). */
-function requestGroupSql(split: FigureSplit): SQL {
+/** A fact's group in `figure_facts` (alias `f`), per split. */
+function factGroupSql(split: FigureSplit): SQL {
   switch (split) {
     case "none":
       return sql`'all'`;
     case "lead_agency":
-      return sql`hr.receiving_agency_id::text`;
+      return sql`f.lead_agency`;
     case "asking_agency":
-      return sql`coalesce(hr.requester_agency_id::text, 'family')`;
-    default:
-      return sql`'not_known'`;
+      return sql`f.asking`;
+    case "locality":
+      return sql`f.locality`;
+    case "level_of_need":
+      return sql`f.level_of_need`;
+    case "age_band":
+      return sql`f.age_band`;
   }
 }
 
-const utcDay = (column: SQL) => sql`(${column} at time zone 'UTC')::date`;
+const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
+const lastOfMonth = (day: string) => addDays(addCalendarMonths(firstOfMonth(day), 1), -1);
 
 /**
- * Every episode in scope with its group: one set-based pass the figure
- * queries join to.
+ * A period as whole calendar months (read from `figure_counts`) and the days
+ * at either end outside them (read from `figure_facts`). The periods people
+ * choose start on the first of a month, so the ends are usually empty.
  */
-function groupedEpisodes(scope: FigureScope, split: FigureSplit): SQL {
-  const agency = scope.agencyId ? sql`and f.owning_agency_id = ${scope.agencyId}` : sql``;
-  return sql`with ep as (
-    select e.id, e.family_id, e.number,
-      ${utcDay(sql`e.opened_at`)} as opened_on,
-      ${utcDay(sql`e.plan_in_place_at`)} as plan_on,
-      ${utcDay(sql`e.closed_at`)} as closed_on,
-      e.closure_reason::text as closure_reason,
-      f.owning_agency_id::text as lead_agency,
-      case when hr.id is null then 'stepped_down'
-        else coalesce(hr.requester_agency_id::text, 'family') end as asking,
-      f.locality, f.level_of_need,
-      (select max(m.date_of_birth) from family_members m
-        where m.family_id = e.family_id and m.kind = 'child' and m.date_of_birth is not null
-          and m.date_of_birth <= ${utcDay(sql`e.opened_at`)}) as youngest_born,
-      (select tm.user_id from team_memberships tm
-        where tm.family_id = e.family_id and tm.role = 'lead_professional' and tm.removed_at is null
-        limit 1) as lead_user
-    from episodes e
-    join families f on f.id = e.family_id
-    left join help_requests hr on hr.id = e.request_id
-    where f.authority_id = ${scope.authorityId} ${agency}
-  ), g as (select ep.*, ${episodeGroupSql(split)} as grp from ep)`;
+export function periodParts(period: FigurePeriod): {
+  months: { first: string; last: string } | null;
+  days: { from: string; to: string }[];
+} {
+  const { from, to } = period;
+  const first = from === firstOfMonth(from) ? from : addCalendarMonths(firstOfMonth(from), 1);
+  const last = to === lastOfMonth(to) ? firstOfMonth(to) : addCalendarMonths(firstOfMonth(to), -1);
+  if (first > last) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < first) days.push({ from, to: addDays(first, -1) });
+  const afterLast = addCalendarMonths(last, 1);
+  if (afterLast <= to) days.push({ from: afterLast, to });
+  return { months: { first, last }, days };
 }
 
 /** Both drivers (PGlite and postgres.js), through the one helper in `@teamaround/db`. */
@@ -84,234 +88,243 @@ function rows(db: Executor, query: SQL): Promise<Row[]> {
   return executeRows<Row>(db, query);
 }
 
+/** The figures of a period: the totals, and the same split into the split's groups. */
+export interface SplitFigureCounts {
+  overall: FigureCounts;
+  byGroup: FigureCounts;
+}
+
+/** Counts and medians per measure and group, filled from the queries' rows. */
+class Counted {
+  readonly counts: Record<string, Record<string, number>> = {};
+  readonly medians: Record<string, Record<string, number>> = {};
+
+  count(measure: string, group: string, value: unknown) {
+    const n = Number(value ?? 0);
+    if (!n) return;
+    const row = this.counts[measure] ?? {};
+    row[group] = (row[group] ?? 0) + n;
+    this.counts[measure] = row;
+  }
+
+  median(measure: string, group: string, value: unknown) {
+    if (value === null || value === undefined) return;
+    this.medians[measure] = { ...(this.medians[measure] ?? {}), [group]: Number(value) };
+  }
+
+  result(): FigureCounts {
+    return { counts: this.counts, medians: this.medians };
+  }
+}
+
+/** Working days to complete, and how many assessments took that many, per group. */
+class DayCounts {
+  private readonly byGroup = new Map<string, Map<number, number>>();
+
+  add(group: string, days: number, rows: number) {
+    if (days < 0 || !rows) return;
+    const counts = this.byGroup.get(group) ?? new Map<number, number>();
+    counts.set(days, (counts.get(days) ?? 0) + rows);
+    this.byGroup.set(group, counts);
+  }
+
+  /** The median as PostgreSQL's percentile_cont(0.5) gives it: the middle two averaged. */
+  medians(): [string, number][] {
+    return [...this.byGroup].map(([group, counts]) => {
+      const sorted = [...counts].sort(([a], [b]) => a - b);
+      const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+      const at = (index: number) => {
+        let seen = 0;
+        for (const [days, n] of sorted) {
+          seen += n;
+          if (index < seen) return days;
+        }
+        return sorted[sorted.length - 1]?.[0] ?? 0;
+      };
+      const middle = (total - 1) / 2;
+      return [group, (at(Math.floor(middle)) + at(Math.ceil(middle))) / 2];
+    });
+  }
+}
+
 /**
- * The figures of a period counted by the database, in set-based queries
- * (one per record kind, grouped by the split): the same numbers as
+ * The figures of a period counted by the database: the same numbers as
  * `countFigures` over the same records (tested in figure-counts-sql.test.ts).
+ * Whole months come from `figure_counts` (sums per month, split and group
+ * kept by triggers, migration 0019), the days at either end from
+ * `figure_facts`, and the open caseload on the period's last day from
+ * `episode_facts`. Totals are the 'none' split's rows, so a median or a
+ * distinct count of the whole is never summed from its groups. The counts
+ * keep working days only in those totals (migration 0022); the groups'
+ * medians and first TACs within target are read from `figure_facts`.
  */
 export async function countFiguresInSql(
   db: Executor,
   scope: FigureScope,
   period: FigurePeriod,
   split: FigureSplit,
-): Promise<FigureCounts> {
-  const counts: Record<string, Record<string, number>> = {};
-  const medians: Record<string, Record<string, number>> = {};
-  const put = (into: typeof counts, measure: string, group: string, value: unknown) => {
-    const n = Number(value ?? 0);
-    if (!n && into === counts) return;
-    if (value === null || value === undefined) return;
-    into[measure] = { ...(into[measure] ?? {}), [group]: (into[measure]?.[group] ?? 0) + n };
-  };
-  const { from, to } = period;
-  const inPeriod = (day: SQL) => sql`${day} between ${from}::date and ${to}::date`;
-  const episodesCte = groupedEpisodes(scope, split);
+): Promise<SplitFigureCounts> {
+  const unsplit = split === "none";
+  const splits = unsplit ? sql`('none')` : sql`('none', ${split})`;
+  const { months, days } = periodParts(period);
+  const counted = months
+    ? sql`select c.split, c.grp, c.kind, c.attr, c.days,
+          case when c.kind = 'audit' then to_char(c.month, 'YYYY') || '-Q' || extract(quarter from c.month)::int
+            else '' end as quarter,
+          sum(c.rows) as rows, sum(c.n) as n, sum(c.a) as a, sum(c.b) as b, sum(c.c) as c, sum(c.d) as d
+        from figure_counts c
+        where c.authority_id = ${scope.authorityId} and c.scope = ${scope.agencyId ?? ""}
+          and c.split in ${splits} and c.month between ${months.first}::date and ${months.last}::date
+        group by 1, 2, 3, 4, 5, 6`
+    : null;
+  const groupsOfFact = unsplit
+    ? sql`(values ('none', 'all'))`
+    : sql`(values ('none', 'all'), (${split}, ${factGroupSql(split)}))`;
+  const counting = days.length
+    ? sql`select s.split, s.grp, f.kind, f.attr, case when s.split = 'none' then f.days else -1 end as days,
+          case when f.kind = 'audit' then to_char(f.day, 'YYYY') || '-Q' || extract(quarter from f.day)::int
+            else '' end as quarter,
+          count(*) as rows, sum(f.n) as n, sum(f.a) as a, sum(f.b) as b, sum(f.c) as c, sum(f.d) as d
+        from figure_facts f cross join lateral ${groupsOfFact} s(split, grp)
+        where f.authority_id = ${scope.authorityId}
+          ${scope.agencyId ? sql`and f.lead_agency = ${scope.agencyId}` : sql``}
+          and (${sql.join(
+            days.map((d) => sql`f.day between ${d.from}::date and ${d.to}::date`),
+            sql` or `,
+          )})
+        group by 1, 2, 3, 4, 5, 6`
+    : null;
+  const eg = episodeGroupSql(split);
+  // Open on the last day: still open, or closed after it; two ranges of one covering index.
+  const openOn = (closed: SQL) =>
+    sql`select * from episode_facts g
+      where ${inScope(scope)} and ${closed} and g.opened_on <= ${period.to}::date`;
+  const caseload = sql`select ${unsplit ? sql`'all'` : eg} as grp,
+      ${unsplit ? sql`0` : sql`grouping(${eg})`} as is_total,
+      count(*) as open, count(distinct g.lead_user_id) as leads
+    from (${openOn(sql`g.closed_on is null`)}
+      union all ${openOn(sql`g.closed_on > ${period.to}::date`)}) g
+    ${unsplit ? sql`` : sql`group by grouping sets ((${eg}), ())`}`;
+  // The groups' working days (medians, first TAC within target), which the counts keep only in total.
+  const groupDaysQuery = unsplit
+    ? null
+    : sql`select ${factGroupSql(split)} as grp, f.kind, f.days, count(*) as rows
+        from figure_facts f
+        where f.authority_id = ${scope.authorityId}
+          and f.kind in ('assessment_completed', 'plan') and f.days >= 0
+          and f.day between ${period.from}::date and ${period.to}::date
+          ${scope.agencyId ? sql`and f.lead_agency = ${scope.agencyId}` : sql``}
+        group by 1, 2, 3`;
+  const [fromMonths, fromDays, groupDayRows, open, authority] = await Promise.all([
+    counted ? rows(db, counted) : Promise.resolve([]),
+    counting ? rows(db, counting) : Promise.resolve([]),
+    groupDaysQuery ? rows(db, groupDaysQuery) : Promise.resolve([]),
+    rows(db, caseload),
+    rows(
+      db,
+      sql`select first_tac_working_days as target from local_authorities where id = ${scope.authorityId}`,
+    ),
+  ]);
+  const tacTarget = Number(authority[0]?.target ?? 0);
 
-  const requestAgency = scope.agencyId
-    ? sql`and hr.receiving_agency_id = ${scope.agencyId}`
-    : sql``;
-  for (const r of await rows(
-    db,
-    sql`select ${requestGroupSql(split)} as grp, hr.status::text as status,
-        hr.requester_agency_id is null as by_family, count(*) as n
-      from help_requests hr
-      where hr.authority_id = ${scope.authorityId} ${requestAgency}
-        and ${inPeriod(sql`hr.requested_on`)}
-      group by 1, 2, 3`,
-  )) {
-    const group = String(r.grp);
-    put(counts, "requests.received", group, r.n);
-    put(counts, `requests.${r.status}`, group, r.n);
-    put(counts, r.by_family ? "requests.from_family" : "requests.from_practitioner", group, r.n);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}, a as (
-        select g.grp, ${utcDay(sql`x.started_at`)} as started_on,
-          ${utcDay(sql`x.completed_at`)} as completed_on
-        from assessments x join g on g.id = x.episode_id)
-      select a.grp,
-        count(*) filter (where ${inPeriod(sql`a.started_on`)}) as started,
-        count(*) filter (where ${inPeriod(sql`a.completed_on`)}) as completed,
-        percentile_cont(0.5) within group (order by (
-          select count(*) from generate_series(a.started_on + 1, a.completed_on, interval '1 day') d
-          where extract(isodow from d) < 6)) filter (where ${inPeriod(sql`a.completed_on`)}) as median_days
-      from a group by a.grp`,
-  )) {
-    const group = String(r.grp);
-    put(counts, "assessments.started", group, r.started);
-    put(counts, "assessments.completed", group, r.completed);
-    put(medians, "assessments.working_days_to_complete", group, r.median_days);
-  }
-
-  // The family's previous episode, read from the table by its unique (family, number) index
-  // rather than from a second pass over the episodes CTE (which forced it to be materialised).
-  const prevClosedOn = utcDay(sql`p.closed_at`);
-  const openOnLastDay = sql`g.opened_on <= ${to}::date and (g.closed_on is null or g.closed_on > ${to}::date)`;
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp,
-        count(*) filter (where ${openOnLastDay}) as open,
-        count(distinct g.lead_user) filter (where ${openOnLastDay}) as leads,
-        count(*) filter (where ${inPeriod(sql`g.opened_on`)}) as opened,
-        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and ${prevClosedOn} <= g.opened_on
-          and ${prevClosedOn} >= (g.opened_on - interval '12 months')::date) as within_12,
-        count(*) filter (where ${inPeriod(sql`g.opened_on`)} and ${prevClosedOn} <= g.opened_on
-          and ${prevClosedOn} >= (g.opened_on - interval '3 months')::date) as within_3
-      from g left join episodes p on p.family_id = g.family_id and p.number = g.number - 1
-      group by g.grp`,
-  )) {
-    const group = String(r.grp);
-    put(counts, "caseload.open", group, r.open);
-    put(counts, "caseload.leads", group, r.leads);
-    put(counts, "rereferrals.opened", group, r.opened);
-    put(counts, "rereferrals.within_12_months", group, r.within_12);
-    put(counts, "rereferrals.within_3_months", group, r.within_3);
-  }
-
-  const workingDays = (from: SQL, to: SQL) =>
-    sql`(select count(*) from generate_series(${from} + 1, ${to}, interval '1 day') d
-      where extract(isodow from d) < 6)`;
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, count(*) as plans,
-        count(*) filter (where m.held_on is not null
-          and ${workingDays(sql`g.plan_on`, sql`m.held_on`)} <= (
-            select a.first_tac_working_days from local_authorities a where a.id = ${scope.authorityId})) as within
-      from g left join lateral (
-        select min(${utcDay(sql`mt.started_at`)}) as held_on from meetings mt
-        where mt.family_id = g.family_id and mt.started_at is not null
-          and ${utcDay(sql`mt.started_at`)} >= g.plan_on) m on true
-      where ${inPeriod(sql`g.plan_on`)}
-      group by g.grp`,
-  )) {
-    put(counts, "tac.plans", String(r.grp), r.plans);
-    put(counts, "tac.within_target", String(r.grp), r.within);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, count(*) as due, count(*) filter (where nx.next_on <= r.next_review_on) as on_time
-      from reviews r join g on g.id = r.episode_id
-      left join lateral (
-        select min(r2.reviewed_on) as next_on from reviews r2
-        where r2.episode_id = r.episode_id and r2.reviewed_on > r.reviewed_on) nx on true
-      where ${inPeriod(sql`r.next_review_on`)}
-      group by g.grp`,
-  )) {
-    put(counts, "reviews.due", String(r.grp), r.due);
-    put(counts, "reviews.on_time", String(r.grp), r.on_time);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, g.closure_reason, count(*) as n from g
-      where ${inPeriod(sql`g.closed_on`)} and g.closure_reason is not null
-      group by 1, 2`,
-  )) {
-    put(counts, "closures.total", String(r.grp), r.n);
-    put(counts, `closures.${r.closure_reason}`, String(r.grp), r.n);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, count(*) as recorded, count(*) filter (where o.result = 'met') as met
-      from episode_outcome_results o join g on g.id = o.episode_id
-      where ${inPeriod(sql`g.closed_on`)} group by 1`,
-  )) {
-    put(counts, "outcomes.recorded", String(r.grp), r.recorded);
-    put(counts, "outcomes.met", String(r.grp), r.met);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, v.kind::text as kind, count(*) as n
-      from episode_events v join g on g.id = v.episode_id
-      where v.kind in ('stepped_up', 'stepped_down') and ${inPeriod(utcDay(sql`v.at`))}
-      group by 1, 2`,
-  )) {
-    put(counts, `changes.${r.kind}`, String(r.grp), r.n);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte},
-      closed as (select * from g where ${inPeriod(sql`g.closed_on`)}),
-      firsts as (
-        select distinct on (s.episode_id, s.area, s.member_id) s.episode_id, s.area, s.member_id, s.score
-        from need_scores s join closed c on c.id = s.episode_id
-        where s.stage = 'assessment' and s.scored_by = 'practitioners'
-        order by s.episode_id, s.area, s.member_id, s.scored_on asc, s.recorded_at desc),
-      lasts as (
-        select distinct on (s.episode_id, s.area, s.member_id) s.episode_id, s.area, s.member_id, s.score
-        from need_scores s join closed c on c.id = s.episode_id
-        where s.stage = 'closure' and s.scored_by = 'practitioners'
-        order by s.episode_id, s.area, s.member_id, s.scored_on desc, s.recorded_at desc)
-      select c.grp, f.area::text as area, count(*) as lines,
-        count(*) filter (where l.score > f.score) as improved
-      from firsts f
-      join lasts l on l.episode_id = f.episode_id and l.area = f.area
-        and l.member_id is not distinct from f.member_id
-      join closed c on c.id = f.episode_id
-      group by 1, 2`,
-  )) {
-    put(counts, `distance.${r.area}.lines`, String(r.grp), r.lines);
-    put(counts, `distance.${r.area}.improved`, String(r.grp), r.improved);
-  }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, count(*) as answers,
-        count(*) filter (where a.respected >= 4) as respected,
-        count(*) filter (where a.listened_to >= 4) as listened_to,
-        count(*) filter (where a.helped >= 4) as helped,
-        count(*) filter (where a.would_recommend >= 4) as would_recommend
-      from feedback_answers a
-      join feedback_invitations i on i.id = a.invitation_id
-      join g on g.id = i.episode_id
-      where ${inPeriod(utcDay(sql`a.answered_at`))}
-      group by 1`,
-  )) {
-    const group = String(r.grp);
-    put(counts, "feedback.answers", group, r.answers);
-    for (const q of ["respected", "listened_to", "helped", "would_recommend"]) {
-      put(counts, `feedback.${q}.positive`, group, r[q]);
+  const overall = new Counted();
+  const byGroup = unsplit ? overall : new Counted();
+  const overallDays = new DayCounts();
+  const groupDays = unsplit ? overallDays : new DayCounts();
+  for (const r of [...fromMonths, ...fromDays]) {
+    const total = r.split === "none";
+    const into = total ? overall : byGroup;
+    const group = total ? ALL : String(r.grp);
+    const [n, a, b, c, d] = [r.n, r.a, r.b, r.c, r.d].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    const count = Number(r.rows);
+    const attr = String(r.attr);
+    const days = Number(r.days);
+    switch (r.kind) {
+      case "request":
+        into.count("requests.received", group, count);
+        into.count(`requests.${attr}`, group, count);
+        into.count("requests.from_family", group, a);
+        into.count("requests.from_practitioner", group, count - a);
+        break;
+      case "assessment_started":
+        into.count("assessments.started", group, count);
+        break;
+      case "assessment_completed":
+        into.count("assessments.completed", group, count);
+        if (total) overallDays.add(group, days, count);
+        break;
+      case "opened":
+        into.count("rereferrals.opened", group, count);
+        into.count("rereferrals.within_12_months", group, a);
+        into.count("rereferrals.within_3_months", group, b);
+        break;
+      case "plan":
+        into.count("tac.plans", group, count);
+        if (total && days >= 0 && days <= tacTarget) {
+          into.count("tac.within_target", group, count);
+        }
+        break;
+      case "review_due":
+        into.count("reviews.due", group, count);
+        into.count("reviews.on_time", group, a);
+        break;
+      case "closure":
+        into.count("closures.total", group, count);
+        into.count(`closures.${attr}`, group, count);
+        break;
+      case "outcomes":
+        into.count("outcomes.recorded", group, n);
+        into.count("outcomes.met", group, a);
+        break;
+      case "change":
+        into.count(`changes.${attr}`, group, count);
+        break;
+      case "distance":
+        into.count(`distance.${attr}.lines`, group, n);
+        into.count(`distance.${attr}.improved`, group, a);
+        break;
+      case "feedback":
+        into.count("feedback.answers", group, count);
+        into.count("feedback.respected.positive", group, a);
+        into.count("feedback.listened_to.positive", group, b);
+        into.count("feedback.helped.positive", group, c);
+        into.count("feedback.would_recommend.positive", group, d);
+        break;
+      case "audit":
+        into.count(`audits.${r.quarter}.total`, group, count);
+        into.count(`audits.${r.quarter}.${attr}`, group, count);
+        break;
+      case "sustained":
+        into.count(`sustained.${attr}_months.known`, group, count);
+        into.count(`sustained.${attr}_months.yes`, group, a);
+        break;
     }
   }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, to_char(x.audited_on, 'YYYY') || '-Q' || extract(quarter from x.audited_on)::int as quarter,
-        x.grade::text as grade, count(*) as n
-      from case_audits x join g on g.id = x.episode_id
-      where ${inPeriod(sql`x.audited_on`)}
-      group by 1, 2, 3`,
-  )) {
-    put(counts, `audits.${r.quarter}.total`, String(r.grp), r.n);
-    put(counts, `audits.${r.quarter}.${r.grade}`, String(r.grp), r.n);
+  for (const r of groupDayRows) {
+    const days = Number(r.days);
+    const count = Number(r.rows);
+    if (r.kind === "assessment_completed") groupDays.add(String(r.grp), days, count);
+    else if (days <= tacTarget) byGroup.count("tac.within_target", String(r.grp), count);
   }
-
-  for (const r of await rows(
-    db,
-    sql`${episodesCte}
-      select g.grp, x.months_after, count(*) as known,
-        count(*) filter (where x.result = 'sustained') as yes
-      from sustainability_checks x join g on g.id = x.episode_id
-      where x.result in ('sustained', 'not_sustained') and ${inPeriod(utcDay(sql`x.recorded_at`))}
-      group by 1, 2`,
-  )) {
-    put(counts, `sustained.${r.months_after}_months.known`, String(r.grp), r.known);
-    put(counts, `sustained.${r.months_after}_months.yes`, String(r.grp), r.yes);
+  for (const [group, median] of overallDays.medians()) {
+    overall.median("assessments.working_days_to_complete", group, median);
   }
-
-  return { counts, medians };
+  if (!unsplit) {
+    for (const [group, median] of groupDays.medians()) {
+      byGroup.median("assessments.working_days_to_complete", group, median);
+    }
+  }
+  for (const r of open) {
+    const into = Number(r.is_total) === 1 ? overall : byGroup;
+    const group = Number(r.is_total) === 1 ? ALL : String(r.grp);
+    into.count("caseload.open", group, r.open);
+    into.count("caseload.leads", group, r.leads);
+  }
+  return { overall: overall.result(), byGroup: byGroup.result() };
 }

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { usePrintoutFonts } from "../printouts/pdf-fonts";
 import type { FiguresReport } from "./figures.schema";
 
 type Table = FiguresReport["tables"][number];
@@ -68,6 +69,8 @@ export function figuresPdf(report: FiguresReport, authorityName: string): Promis
     margin: page.margin,
     info: { Title: `Early Help figures ${report.period.from} to ${report.period.to}` },
   });
+  // The authority's own words (agencies, localities) may hold letters Helvetica lacks.
+  usePrintoutFonts(doc);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

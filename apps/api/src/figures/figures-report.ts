@@ -73,10 +73,10 @@ export async function buildFiguresReport(
 ): Promise<FiguresReport> {
   const scope = await scopeOf(db, actor);
   const period = periodOf(query, now);
-  const overall = await countFiguresInSql(db, scope, period, "none");
-  const byGroup =
-    query.split === "none" ? overall : await countFiguresInSql(db, scope, period, query.split);
-  const label = await groupLabels(db, scope.authorityId, query.split);
+  const [{ overall, byGroup }, label] = await Promise.all([
+    countFiguresInSql(db, scope, period, query.split),
+    groupLabels(db, scope.authorityId, query.split),
+  ]);
   const keys = new Set(Object.values(byGroup.counts).flatMap((groups) => Object.keys(groups)));
   keys.delete(ALL);
   const groups = [...keys]

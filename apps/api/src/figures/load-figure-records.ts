@@ -70,6 +70,7 @@ export async function loadFigureRecords(db: Executor, authorityId: string): Prom
       status: r.status,
       receivingAgencyId: r.receivingAgencyId,
       requesterAgencyId: r.requesterAgencyId,
+      locality: r.locality,
     })),
     episodes: episodeRows.flatMap((e) => {
       const family = familyById.get(e.familyId);

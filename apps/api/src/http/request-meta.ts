@@ -18,6 +18,7 @@ export const attachDeps = (deps: ApiDeps) =>
     c.set("user", null);
     c.set("session", null);
     c.set("signInState", null);
+    c.set("agencyName", null);
     c.set("meta", {
       ipAddress: remoteAddress(c),
       userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,

@@ -31,6 +31,7 @@ export const loadSession = createMiddleware<ApiEnv>(async (c, next) => {
   c.set("session", session);
   c.set("user", user);
   c.set("signInState", state);
+  c.set("agencyName", result.agencyName);
   if (state === "second_factor_pending") return next();
   c.set("actor", actorOf(user));
   if (

@@ -1,5 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { authorize, FamilyAbilitiesSchema, type FamilyAccess, notFound } from "@teamaround/domain";
+import { listApologies } from "@teamaround/db";
+import {
+  authorize,
+  authorizeMeeting,
+  FamilyAbilitiesSchema,
+  type FamilyAccess,
+  notFound,
+} from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
@@ -20,6 +27,7 @@ import {
   UpdateMeetingBody,
 } from "./meetings.schema";
 import { presentMeeting, presentNextMeetingDue } from "./present-meeting";
+import { presentApologies } from "./present-record";
 
 const tags = ["Meetings"];
 const MeetingWithAbilities = z.object({ data: MeetingSchema, abilities: FamilyAbilitiesSchema });
@@ -133,8 +141,11 @@ export function registerMeetingRoutes(app: ApiApp): void {
     const { familyId, meetingId } = c.req.valid("param");
     const { db } = c.var.deps;
     const { family, access } = await loadFamilyAccess(db, actor, familyId);
-    authorize(access, "meeting", "read");
-    const detail = await loadMeetingDetail(db, family, meetingId);
+    authorizeMeeting(access, meetingId, "read");
+    const detail = {
+      ...(await loadMeetingDetail(db, family, meetingId)),
+      apologies: presentApologies(await listApologies(db, familyId, meetingId), access),
+    };
     await recordAudit(db, c, {
       event: "meeting.read",
       familyId,

@@ -4,6 +4,8 @@ import {
   dateTimeWithin,
   dateWindows,
   hasChanges,
+  meetingDuration,
+  meetingDurationSchema,
   meetingKinds,
   meetingLimits,
   meetingStates,
@@ -12,6 +14,7 @@ import {
   safeText,
 } from "@teamaround/domain";
 import { uuidParam, versionField } from "../http/openapi";
+import { ApologySchema } from "./meeting-record.schema";
 
 export const MeetingParams = z.object({
   familyId: uuidParam("familyId"),
@@ -29,6 +32,9 @@ const invitees = z
   .array(InviteeInput)
   .max(meetingLimits.invitees)
   .describe("The chair is always invited");
+const durationMinutes = meetingDurationSchema.describe(
+  `How long it lasts, in minutes: ${meetingDuration.min} to ${meetingDuration.max}, in steps of ${meetingDuration.step}`,
+);
 const location = safeLine({ min: 0, max: meetingLimits.location });
 const notes = safeText({ min: 0, max: meetingLimits.notes });
 const agendaItem = z.strictObject({
@@ -44,6 +50,11 @@ export const CreateMeetingBody = z
   .strictObject({
     kind: z.enum(meetingKinds),
     scheduledFor: dateTime.describe("In the future"),
+    durationMinutes: durationMinutes
+      .optional()
+      .describe(
+        `How long it lasts, in minutes: ${meetingDuration.min} to ${meetingDuration.max} in steps of ${meetingDuration.step} (${meetingDuration.default} when left out)`,
+      ),
     location: location.optional(),
     notes: notes.optional(),
     agenda: z
@@ -59,6 +70,11 @@ export const UpdateMeetingBody = z
   .strictObject({
     version: versionField,
     scheduledFor: dateTime.optional().describe("In the future"),
+    durationMinutes: durationMinutes
+      .optional()
+      .describe(
+        `In minutes, ${meetingDuration.min} to ${meetingDuration.max} in steps of ${meetingDuration.step}; a new length tells invitees the meeting has moved`,
+      ),
     location: location.nullable().optional(),
     notes: notes.nullable().optional(),
     agenda: agenda.optional().describe("Replaces the agenda"),
@@ -98,6 +114,7 @@ export const MeetingSchema = z
     id: z.uuid(),
     kind: z.enum(meetingKinds),
     scheduledFor: z.string(),
+    durationMinutes: z.int().describe("How long it lasts, in minutes"),
     location: z.string().nullable(),
     notes: z.string().nullable(),
     chair: z.object({ userId: z.uuid(), name: z.string() }),
@@ -144,6 +161,7 @@ export const MeetingDetailSchema = MeetingSchema.extend({
       recordedAt: z.string(),
     }),
   ),
+  apologies: z.array(ApologySchema).describe("Invitees who cannot come (reasons: staff only)"),
 }).openapi("MeetingDetail");
 
 export const NextMeetingDueSchema = z

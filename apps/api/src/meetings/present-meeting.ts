@@ -12,6 +12,7 @@ export function presentMeeting(loaded: LoadedMeeting, due: MeetingDue | null) {
     id: row.id,
     kind: row.kind,
     scheduledFor: row.scheduledFor.toISOString(),
+    durationMinutes: row.durationMinutes,
     location: row.location,
     notes: row.notes,
     chair: { userId: row.chairUserId, name: loaded.chairName },

@@ -7,6 +7,7 @@ import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { enqueueInvitationNotice } from "../notices/account-notices";
 import { isoDay } from "../shared/dates";
 import { inviteMember } from "./commands/invite-member";
 import { mayHavePortalAccount } from "./member-rules";
@@ -58,6 +59,13 @@ export function registerInvitationRoutes(app: ApiApp): void {
         resourceType: "member",
         resourceId: memberId,
         details: { userId: result.userId, expiresAt: result.expiresAt.toISOString() },
+      });
+      await enqueueInvitationNotice(tx, {
+        userId: result.userId,
+        invitation: result,
+        invitedBy: actor.userId,
+        familyId,
+        now: now(),
       });
       return result;
     });

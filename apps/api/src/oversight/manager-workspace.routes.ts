@@ -4,7 +4,7 @@ import {
   caseAgeBand,
   caseloadPerLead,
   driftKindLabels,
-  driftQueue,
+  driftKinds,
   filterCaseload,
 } from "@teamaround/domain";
 import type { Context } from "hono";
@@ -14,11 +14,12 @@ import { errorResponses, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { authoritySettings } from "../shared/authority-settings";
 import { isoDay } from "../shared/dates";
-import { loadDriftFacts } from "./drift-facts";
+import { driftPageSize, readDriftPage } from "./drift-queue";
 import { listCaseload, managerScope, toCaseloadRow } from "./manager-scope";
 import {
   CaseloadQuery,
   CaseloadResponse,
+  DriftQuery,
   DriftResponse,
   SignOffQueueResponse,
 } from "./manager-workspace.schema";
@@ -39,15 +40,20 @@ const driftRoute = createRoute({
   method: "get",
   path: "/api/manager/drift",
   tags,
-  summary: "What is late on my service's cases, most late first",
-  responses: { 200: jsonResponse(DriftResponse, "The drift queue"), ...errorResponses(403) },
+  summary: "What is late on my service's cases, most late first, a page at a time",
+  request: { query: DriftQuery },
+  responses: {
+    200: jsonResponse(DriftResponse, "A page of the drift queue"),
+    ...errorResponses(403),
+  },
 });
 
 const signOffsRoute = createRoute({
   method: "get",
   path: "/api/manager/sign-offs",
   tags,
-  summary: "Assessments submitted and waiting for a manager's decision, with earlier decisions",
+  summary:
+    "Assessments, plans and closures waiting for a manager's decision, longest waiting first, with earlier decisions",
   responses: {
     200: jsonResponse(SignOffQueueResponse, "The sign-off queue"),
     ...errorResponses(403),
@@ -99,16 +105,25 @@ export function registerManagerWorkspaceRoutes(app: ApiApp): void {
 
   app.openapi(driftRoute, async (c) => {
     const scope = authorizeWorkspace(c);
+    const query = c.req.valid("query");
     const { db, now } = c.var.deps;
     const today = isoDay(now());
-    const items = driftQueue(await loadDriftFacts(db, scope, today));
-    const data = items.map((item) => ({ ...item, label: driftKindLabels[item.kind] }));
+    const page = await readDriftPage(db, scope, today, query);
+    const data = page.items.map((item) => ({ ...item, label: driftKindLabels[item.kind] }));
     await auditRead(
       c,
       "manager.drift.read",
       data.map((i) => i.familyId),
     );
-    return c.json({ data, today }, 200);
+    const counts = driftKinds.map((kind) => ({
+      kind,
+      label: driftKindLabels[kind],
+      count: page.counts[kind],
+    }));
+    return c.json(
+      { data, today, page: query.page, pageSize: driftPageSize, total: page.total, counts },
+      200,
+    );
   });
 
   app.openapi(signOffsRoute, async (c) => {

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { caseAgeBands, driftKinds, signOffDecisions } from "@teamaround/domain";
+import { caseAgeBands, driftKinds, signOffDecisions, signOffSubjects } from "@teamaround/domain";
 
 const isoDayField = z.string().describe("YYYY-MM-DD");
 
@@ -63,12 +63,28 @@ const DriftItemSchema = z
   })
   .openapi("DriftItem");
 
-export const DriftResponse = z.object({
-  data: z.array(DriftItemSchema).describe("Most late first"),
-  today: isoDayField,
+export const DriftQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).describe("1-based, 50 items a page"),
+  kind: z.enum(driftKinds).optional().describe("Only items of this kind"),
 });
 
-const SignOffDecisionSchema = z
+const DriftKindCountSchema = z
+  .object({ kind: z.enum(driftKinds), label: z.string(), count: z.number().int() })
+  .openapi("DriftKindCount");
+
+export const DriftResponse = z.object({
+  data: z.array(DriftItemSchema).describe("This page of the queue, most late first"),
+  today: isoDayField,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int().describe("Late items matching the filter, on every page"),
+  counts: z
+    .array(DriftKindCountSchema)
+    .describe("Late items of every kind (the filter not applied), in the domain's order"),
+});
+
+/** One decision in a sign-off history (assessments, plans and closures alike). */
+export const SignOffDecisionSchema = z
   .object({
     decision: z.enum(signOffDecisions),
     comments: z.string().nullable(),
@@ -79,15 +95,21 @@ const SignOffDecisionSchema = z
 
 const SignOffItemSchema = z
   .object({
-    subject: z.literal("assessment"),
-    assessmentId: z.uuid(),
+    subject: z.enum(signOffSubjects).describe("An assessment, a plan or a closure"),
+    subjectId: z
+      .uuid()
+      .describe("The assessment, plan submission or closure proposal waiting for a decision"),
     familyId: z.uuid(),
     familyName: z.string(),
     familyReference: z.string(),
     episodeId: z.uuid(),
-    submittedAt: z.string().nullable(),
+    submittedAt: z.string().nullable().describe("When it was submitted (or proposed)"),
     submittedByName: z.string().nullable(),
-    history: z.array(SignOffDecisionSchema).describe("Earlier decisions, oldest first"),
+    history: z
+      .array(SignOffDecisionSchema)
+      .describe(
+        "Earlier decisions, oldest first: on this assessment, or on this episode's plan or closure",
+      ),
   })
   .openapi("SignOffItem");
 

@@ -1,9 +1,20 @@
-import { auditEvents, episodes, families, signOffDecisions, teamMemberships } from "@teamaround/db";
+import {
+  actions,
+  assessments,
+  auditEvents,
+  episodes,
+  families,
+  signOffDecisions,
+  teamMemberships,
+} from "@teamaround/db";
 import {
   buildAction,
   buildAgency,
+  buildAssessment,
+  buildClosureProposal,
   buildFamily,
   buildOutcome,
+  buildPlanSignOff,
   buildScenario,
   buildUser,
   dayOffset,
@@ -166,7 +177,28 @@ describe("the drift queue", () => {
     const lateness = items.map((i) => i.daysLate);
     expect(lateness).toEqual([...lateness].sort((a, b) => b - a));
     expect(items.some((i) => i.familyId === s.otherFamily.id)).toBe(false);
+    expect(res.json).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    expect(res.json.counts).toContainEqual({
+      kind: "action_overdue",
+      label: "Action overdue",
+      count: 1,
+    });
     expect(await auditCount(s.users.manager.id, "manager.drift.read")).toHaveLength(1);
+
+    // One kind at a time; a page past the end is empty; a bad page or kind is refused.
+    const get = (query: string) =>
+      call(api, "GET", `/api/manager/drift?${query}`, { cookie: manager });
+    const actionsOnly = await get("kind=action_overdue");
+    expect(actionsOnly.json.data.map((i: { subjectId: string }) => i.subjectId)).toEqual([late.id]);
+    expect(actionsOnly.json.total).toBe(1);
+    expect(actionsOnly.json.counts).toHaveLength(8);
+    expect((await get("page=2")).json).toMatchObject({ data: [], page: 2, total: 3 });
+    expect((await get("page=0")).status).toBe(400);
+    expect((await get("kind=late")).status).toBe(400);
+
+    // Done, the action leaves the queue at once: the stored items follow every write.
+    await db.update(actions).set({ status: "done" }).where(eq(actions.id, late.id));
+    expect((await get("kind=action_overdue")).json.total).toBe(0);
   });
 });
 
@@ -189,7 +221,9 @@ describe("the sign-off queue", () => {
     expect((await step("submit", lead)).status).toBe(200);
     const queue = async () =>
       (await call(api, "GET", "/api/manager/sign-offs", { cookie: manager })).json.data;
-    expect(await queue()).toMatchObject([{ assessmentId: id, familyId: s.family.id, history: [] }]);
+    expect(await queue()).toMatchObject([
+      { subject: "assessment", subjectId: id, familyId: s.family.id, history: [] },
+    ]);
 
     expect((await step("return", manager, { comments: "Add Robin's words." })).status).toBe(200);
     expect(await queue()).toEqual([]);
@@ -210,6 +244,45 @@ describe("the sign-off queue", () => {
       ["approved", s.users.manager.id, episodeId],
     ]);
     expect(await auditCount(s.users.manager.id, "manager.sign_offs.read")).toHaveLength(3);
+  });
+
+  it("lists assessments, plans and closures together, longest waiting first", async () => {
+    const { s, managedFamily, managedLead, manager } = await world();
+    const db = api.deps.db;
+    const now = api.clock.now.getTime();
+    const daysAgo = (days: number) => new Date(now - days * 86_400_000);
+    const assessment = await buildAssessment(db, {
+      familyId: managedFamily.id,
+      startedBy: managedLead.id,
+      status: "submitted",
+    });
+    await db
+      .update(assessments)
+      .set({ submittedAt: daysAgo(2), submittedBy: managedLead.id })
+      .where(eq(assessments.id, assessment.id));
+    const closure = await buildClosureProposal(db, {
+      familyId: s.family.id,
+      proposedBy: s.users.lead.id,
+      proposedAt: daysAgo(5),
+    });
+    const plan = await buildPlanSignOff(db, {
+      familyId: managedFamily.id,
+      submittedBy: managedLead.id,
+      submittedAt: daysAgo(1),
+    });
+    // Neither another family's closure nor a returned one waits for this manager.
+    await buildClosureProposal(db, { familyId: s.otherFamily.id, proposedBy: s.users.lead.id });
+    const res = await call(api, "GET", "/api/manager/sign-offs", { cookie: manager });
+    expect(
+      res.json.data.map((i: { subject: string; subjectId: string; submittedByName: string }) => [
+        i.subject,
+        i.subjectId,
+      ]),
+    ).toEqual([
+      ["closure", closure.id],
+      ["assessment", assessment.id],
+      ["plan", plan.id],
+    ]);
   });
 
   it("a refused decision writes no history", async () => {

@@ -5,7 +5,12 @@ import {
   families,
   outcomes,
 } from "@teamaround/db";
-import { buildNextEpisode, buildScenario, type Scenario } from "@teamaround/db/testing";
+import {
+  buildNextEpisode,
+  buildScenario,
+  type Scenario,
+  setSignOffRequired,
+} from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -41,6 +46,8 @@ async function cameBack() {
   const s = await buildScenario(api.deps.db);
   const db = api.deps.db;
   const lead = s.users.lead.id;
+  // The lead closes at once: this authority asks for no manager's sign-off of closures.
+  await setSignOffRequired(db, s.authority.id, { closure: false });
   const earlier = await buildOutcome(db, { familyId: s.family.id, createdBy: lead });
   const earlierAction = await buildAction(db, {
     familyId: s.family.id,

@@ -80,6 +80,7 @@ async function selectRequests(db: Executor, where: SQL | undefined): Promise<Hel
           : null,
       askedBy: { id: q.createdBy, displayName: r.askerName },
       requestedOn: q.requestedOn,
+      locality: q.locality,
       worries: q.worries,
       familyKnows: q.familyKnows,
       familyAgrees: q.familyAgrees,

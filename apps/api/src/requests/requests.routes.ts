@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { enqueueHelpRequestReceived } from "@teamaround/db";
 import { AppError, authorizeGlobal, authorizeRequest, notFound } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit, recordAuditEach } from "../audit/record-audit";
@@ -65,6 +66,8 @@ export function registerRequestRoutes(app: ApiApp): void {
     if (!user) throw new AppError("unauthenticated", "Please sign in.");
     const row = await db.transaction(async (tx) => {
       const created = await createRequest(tx, actor, user, body, isoDay(now()));
+      // The managers of the service asked hear of it with the request, or not at all.
+      await enqueueHelpRequestReceived(tx, created, now());
       await recordAudit(tx, c, {
         event: "help_request.create",
         familyId: created.familyId,

@@ -7,6 +7,7 @@ import {
   safeLine,
   safeText,
 } from "@teamaround/domain";
+import { localityField } from "../families/families.schema";
 import { uuidParam, versionField } from "../http/openapi";
 
 export const RequestParams = z.object({ requestId: uuidParam("requestId") });
@@ -45,9 +46,22 @@ export const CreateHelpRequestBody = z
     requesterName: safeLine({ max: 120 })
       .optional()
       .describe("Who asked: the family member, or (default) you"),
+    requesterEmail: z
+      .email()
+      .toLowerCase()
+      .max(320)
+      .optional()
+      .describe(
+        "A family member who asked: where to tell them the outcome, in plain words (only when requesterKind is family)",
+      ),
     requestedOn: isoDateWithin(dateWindows.recorded).describe(
       "When help was asked; not later than today",
     ),
+    locality: localityField
+      .optional()
+      .describe(
+        "Where the family lives: one of the authority's localities (GET /api/authority); left out when not known",
+      ),
     worries: safeText({ max: 1000 }).describe("The worries, in a sentence or a short paragraph"),
     familyKnows: z.boolean(),
     familyAgrees: z.boolean(),
@@ -89,6 +103,13 @@ export const CreateHelpRequestBody = z
         message: "say who in the family asked",
       });
     }
+    if (body.requesterEmail !== undefined && body.requesterKind !== "family") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["requesterEmail"],
+        message: "only for a family member who asked; you are told at your account's address",
+      });
+    }
     if (body.familyAgrees && !body.familyKnows) {
       ctx.addIssue({
         code: "custom",
@@ -106,9 +127,12 @@ export const TriageBody = z
       decision: z.literal("accept"),
       leadUserId: z.uuid().describe("An active practitioner of the authority with an agency"),
       levelOfNeed: z.number().int().min(1).max(10).describe("One of the authority's levels"),
-      locality: safeLine({ max: 80 })
+      locality: localityField
+        .nullable()
         .optional()
-        .describe("One of the authority's localities, where the family lives"),
+        .describe(
+          "Where the family lives, one of the authority's localities. A new family takes the request's locality when this is left out (422 when that one has been removed from the authority's list since: give a current one or null), and none when it is null; a known family keeps its own unless one is given",
+        ),
       version: versionField,
     }),
     z.strictObject({
@@ -147,6 +171,10 @@ export const HelpRequestSchema = z
     requesterAgency: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     askedBy: PersonRef,
     requestedOn: z.string(),
+    locality: z
+      .string()
+      .nullable()
+      .describe("The authority's locality the family lives in, as the asker gave it"),
     worries: z.string(),
     familyKnows: z.boolean(),
     familyAgrees: z.boolean(),

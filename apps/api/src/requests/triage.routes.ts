@@ -1,15 +1,20 @@
 import { createRoute } from "@hono/zod-openapi";
-import { helpRequests } from "@teamaround/db";
+import { enqueueHelpRequestOutcome, helpRequests } from "@teamaround/db";
 import { AppError, authorizeRequest, notFound } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
-import { assertLevelOfNeedConfigured, assertLocalityConfigured } from "../families/families.routes";
+import { assertLevelOfNeedConfigured } from "../families/families.routes";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { updateVersioned } from "../shared/versioned-update";
-import { acceptRequest, assertAllocatableLead } from "./commands/accept-request";
+import {
+  acceptRequest,
+  assertAcceptLocality,
+  assertAllocatableLead,
+  localityOnAccept,
+} from "./commands/accept-request";
 import { getRequestRow, requestAbilities } from "./load-requests";
 import { presentRequest } from "./requests.routes";
 import { HelpRequestWithAbilities, RequestParams, TriageBody } from "./requests.schema";
@@ -39,19 +44,31 @@ export function registerTriageRoutes(app: ApiApp): void {
     if (request.status !== "awaiting_triage") {
       throw new AppError("conflict", "This request has already been decided.");
     }
+    const locality = body.decision === "accept" ? localityOnAccept(request, body.locality) : null;
     if (body.decision === "accept") {
       await assertAllocatableLead(db, request.authorityId, body.leadUserId);
       await assertLevelOfNeedConfigured(db, request.authorityId, body.levelOfNeed);
-      await assertLocalityConfigured(db, request.authorityId, body.locality);
+      await assertAcceptLocality(db, request, body.locality, locality);
     }
     const at = now();
     const decided = await db.transaction(async (tx) => {
+      // Whoever asked hears the outcome, written with the decision.
+      const outcome = {
+        accept: "accepted",
+        signpost: "signposted",
+        not_accepted: "not_accepted",
+      } as const;
+      await enqueueHelpRequestOutcome(tx, request, {
+        outcome: outcome[body.decision],
+        decidedBy: actor.userId,
+        now: at,
+      });
       if (body.decision === "accept") {
         const accepted = await acceptRequest(tx, {
           request,
           leadUserId: body.leadUserId,
           levelOfNeed: body.levelOfNeed,
-          locality: body.locality ?? null,
+          locality,
           version: body.version,
           by: actor.userId,
           now: at,

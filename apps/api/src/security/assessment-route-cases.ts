@@ -19,6 +19,7 @@ function familyScoped(insiders: {
     outsider: 404,
     otherFamilyMember: 404,
     analyst: 404,
+    guest: 404,
     ...insiders,
   };
 }

@@ -42,6 +42,9 @@ function childIds(w: SecurityWorld): Record<string, string> {
     feedbackInvitation: w.feedbackInvitation.id,
     followUp: w.followUp.id,
     caseAudit: w.caseAudit.id,
+    closureProposal: w.closureProposal.id,
+    planSignOff: w.planSignOff.id,
+    guest: w.guest.id,
   };
 }
 

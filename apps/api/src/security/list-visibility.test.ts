@@ -37,6 +37,7 @@ const userOf: Record<SignedInPersona, (w: SecurityWorld) => { id: string }> = {
   familyMember: (w) => w.users.parentUser,
   otherFamilyMember: (w) => w.users.otherParentUser,
   analyst: (w) => w.analyst,
+  guest: (w) => ({ id: w.guest.userId }),
 };
 const signedIn = Object.keys(userOf) as SignedInPersona[];
 

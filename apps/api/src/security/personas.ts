@@ -15,6 +15,7 @@ export const personas = [
   "familyMember",
   "otherFamilyMember",
   "analyst",
+  "guest",
 ] as const;
 export type Persona = (typeof personas)[number];
 
@@ -55,5 +56,7 @@ export async function cookieFor(
       return sessionCookieFor(api, u.otherParentUser.id);
     case "analyst":
       return sessionCookieFor(api, scenario.analyst.id);
+    case "guest":
+      return sessionCookieFor(api, scenario.guest.userId);
   }
 }

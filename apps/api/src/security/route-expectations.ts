@@ -1,3 +1,4 @@
+import { meetingAttendance } from "@teamaround/db";
 import { caseAuditAreas } from "@teamaround/domain";
 import type { TestApi } from "../testing/test-api";
 import {
@@ -10,8 +11,12 @@ import {
   preparePendingTotp,
 } from "./account-fixtures";
 import { assessmentRouteCases } from "./assessment-route-cases";
+import { guestRouteCases } from "./guest-route-cases";
+import { noticeRouteCases } from "./notice-route-cases";
+import { notificationRouteCases } from "./notification-route-cases";
 import type { Persona } from "./personas";
 import type { SecurityWorld } from "./security-world";
+import { closureAnswers, signOffRouteCases } from "./sign-off-route-cases";
 
 export type Expected = Record<Persona, number>;
 
@@ -42,17 +47,20 @@ export function familyScoped(insiders: {
     outsider: 404,
     otherFamilyMember: 404,
     analyst: 404,
+    guest: 404,
     ...insiders,
   };
 }
 
-type SignedInExpected = Omit<Expected, "anonymous" | "expiredSession" | "analyst"> & {
+type SignedInExpected = Omit<Expected, "anonymous" | "expiredSession" | "analyst" | "guest"> & {
   /** The partnership analyst: refused (403) unless stated. */
   analyst?: number;
+  /** A guest partner: refused (403) unless stated; their role is in no global permission. */
+  guest?: number;
 };
 
 export function global(rest: SignedInExpected): Expected {
-  return { ...signedOut, analyst: 403, ...rest };
+  return { ...signedOut, analyst: 403, guest: 403, ...rest };
 }
 
 const validVersion = 1;
@@ -75,6 +83,7 @@ export function signedIn(status: number): Omit<Expected, "anonymous" | "expiredS
     outsider: status,
     familyMember: status,
     otherFamilyMember: status,
+    guest: status,
   };
 }
 
@@ -94,6 +103,10 @@ export function administratorOnly(status: number): Expected {
  */
 export const routeCases: Record<string, RouteCase> = {
   ...assessmentRouteCases,
+  ...guestRouteCases,
+  ...signOffRouteCases,
+  ...noticeRouteCases,
+  ...notificationRouteCases,
   "GET /api/families": {
     request: () => ({ path: "/api/families" }),
     expect: global({
@@ -143,15 +156,14 @@ export const routeCases: Record<string, RouteCase> = {
     }),
   },
   "POST /api/families/{familyId}/close": {
+    // Closing at once: where the authority asks for sign-off the lead proposes (409 here).
+    prepare: async (api, w) => {
+      const { setSignOffRequired } = await import("@teamaround/db/testing");
+      await setSignOffRequired(api.deps.db, w.authority.id, { closure: false });
+    },
     request: (w) => ({
       path: `/api/families/${w.family.id}/close`,
-      body: {
-        version: validVersion,
-        reason: "outcomes_met",
-        summary: "All outcomes met",
-        scores: [{ area: "education", memberId: w.members.child.id, score: 8 }],
-        outcomeResults: [{ outcomeId: w.outcome.id, result: "met" }],
-      },
+      body: { version: validVersion, ...closureAnswers(w) },
     }),
     expect: familyScoped({
       manager: 403,
@@ -237,6 +249,7 @@ export const routeCases: Record<string, RouteCase> = {
     // The asker (outsider) and the receiving service read it; everyone else is told it does not exist.
     expect: global({
       analyst: 404,
+      guest: 404,
       administrator: 404,
       manager: 200,
       leadProfessional: 200,
@@ -253,6 +266,7 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: global({
       analyst: 404,
+      guest: 404,
       administrator: 404,
       manager: 200,
       leadProfessional: 200,
@@ -511,13 +525,79 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
     }),
   },
+  // A guest partner reads the one meeting they are invited to (guest-policy.ts).
   "GET /api/families/{familyId}/meetings/{meetingId}": {
     request: (w) => ({ path: `/api/families/${w.family.id}/meetings/${w.meeting.id}` }),
+    expect: {
+      ...familyScoped({
+        manager: 200,
+        leadProfessional: 200,
+        teamMember: 200,
+        familyMember: 200,
+      }),
+      guest: 200,
+    },
+  },
+  // Whom the meeting's invitations did not reach: the lead's, to tell them another way.
+  "GET /api/families/{familyId}/meetings/{meetingId}/unsent-notices": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.meeting.id}/unsent-notices`,
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  // A held meeting's record, apologies and attendees' responses (meetings/meeting-record.routes.ts).
+  "GET /api/families/{familyId}/meetings/{meetingId}/record": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.reviewMeeting.id}/record`,
+    }),
     expect: familyScoped({
       manager: 200,
       leadProfessional: 200,
       teamMember: 200,
       familyMember: 200,
+    }),
+  },
+  // The chair, before or during the meeting.
+  "POST /api/families/{familyId}/meetings/{meetingId}/apologies": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.meeting.id}/apologies`,
+      body: { person: { kind: "practitioner", userId: w.users.teamMember.id }, reason: "On leave" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  // The people who were there: the lead, the team member and the parent came; the manager did not.
+  "POST /api/families/{familyId}/meetings/{meetingId}/record/responses": {
+    prepare: async (api, w) => {
+      const joinedAt = new Date(Date.now() - 3_000_000);
+      await api.deps.db.insert(meetingAttendance).values(
+        [w.users.lead, w.users.teamMember, w.users.parentUser].map((u) => ({
+          meetingId: w.reviewMeeting.id,
+          familyId: w.family.id,
+          userId: u.id,
+          joinedAt,
+          leftAt: new Date(),
+        })),
+      );
+    },
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.reviewMeeting.id}/record/responses`,
+      body: { kind: "confirmed" },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 201,
+      teamMember: 201,
+      familyMember: 201,
     }),
   },
   "PATCH /api/families/{familyId}/meetings/{meetingId}": {
@@ -554,6 +634,38 @@ export const routeCases: Record<string, RouteCase> = {
       leadProfessional: 200,
       teamMember: 403,
       familyMember: 403,
+    }),
+  },
+  // Family-safe PDFs: every insider downloads them, each only as the family may see it.
+  "GET /api/families/{familyId}/plan.pdf": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/plan.pdf` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/meetings/{meetingId}/record.pdf": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/meetings/${w.reviewMeeting.id}/record.pdf`,
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
+    }),
+  },
+  "GET /api/families/{familyId}/assessments/{assessmentId}/assessment.pdf": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/assessments/${w.assessment.id}/assessment.pdf`,
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 200,
     }),
   },
   // Plan versions: every insider reads them (family members without the practitioners' notes).
@@ -771,7 +883,13 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "GET /api/agencies": {
     request: () => ({ path: "/api/agencies" }),
-    expect: global({ ...signedIn(200), familyMember: 403, otherFamilyMember: 403, analyst: 403 }),
+    expect: global({
+      ...signedIn(200),
+      familyMember: 403,
+      otherFamilyMember: 403,
+      analyst: 403,
+      guest: 403,
+    }),
   },
   "POST /api/agencies": {
     request: () => ({ path: "/api/agencies", body: { name: "Young carers", type: "voluntary" } }),
@@ -825,7 +943,7 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "GET /api/authority": {
     request: () => ({ path: "/api/authority" }),
-    expect: global(signedIn(200)),
+    expect: global({ ...signedIn(200), guest: 403 }),
   },
   "PATCH /api/authority": {
     request: () => ({
@@ -896,6 +1014,7 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
       otherFamilyMember: 403,
       analyst: 403,
+      guest: 403,
     }),
   },
   // Case-file audits: managers audit, the audited lead reads and acknowledges; samples per service.
@@ -937,6 +1056,7 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
       otherFamilyMember: 403,
       analyst: 403,
+      guest: 403,
     }),
   },
   "POST /api/manager/audit-samples": {

@@ -1,3 +1,4 @@
+import { createGuestInvitation } from "@teamaround/auth";
 import {
   actionOwners,
   actionProgressNotes,
@@ -11,10 +12,12 @@ import {
 } from "@teamaround/db";
 import {
   buildAssessment,
+  buildClosureProposal,
   buildHeldMeeting,
   buildMeeting,
   buildMember,
   buildOutcome,
+  buildPlanSignOff,
   buildScenario,
   buildUser,
 } from "@teamaround/db/testing";
@@ -192,6 +195,21 @@ export async function buildSecurityWorld(db: Executor) {
     agencyId: null,
   });
 
+  // A guest partner (a GP) invited to the meeting to come: an account for that meeting only.
+  const guest = await createGuestInvitation(db, {
+    authorityId: s.authority.id,
+    familyId,
+    meetingId: meeting.id,
+    name: "Dr Asha Patel",
+    organisation: "Riverside Surgery",
+    email: "asha.patel@surgery.example.nhs.uk",
+    roleWords: "GP",
+    mayWrite: false,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    createdBy: lead,
+    now: new Date(),
+  });
+
   // A manager's audit of the case file, waiting for the lead to acknowledge it.
   const caseAudit = await buildCaseAudit(db, {
     familyId,
@@ -199,10 +217,30 @@ export async function buildSecurityWorld(db: Executor) {
     practitionerId: lead,
   });
 
+  // A closure proposal and a plan submission a manager returned: routes that decide make them wait.
+  const closureProposal = await buildClosureProposal(db, {
+    familyId,
+    proposedBy: lead,
+    status: "returned",
+    scores: [
+      { area: "education", memberId: s.members.child.id, score: 8, scoredBy: "practitioners" },
+    ],
+    outcomeResults: [{ outcomeId: outcome.id, result: "met" }],
+  });
+  const planSignOff = await buildPlanSignOff(db, {
+    familyId,
+    submittedBy: lead,
+    status: "returned",
+  });
+
   return {
     ...s,
+    closureProposal,
+    planSignOff,
     caseAudit,
     analyst,
+    guest: guest.guest,
+    guestLink: { token: guest.token, code: guest.code },
     feedbackInvitation,
     followUp,
     helpRequest,

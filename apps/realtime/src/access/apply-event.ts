@@ -1,3 +1,4 @@
+import type { Database } from "@teamaround/db";
 import {
   type AccessRevokedEvent,
   type FamilyChangedEvent,
@@ -16,17 +17,25 @@ import {
   revokeSocket,
   sessionIdOf,
 } from "./meeting-sockets";
+import { tellNotificationCounts } from "./notification-counts";
 
 export interface EventTargets {
   collab: CollabServer;
   meetings: MeetingServer;
   logger: Logger;
+  /** Reads the unread counts of people whose notices changed. */
+  db: Database;
 }
 
 /** What the API announced, applied to this node's connections. */
-export function applyRealtimeEvent(targets: EventTargets, event: RealtimeEvent): void {
+export function applyRealtimeEvent(
+  targets: EventTargets,
+  event: RealtimeEvent,
+): void | Promise<void> {
   if (event.type === "access.revoked") revoke(targets, event);
-  else notify(targets, event);
+  else if (event.type === "notifications.changed") {
+    return tellNotificationCounts(targets.meetings, targets.db, event.userIds).then(() => {});
+  } else notify(targets, event);
 }
 
 /**

@@ -27,8 +27,13 @@ export function sessionIdOf(socket: MeetingSocket): string | null {
   return id;
 }
 
-/** The families whose meetings the socket is in. */
+/** The families whose meetings the socket is in, and those it watches (`family:watch`). */
 export function familiesOf(socket: MeetingSocket): Set<string> {
+  return new Set([...meetingFamiliesOf(socket), ...(socket.data.watching ?? [])]);
+}
+
+/** The families whose meetings the socket is in. */
+export function meetingFamiliesOf(socket: MeetingSocket): Set<string> {
   return new Set(Object.values(socket.data.meetings ?? {}).map((m) => m.familyId));
 }
 

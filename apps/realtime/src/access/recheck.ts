@@ -9,6 +9,7 @@ import { accessKey, type Database, getFamilyAccesses } from "@teamaround/db";
 import {
   type Actor,
   can,
+  canInMeeting,
   documentAccess,
   realtimeCloseCodes,
   revocationReasons,
@@ -18,7 +19,13 @@ import type { CollabServer } from "../collab/collab-server";
 import type { Connection } from "../collab/connection";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
-import { familiesOf, localMeetingSockets, revokeSocket, sessionIdOf } from "./meeting-sockets";
+import {
+  familiesOf,
+  localMeetingSockets,
+  meetingFamiliesOf,
+  revokeSocket,
+  sessionIdOf,
+} from "./meeting-sockets";
 
 export interface RecheckDeps {
   db: Database;
@@ -180,9 +187,19 @@ export class AccessRecheck {
         continue;
       }
       const userId = socket.data.actor.userId;
+      const inMeetings = meetingFamiliesOf(socket);
+      const meetingsOf = (familyId: string) =>
+        Object.entries(socket.data.meetings ?? {})
+          .filter(([, joined]) => joined.familyId === familyId)
+          .map(([meetingId]) => meetingId);
+      // In a family's meeting: may still join it; watching the family: may still read it.
       const lost = [...familiesOf(socket)].find((familyId) => {
         const access = accesses.get(accessKey(userId, familyId));
-        return !access || !can(access, "meeting", "join");
+        if (!access) return true;
+        // Judged per meeting: a guest's invitation names one (`canInMeeting`).
+        return inMeetings.has(familyId)
+          ? meetingsOf(familyId).some((meetingId) => !canInMeeting(access, meetingId, "join"))
+          : !can(access, "family", "read");
       });
       if (lost) {
         revokeSocket(socket, revocationReasons.accessEnded, lost);

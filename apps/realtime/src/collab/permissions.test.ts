@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { createGuestInvitation } from "@teamaround/auth";
 import {
   type DatabaseHandle,
   families,
   localAuthorities,
   users as usersTable,
 } from "@teamaround/db";
-import { buildScenario, buildUser, openTestDatabase, type Scenario } from "@teamaround/db/testing";
+import {
+  buildMeeting,
+  buildScenario,
+  buildUser,
+  openTestDatabase,
+  type Scenario,
+} from "@teamaround/db/testing";
 import { type DocumentKind, formatDocumentName } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -55,6 +62,8 @@ const personas = [
   "parent",
   "otherParent",
   "analyst",
+  "guest",
+  "guestWriter",
   "anonymous",
   "expired",
 ] as const;
@@ -71,9 +80,34 @@ const expected: Record<Persona, Record<DocumentKind, "rw" | "ro" | number>> = {
   otherParent: { plan: 4404, voice: 4404, notes: 4404 },
   // Aggregate figures only: no family's document exists for the partnership analyst.
   analyst: { plan: 4404, voice: 4404, notes: 4404 },
+  // A guest partner in their meeting: the plan only, written only if the lead allowed it.
+  guest: { plan: "ro", voice: 4404, notes: 4404 },
+  guestWriter: { plan: "rw", voice: 4404, notes: 4404 },
   anonymous: { plan: 4401, voice: 4401, notes: 4401 },
   expired: { plan: 4401, voice: 4401, notes: 4401 },
 };
+
+/** A guest partner invited to a meeting of the scenario's family, the way the API invites one. */
+async function inviteGuest(scenario: Scenario, mayWrite: boolean) {
+  const meeting = await buildMeeting(handle.db, {
+    familyId: scenario.family.id,
+    chairUserId: scenario.users.lead.id,
+  });
+  const { guest } = await createGuestInvitation(handle.db, {
+    authorityId: scenario.authority.id,
+    familyId: scenario.family.id,
+    meetingId: meeting.id,
+    name: "Dr Asha Patel",
+    organisation: "Riverside Surgery",
+    email: "asha.patel@surgery.example.nhs.uk",
+    roleWords: "GP",
+    mayWrite,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: scenario.users.lead.id,
+    now: new Date(),
+  });
+  return guest;
+}
 
 async function cookieAs(scenario: Scenario, persona: Persona): Promise<string | null> {
   const { users } = scenario;
@@ -95,6 +129,9 @@ async function cookieAs(scenario: Scenario, persona: Persona): Promise<string | 
       });
       return cookieFor(db, analyst.id);
     }
+    case "guest":
+    case "guestWriter":
+      return cookieFor(db, (await inviteGuest(scenario, persona === "guestWriter")).userId);
     default:
       return cookieFor(db, users[persona].id);
   }

@@ -2,8 +2,10 @@ import type { ClientEvent, ClientEventPayload, ErrorCode } from "@teamaround/dom
 
 /**
  * Everyone the matrix sends every event as. `notJoined` is an invited team
- * member's second connection that has not joined the meeting; the others
- * join first when they may (and try to when they may not).
+ * member's second connection that has not joined the meeting; `guest` a
+ * guest partner invited to each cell's meeting (admitted from the lobby, as
+ * the family member is). The others join first when they may (and try to
+ * when they may not).
  */
 export const eventPersonas = [
   "chair",
@@ -15,6 +17,7 @@ export const eventPersonas = [
   "manager",
   "administrator",
   "analyst",
+  "guest",
 ] as const;
 export type EventPersona = (typeof eventPersonas)[number];
 
@@ -24,9 +27,13 @@ export type Outcome = "ok" | ErrorCode;
 /** What a case's payload may point at: a fresh live meeting of the family, for each cell. */
 export interface EventCell {
   meetingId: string;
+  /** The meeting's family (the personas' family). */
+  familyId: string;
   agendaItemId: string;
   /** A practitioner who is none of the personas (to lower someone else's hand). */
   someoneElseId: string;
+  /** The family member's user, waiting in the cell's lobby (another connection of theirs). */
+  waitingUserId: string;
 }
 
 export interface EventCase<E extends ClientEvent> {
@@ -44,8 +51,9 @@ const notInRoom = {
   analyst: "forbidden",
 } as const;
 
+/** A guest partner in the room may do what a family member may, no more (guest-policy.ts). */
 function inRoom(chair: Outcome, teamMember: Outcome, familyMember: Outcome) {
-  return { chair, teamMember, familyMember, ...notInRoom };
+  return { chair, teamMember, familyMember, guest: familyMember, ...notInRoom };
 }
 
 /**
@@ -69,6 +77,8 @@ export const eventExpectations: { [E in ClientEvent]: Record<string, EventCase<E
         administrator: "not_found",
         // Aggregate figures only: no family's meeting exists for the partnership analyst.
         analyst: "not_found",
+        // Invited to this one meeting: waits in the lobby (an ok ack that says so).
+        guest: "ok",
       },
     },
   },
@@ -86,6 +96,7 @@ export const eventExpectations: { [E in ClientEvent]: Record<string, EventCase<E
         manager: "ok",
         administrator: "ok",
         analyst: "ok",
+        guest: "ok",
       },
     },
   },
@@ -127,6 +138,143 @@ export const eventExpectations: { [E in ClientEvent]: Record<string, EventCase<E
     "a live meeting": {
       payload: ({ meetingId }) => ({ meetingId }),
       expect: inRoom("ok", "forbidden", "forbidden"),
+    },
+  },
+  // The call's events are sent after joining the call (the matrix's `prepare`).
+  "call:join": {
+    "with camera and microphone": {
+      payload: ({ meetingId }) => ({ meetingId, muted: false, cameraOff: false, audioOnly: false }),
+      expect: inRoom("ok", "ok", "ok"),
+    },
+  },
+  "call:leave": {
+    // Leaving a call one is not in is a no-op for anyone.
+    "one's own": {
+      payload: ({ meetingId }) => ({ meetingId }),
+      expect: {
+        chair: "ok",
+        teamMember: "ok",
+        familyMember: "ok",
+        notJoined: "ok",
+        otherFamilyMember: "ok",
+        outsider: "ok",
+        manager: "ok",
+        administrator: "ok",
+        analyst: "ok",
+        guest: "ok",
+      },
+    },
+  },
+  "call:signal": {
+    // Relayed only to a peer in the same call (call.test.ts): anyone else is not found.
+    "to someone not in the call": {
+      payload: ({ meetingId, someoneElseId }) => ({
+        meetingId,
+        to: someoneElseId,
+        signal: {
+          kind: "candidate",
+          candidate: "",
+          sdpMid: "0",
+          sdpMLineIndex: 0,
+          usernameFragment: null,
+        },
+      }),
+      expect: inRoom("not_found", "not_found", "not_found"),
+    },
+  },
+  "call:state": {
+    muted: {
+      payload: ({ meetingId }) => ({
+        meetingId,
+        muted: true,
+        cameraOff: false,
+        audioOnly: false,
+        speaking: false,
+      }),
+      expect: inRoom("ok", "ok", "ok"),
+    },
+  },
+  "lobby:admit": {
+    "the family member waiting": {
+      payload: ({ meetingId, waitingUserId }) => ({ meetingId, userId: waitingUserId }),
+      expect: inRoom("ok", "forbidden", "forbidden"),
+    },
+  },
+  "lobby:decline": {
+    "the family member waiting": {
+      payload: ({ meetingId, waitingUserId }) => ({ meetingId, userId: waitingUserId }),
+      expect: inRoom("ok", "forbidden", "forbidden"),
+    },
+  },
+  "notifications:watch": {
+    // One's own notices: anyone signed in, whatever their relationship to any family.
+    "one's own": {
+      payload: () => ({}),
+      expect: {
+        chair: "ok",
+        teamMember: "ok",
+        familyMember: "ok",
+        notJoined: "ok",
+        otherFamilyMember: "ok",
+        outsider: "ok",
+        manager: "ok",
+        administrator: "ok",
+        analyst: "ok",
+        // A guest partner has no notices of their own: their one meeting is all they have.
+        guest: "forbidden",
+      },
+    },
+  },
+  "family:watch": {
+    // The family-read policy, as the API applies it: outsiders are told it does not exist.
+    "the family": {
+      payload: ({ familyId }) => ({ familyId }),
+      expect: {
+        chair: "ok",
+        teamMember: "ok",
+        familyMember: "ok",
+        notJoined: "ok",
+        // Oversight reads the family (a meeting room is another matter).
+        manager: "ok",
+        otherFamilyMember: "not_found",
+        outsider: "not_found",
+        administrator: "not_found",
+        analyst: "not_found",
+        guest: "not_found",
+      },
+    },
+    "a family that does not exist": {
+      payload: () => ({ familyId: "5d1f8a52-3c1e-4b7a-9e0d-6f2a1b3c4d5e" }),
+      expect: {
+        chair: "not_found",
+        teamMember: "not_found",
+        familyMember: "not_found",
+        notJoined: "not_found",
+        manager: "not_found",
+        otherFamilyMember: "not_found",
+        outsider: "not_found",
+        administrator: "not_found",
+        analyst: "not_found",
+        guest: "not_found",
+      },
+    },
+  },
+  "family:unwatch": {
+    // Not watching it is a no-op for anyone.
+    "a family": {
+      payload: ({ familyId }) => ({ familyId }),
+      expect: {
+        chair: "ok",
+        teamMember: "ok",
+        familyMember: "ok",
+        notJoined: "ok",
+        otherFamilyMember: "ok",
+        outsider: "ok",
+        manager: "ok",
+        administrator: "ok",
+        analyst: "ok",
+        guest: "ok",
+      },
     },
   },
 };

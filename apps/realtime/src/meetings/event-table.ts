@@ -4,18 +4,28 @@ import {
   type ClientEventPayload,
   clientEventPayloads,
   type FamilyAction,
+  type FamilyResource,
+  type GlobalAction,
+  type GlobalResource,
   type MeetingRefPayload,
 } from "@teamaround/domain";
 import type { z } from "zod";
 import { setAgenda } from "./events/agenda-set";
+import { joinCall } from "./events/call-join";
+import { leaveCallEvent } from "./events/call-leave";
+import { relaySignal } from "./events/call-signal";
+import { setCallState } from "./events/call-state";
 import { sendChat } from "./events/chat-send";
 import { recordDecision } from "./events/decision-record";
+import { unwatchFamily, watchFamily } from "./events/family-watch";
 import { lowerHand } from "./events/hand-lower";
 import { raiseHand } from "./events/hand-raise";
+import { admitFromLobby, declineFromLobby } from "./events/lobby-decide";
 import { endMeetingEvent } from "./events/meeting-end";
 import { joinMeeting } from "./events/meeting-join";
 import { leaveMeetingEvent } from "./events/meeting-leave";
-import type { RoomEventHandler, SelfEventHandler } from "./meeting-context";
+import { watchNotifications } from "./events/notifications-watch";
+import type { FamilyEventHandler, RoomEventHandler, SelfEventHandler } from "./meeting-context";
 
 export type MeetingAction = FamilyAction<"meeting">;
 
@@ -29,8 +39,11 @@ export interface RoomEventEntry<E extends ClientEvent> {
    * the payload when that depends on it (null: acting on oneself only).
    */
   action: MeetingAction | ((payload: ClientEventPayload<E>, self: Actor) => MeetingAction | null);
-  /** Also spends a token of the socket's chat limit (before anything is parsed or loaded). */
-  limit?: "chat";
+  /**
+   * `chat`: also spends a token of the socket's chat limit; `signal`: spends
+   * the call-signal limit instead of the events one (before anything is parsed or loaded).
+   */
+  limit?: "chat" | "signal";
   handler: RoomEventHandler<E>;
 }
 
@@ -41,7 +54,44 @@ export interface SelfEventEntry<E extends ClientEvent> {
   handler: SelfEventHandler<E>;
 }
 
-export type MeetingEventEntry<E extends ClientEvent> = RoomEventEntry<E> | SelfEventEntry<E>;
+/** A global permission of the domain policy: a resource and one of its actions. */
+export type GlobalPermission = {
+  [R in GlobalResource]: { resource: R; action: GlobalAction<R> };
+}[GlobalResource];
+
+/**
+ * An event about the socket's own person, not a meeting (watching one's own
+ * notices): the session checked live, then the domain's global policy.
+ */
+export interface PersonEventEntry<E extends ClientEvent> {
+  schema: z.ZodType<ClientEventPayload<E>>;
+  room: "person";
+  permission: GlobalPermission;
+  handler: SelfEventHandler<E>;
+}
+
+/** A family permission of the domain policy: a resource and one of its actions. */
+export type FamilyPermission = {
+  [R in FamilyResource]: { resource: R; action: FamilyAction<R> };
+}[FamilyResource];
+
+/**
+ * An event about one family outside a meeting (watching it): the session
+ * checked live, the family's access loaded live, then the domain's family
+ * policy — refused exactly as the API refuses (404 to outsiders).
+ */
+export interface FamilyEventEntry<E extends ClientEvent> {
+  schema: z.ZodType<ClientEventPayload<E> & { familyId: string }>;
+  room: "family";
+  permission: FamilyPermission;
+  handler: FamilyEventHandler<E>;
+}
+
+export type MeetingEventEntry<E extends ClientEvent> =
+  | RoomEventEntry<E>
+  | SelfEventEntry<E>
+  | PersonEventEntry<E>
+  | FamilyEventEntry<E>;
 
 /**
  * Every client event of the meeting rooms, by name: its payload schema (from
@@ -100,5 +150,58 @@ export const meetingEventTable: { [E in ClientEvent]: MeetingEventEntry<E> } = {
     room: "joined",
     action: "end",
     handler: endMeetingEvent,
+  },
+  "call:join": {
+    schema: clientEventPayloads["call:join"],
+    room: "joined",
+    action: "call",
+    handler: joinCall,
+  },
+  "call:leave": {
+    schema: clientEventPayloads["call:leave"],
+    room: "none",
+    handler: leaveCallEvent,
+  },
+  "call:signal": {
+    schema: clientEventPayloads["call:signal"],
+    room: "joined",
+    action: "call",
+    limit: "signal",
+    handler: relaySignal,
+  },
+  "call:state": {
+    schema: clientEventPayloads["call:state"],
+    room: "joined",
+    action: "call",
+    handler: setCallState,
+  },
+  "lobby:admit": {
+    schema: clientEventPayloads["lobby:admit"],
+    room: "joined",
+    action: "admit",
+    handler: admitFromLobby,
+  },
+  "lobby:decline": {
+    schema: clientEventPayloads["lobby:decline"],
+    room: "joined",
+    action: "admit",
+    handler: declineFromLobby,
+  },
+  "notifications:watch": {
+    schema: clientEventPayloads["notifications:watch"],
+    room: "person",
+    permission: { resource: "my_notifications", action: "read" },
+    handler: watchNotifications,
+  },
+  "family:watch": {
+    schema: clientEventPayloads["family:watch"],
+    room: "family",
+    permission: { resource: "family", action: "read" },
+    handler: watchFamily,
+  },
+  "family:unwatch": {
+    schema: clientEventPayloads["family:unwatch"],
+    room: "none",
+    handler: unwatchFamily,
   },
 };

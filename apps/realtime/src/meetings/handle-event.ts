@@ -1,13 +1,22 @@
+import { getFamilyAccess } from "@teamaround/db";
 import {
   AppError,
   authorize,
+  authorizeGlobal,
+  authorizeMeeting,
   type ClientEvent,
   type ClientEventResult,
   clientEvents,
+  notFound,
 } from "@teamaround/domain";
 import { parsePayload, respond } from "./ack";
 import { meetingEventTable } from "./event-table";
-import { assertJoined, assertMayBeInRoom, loadMeetingAccess } from "./load-meeting-access";
+import {
+  assertJoined,
+  assertMayBeInRoom,
+  assertSessionStillValid,
+  loadMeetingAccess,
+} from "./load-meeting-access";
 import type { EventContext, MeetingContext, MeetingSocket } from "./meeting-context";
 import { TokenBucket } from "./rate-limit";
 
@@ -20,6 +29,7 @@ export function registerMeetingEvents(ctx: MeetingContext, socket: MeetingSocket
     limits: {
       events: new TokenBucket(ctx.rateLimits.eventsPerSecond, now),
       chat: new TokenBucket(ctx.rateLimits.chatPerSecond, now),
+      signals: new TokenBucket(ctx.rateLimits.signalsPerSecond, now),
     },
   };
   for (const event of clientEvents) {
@@ -33,8 +43,11 @@ export function registerMeetingEvents(ctx: MeetingContext, socket: MeetingSocket
  * The one path every client event takes: rate limits → parse with the
  * event's zod schema (a bad payload changes nothing) → joined to the meeting
  * (when the event needs it) → the access loaded live → may still be in the
- * room → the domain policy's `meeting` action → the handler. Whatever it
- * throws becomes the ack's error in `ack.ts`.
+ * room → the domain policy's `meeting` action → the handler. An event about
+ * the socket's own person (`room: "person"`) checks the session live and the
+ * domain's global policy instead; one about a family outside a meeting
+ * (`room: "family"`) checks the session and the family's policy. Whatever it throws becomes the ack's error
+ * in `ack.ts`.
  */
 export async function handleEvent<E extends ClientEvent>(
   ctx: EventContext,
@@ -43,10 +56,28 @@ export async function handleEvent<E extends ClientEvent>(
 ): Promise<ClientEventResult<E>> {
   const entry = meetingEventTable[event];
   const at = ctx.now().getTime();
-  if (!ctx.limits.events.take(at)) {
+  const bucket = "limit" in entry && entry.limit === "signal" ? "signals" : "events";
+  if (!ctx.limits[bucket].take(at)) {
     throw new AppError("too_many_requests", "Too many messages; slow down.");
   }
   if (entry.room === "none") return entry.handler(ctx, parsePayload(entry.schema, raw));
+  if (entry.room === "person") {
+    const payload = parsePayload(entry.schema, raw);
+    await assertSessionStillValid(ctx, ctx.socket);
+    const { resource, action } = entry.permission;
+    authorizeGlobal(ctx.socket.data.actor, resource, action as never);
+    return entry.handler(ctx, payload);
+  }
+  if (entry.room === "family") {
+    const payload = parsePayload(entry.schema, raw);
+    await assertSessionStillValid(ctx, ctx.socket);
+    const family = await getFamilyAccess(ctx.db, ctx.socket.data.actor, payload.familyId);
+    // Another family, or one that does not exist: the same answer, as from the API.
+    if (!family) throw notFound("That family");
+    const { resource, action } = entry.permission;
+    authorize(family.access, resource, action as never);
+    return entry.handler(ctx, payload, family.access);
+  }
   if (entry.limit === "chat" && !ctx.limits.chat.take(at)) {
     throw new AppError("too_many_requests", "You are sending messages too fast; wait a moment.");
   }
@@ -58,6 +89,6 @@ export async function handleEvent<E extends ClientEvent>(
     typeof entry.action === "function"
       ? entry.action(payload, ctx.socket.data.actor)
       : entry.action;
-  if (action !== null) authorize(room.access, "meeting", action);
+  if (action !== null) authorizeMeeting(room.access, payload.meetingId, action);
   return entry.handler(ctx, payload, room);
 }

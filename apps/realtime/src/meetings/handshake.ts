@@ -46,6 +46,7 @@ export function authenticateSocket(deps: MeetingServerDeps) {
         displayName: signedIn.user.displayName,
         agencyName: signedIn.agencyName,
         meetings: {},
+        watching: [],
       };
       socket.data = data;
       tokens.set(socket, token);

@@ -1,7 +1,7 @@
 import { findMeetingWithInvitees, getFamilyAccess, type MeetingWithInvitees } from "@teamaround/db";
 import {
   AppError,
-  authorize,
+  authorizeMeeting,
   type FamilyAccess,
   meetingJoinRefusal,
   notFound,
@@ -23,19 +23,26 @@ export async function loadMeetingAccess(
   socket: MeetingSocket,
   meetingId: string,
 ): Promise<MeetingAccess> {
-  if (!(await sessionStillValid(ctx, socket))) {
-    socket.emit("access:revoked", { reason: "Your session has ended.", familyId: null });
-    // After this event's error ack has gone out (acks are sent in this turn's microtasks).
-    setImmediate(() => socket.disconnect(true));
-    throw new AppError("unauthenticated", "Please sign in again.");
-  }
+  await assertSessionStillValid(ctx, socket);
   const found = await findMeetingWithInvitees(ctx.db, meetingId);
   if (!found) throw notFound("That meeting");
   const family = await getFamilyAccess(ctx.db, socket.data.actor, found.meeting.familyId);
   if (!family) throw notFound("That meeting");
-  // Refused exactly as the HTTP meeting routes refuse: 404 to outsiders.
-  authorize(family.access, "meeting", "read");
+  // Refused exactly as the HTTP meeting routes refuse: 404 to outsiders (and to a guest, any other meeting).
+  authorizeMeeting(family.access, meetingId, "read");
   return { ...found, access: family.access };
+}
+
+/** The socket's session must still sign someone in; otherwise it is told why and closed. */
+export async function assertSessionStillValid(
+  ctx: MeetingContext,
+  socket: MeetingSocket,
+): Promise<void> {
+  if (await sessionStillValid(ctx, socket)) return;
+  socket.emit("access:revoked", { reason: "Your session has ended.", familyId: null });
+  // After this event's error ack has gone out (acks are sent in this turn's microtasks).
+  setImmediate(() => socket.disconnect(true));
+  throw new AppError("unauthenticated", "Please sign in again.");
 }
 
 /**
@@ -44,6 +51,7 @@ export async function loadMeetingAccess(
  */
 export function assertMayBeInRoom(loaded: MeetingAccess): void {
   const refusal = meetingJoinRefusal(loaded.access, {
+    meetingId: loaded.meeting.id,
     familyId: loaded.meeting.familyId,
     state: loaded.meeting.state,
     invitedUserIds: loaded.invitedUserIds,

@@ -1,10 +1,12 @@
 import type { SessionPolicy } from "@teamaround/auth";
+import type { IceSettings } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import type {
   ClientEvent,
   ClientEventPayload,
   ClientEventResult,
   ClientToServerEvents,
+  FamilyAccess,
   InterServerEvents,
   ServerToClientEvents,
   SocketData,
@@ -32,6 +34,8 @@ export interface MeetingServerConfig {
   publicOrigin: string;
   sessionPolicy: SessionPolicy;
   rateLimits?: Partial<RateLimits>;
+  /** STUN and TURN servers for the call; none: peers on the same network only. */
+  ice?: IceSettings;
 }
 
 export interface MeetingServerDeps {
@@ -53,7 +57,7 @@ export interface MeetingContext extends MeetingServerDeps {
 /** What a client event's handler is given: the server's context and the socket it came from. */
 export interface EventContext extends MeetingContext {
   socket: MeetingSocket;
-  limits: { events: TokenBucket; chat: TokenBucket };
+  limits: { events: TokenBucket; chat: TokenBucket; signals: TokenBucket };
 }
 
 /**
@@ -70,4 +74,14 @@ export type RoomEventHandler<E extends ClientEvent> = (
 export type SelfEventHandler<E extends ClientEvent> = (
   ctx: EventContext,
   payload: ClientEventPayload<E>,
+) => Promise<ClientEventResult<E>>;
+
+/**
+ * The body of an event about one family outside a meeting (watching it), run
+ * once the session and the family policy have passed; `access` is loaded live.
+ */
+export type FamilyEventHandler<E extends ClientEvent> = (
+  ctx: EventContext,
+  payload: ClientEventPayload<E>,
+  access: FamilyAccess,
 ) => Promise<ClientEventResult<E>>;

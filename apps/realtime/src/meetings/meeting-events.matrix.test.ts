@@ -1,8 +1,12 @@
+import { createGuestInvitation } from "@teamaround/auth";
 import {
   type DatabaseHandle,
   meetingAttendance,
+  meetingCallAttendance,
   meetingChatMessages,
   meetingDecisions,
+  meetingGuests,
+  meetingLobbyAdmissions,
   meetings,
   planVersions,
 } from "@teamaround/db";
@@ -39,11 +43,20 @@ let handle: DatabaseHandle;
 let server: TestMeetings;
 let world: Scenario;
 const sockets = new Map<EventPersona, MeetingClient>();
+/** Another connection of the family member, waiting in every cell's lobby. */
+let waiter: MeetingClient;
 
 /** Who joins a cell's meeting before sending its event (the others try to, and are refused). */
-const joinsFirst: ReadonlySet<EventPersona> = new Set(["chair", "teamMember", "familyMember"]);
+const joinsFirst: ReadonlySet<EventPersona> = new Set([
+  "chair",
+  "teamMember",
+  "familyMember",
+  "guest",
+]);
 
 let analystId = "";
+/** The guest partner's account and invitation; each cell's meeting becomes the one it names. */
+let guest = { id: "", userId: "" };
 
 function userOf(s: Scenario, persona: EventPersona): string {
   const u = s.users;
@@ -57,6 +70,7 @@ function userOf(s: Scenario, persona: EventPersona): string {
     manager: u.manager.id,
     administrator: u.administrator.id,
     analyst: analystId,
+    guest: guest.userId,
   };
   return users[persona];
 }
@@ -73,14 +87,35 @@ beforeAll(async () => {
     agencyId: null,
   });
   analystId = analyst.id;
+  const placeholder = await buildMeeting(handle.db, {
+    familyId: world.family.id,
+    chairUserId: world.users.lead.id,
+  });
+  const invited = await createGuestInvitation(handle.db, {
+    authorityId: world.authority.id,
+    familyId: world.family.id,
+    meetingId: placeholder.id,
+    name: "Dr Asha Patel",
+    organisation: "Riverside Surgery",
+    email: "asha.patel@surgery.example.nhs.uk",
+    roleWords: "GP",
+    mayWrite: false,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: world.users.lead.id,
+    now: new Date(),
+  });
+  guest = { id: invited.guest.id, userId: invited.guest.userId };
   for (const persona of eventPersonas) {
     const client = meetingClient(server.url, await cookieFor(handle.db, userOf(world, persona)));
     sockets.set(persona, client);
     expect(await connection(client)).toEqual({ ok: true });
   }
+  waiter = meetingClient(server.url, await cookieFor(handle.db, world.users.parentUser.id));
+  expect(await connection(waiter)).toEqual({ ok: true });
 });
 afterAll(async () => {
   for (const client of sockets.values()) client.close();
+  waiter?.close();
   await server?.close();
   await handle?.close();
 });
@@ -101,13 +136,30 @@ async function freshCell(): Promise<EventCell> {
   });
   const agendaItemId = meeting.agenda[0]?.id;
   if (!agendaItemId) throw new Error("meeting built without an agenda");
-  return { meetingId: meeting.id, agendaItemId, someoneElseId: world.users.otherLead.id };
+  await handle.db
+    .update(meetingGuests)
+    .set({ meetingId: meeting.id })
+    .where(eq(meetingGuests.id, guest.id));
+  const waiting = await send(waiter, "meeting:join", { meetingId: meeting.id });
+  expect(waiting).toMatchObject({ ok: true, data: { waiting: true } });
+  return {
+    meetingId: meeting.id,
+    familyId: world.family.id,
+    agendaItemId,
+    someoneElseId: world.users.otherLead.id,
+    waitingUserId: world.users.parentUser.id,
+  };
 }
 
 /** Everything an event could have written about the cell's meeting. */
 async function recordsOf(meetingId: string) {
   const countWhere = async (
-    from: typeof meetingAttendance | typeof meetingChatMessages | typeof meetingDecisions,
+    from:
+      | typeof meetingAttendance
+      | typeof meetingCallAttendance
+      | typeof meetingChatMessages
+      | typeof meetingDecisions
+      | typeof meetingLobbyAdmissions,
     where?: SQL,
   ) => {
     const [row] = await handle.db
@@ -132,6 +184,8 @@ async function recordsOf(meetingId: string) {
     meeting,
     attendance: await countWhere(meetingAttendance),
     openAttendance: await countWhere(meetingAttendance, isNull(meetingAttendance.leftAt)),
+    callAttendance: await countWhere(meetingCallAttendance),
+    admissions: await countWhere(meetingLobbyAdmissions),
     chat: await countWhere(meetingChatMessages),
     decisions: await countWhere(meetingDecisions),
     versions: versions?.n ?? 0,
@@ -142,6 +196,39 @@ async function prepare(persona: EventPersona, event: ClientEvent, cell: EventCel
   if (event === "meeting:join" || persona === "notJoined") return;
   const joined = await send(socketOf(persona), "meeting:join", { meetingId: cell.meetingId });
   expect(joined.ok, `${persona} joining`).toBe(joinsFirst.has(persona));
+  if (persona === "familyMember") await admitFamilyMember(cell);
+  if (persona === "guest") await admitGuest(cell);
+  const inCallFirst = event === "call:signal" || event === "call:state";
+  if (inCallFirst && joinsFirst.has(persona)) {
+    const media = { muted: false, cameraOff: false, audioOnly: true };
+    const inCall = await send(socketOf(persona), "call:join", {
+      meetingId: cell.meetingId,
+      ...media,
+    });
+    expect(inCall.ok, `${persona} joining the call`).toBe(true);
+  }
+}
+
+/** The family member waits in the lobby until the chair lets them in; then they join again. */
+async function admitFamilyMember({ meetingId, waitingUserId }: EventCell) {
+  const chair = socketOf("chair");
+  expect((await send(chair, "meeting:join", { meetingId })).ok).toBe(true);
+  expect(await send(chair, "lobby:admit", { meetingId, userId: waitingUserId })).toEqual({
+    ok: true,
+    data: null,
+  });
+  const joined = await send(socketOf("familyMember"), "meeting:join", { meetingId });
+  expect(joined).toMatchObject({ ok: true, data: { waiting: false } });
+}
+
+/** The guest partner waits in the lobby too; the chair lets them in and they join again. */
+async function admitGuest({ meetingId }: EventCell) {
+  const chair = socketOf("chair");
+  expect((await send(chair, "meeting:join", { meetingId })).ok).toBe(true);
+  const admitted = await send(chair, "lobby:admit", { meetingId, userId: guest.userId });
+  expect(admitted).toEqual({ ok: true, data: null });
+  const joined = await send(socketOf("guest"), "meeting:join", { meetingId });
+  expect(joined).toMatchObject({ ok: true, data: { waiting: false } });
 }
 
 const outcomeOf = (ack: { ok: true } | { ok: false; error: { code: string } }): Outcome | string =>

@@ -239,6 +239,14 @@ describe("live notices", () => {
     const otherLead = await connect(s.users.otherLead.id);
     await send(member, "meeting:join", { meetingId: live.id });
     await send(parent, "meeting:join", { meetingId: withParent.id });
+    // The parent waits in the lobby until the chair lets them in, then joins again.
+    const lead = await connect(s.users.lead.id);
+    await send(lead, "meeting:join", { meetingId: withParent.id });
+    await send(lead, "lobby:admit", { meetingId: withParent.id, userId: s.users.parentUser.id });
+    expect(await send(parent, "meeting:join", { meetingId: withParent.id })).toMatchObject({
+      ok: true,
+      data: { waiting: false },
+    });
     await send(otherLead, "meeting:join", { meetingId: other.id });
     const seenByParent: string[] = [];
     parent.on("notice", (n) => seenByParent.push(n.resource));

@@ -3,9 +3,18 @@ export interface RateLimits {
   chatPerSecond: number;
   /** Any events per second per socket. */
   eventsPerSecond: number;
+  /**
+   * Call signals (offers, answers, ICE candidates) per second per socket,
+   * counted apart from other events: joining a call of ten sends dozens at once.
+   */
+  signalsPerSecond: number;
 }
 
-export const defaultRateLimits: RateLimits = { chatPerSecond: 5, eventsPerSecond: 20 };
+export const defaultRateLimits: RateLimits = {
+  chatPerSecond: 5,
+  eventsPerSecond: 20,
+  signalsPerSecond: 200,
+};
 
 /** A token bucket: `rate` tokens a second, holding at most `rate`. */
 export class TokenBucket {

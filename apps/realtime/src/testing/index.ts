@@ -1,2 +1,3 @@
+export * from "./test-guests";
 export * from "./test-meetings";
 export * from "./test-realtime";

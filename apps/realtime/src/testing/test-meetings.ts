@@ -6,6 +6,7 @@ import type { AckResult, ClientToServerEvents, ServerToClientEvents } from "@tea
 import pino from "pino";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { createMeetingServer, type MeetingServer } from "../meetings/create-meeting-server";
+import type { MeetingServerConfig } from "../meetings/meeting-context";
 import type { RateLimits } from "../meetings/rate-limit";
 import { testOrigin } from "./test-realtime";
 
@@ -22,6 +23,7 @@ export interface TestMeetings {
 export async function startTestMeetings(
   db: Database,
   rateLimits: Partial<RateLimits> = {},
+  config: Pick<MeetingServerConfig, "ice"> = {},
 ): Promise<TestMeetings> {
   const server = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/plain" }).end("http still works\n");
@@ -29,7 +31,12 @@ export async function startTestMeetings(
   const meetings = createMeetingServer({
     db,
     logger: pino({ level: "silent" }),
-    config: { publicOrigin: testOrigin, sessionPolicy: defaultSessionPolicy, rateLimits },
+    config: {
+      publicOrigin: testOrigin,
+      sessionPolicy: defaultSessionPolicy,
+      rateLimits,
+      ...config,
+    },
     now: () => new Date(),
   });
   meetings.attach(server);

@@ -1,4 +1,5 @@
 import { createSignInThrottle, defaultSessionPolicy } from "@teamaround/auth";
+import type { NoticeSettings } from "@teamaround/config";
 import type { DatabaseHandle } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
 import { createLocalEventBus, type EventBus } from "@teamaround/events";
@@ -22,9 +23,17 @@ export interface TestServer {
  * the real API, realtime and web app behind one HTTP server.
  */
 export async function startTestServer(
-  options: { events?: EventBus; accessRecheckMs?: number; redis?: ScaleOutConfig } = {},
+  options: {
+    events?: EventBus;
+    accessRecheckMs?: number;
+    redis?: ScaleOutConfig;
+    /** Runs the outbox worker with these settings (none: notices stay pending). */
+    notices?: NoticeSettings;
+    /** A database of its own (PostgreSQL too), for a worker that claims every due notice. */
+    isolatedDatabase?: boolean;
+  } = {},
 ): Promise<TestServer> {
-  const handle = await openTestDatabase();
+  const handle = await openTestDatabase({ isolated: options.isolatedDatabase ?? false });
   const events = options.events ?? createLocalEventBus();
   const teamaround = createServer({
     db: handle.db,
@@ -39,6 +48,9 @@ export async function startTestServer(
         ? { accessRecheckMs: options.accessRecheckMs }
         : {}),
       ...(options.redis ? { redis: options.redis } : {}),
+      ...(options.notices
+        ? { notices: options.notices, noticeTransport: options.notices.transport }
+        : {}),
     },
     throttle: createSignInThrottle({}),
     events,

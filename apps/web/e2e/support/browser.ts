@@ -17,8 +17,13 @@ const args = [
   "--disable-quic",
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args, headless: true });
+/** Chromium, with a story's own extra flags (the call's fake camera and microphone). */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [...args, ...extraArgs],
+    headless: true,
+  });
 }
 
 const sockets = new WeakMap<Page, Set<unknown>>();
@@ -66,6 +71,11 @@ function watch(page: Page): void {
   page.on("websocket", (socket) => {
     open.add(socket);
     socket.on("close", () => open.delete(socket));
+  });
+  // A new document (page.goto, a reload) takes the old document's sockets with it, but
+  // Chromium reports no "close" for them: count only the sockets of the page as it is.
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) open.clear();
   });
   page.on("pageerror", (error) => pageProblems.push(`${page.url()}: ${error.message}`));
   page.on("console", (message) => {

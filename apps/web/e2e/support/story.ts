@@ -20,6 +20,8 @@ export function tellStory(input: {
   name: string;
   people: () => Record<string, Page | undefined>;
   ready: (setting: StorySetting) => void;
+  /** Extra Chromium flags for this story only. */
+  browserArgs?: string[];
 }): void {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -31,7 +33,7 @@ export function tellStory(input: {
       server = await startServer();
       origin = server.origin;
     }
-    browser = await launchBrowser();
+    browser = await launchBrowser(input.browserArgs);
     makeScreenshotsDir();
     input.ready({ origin, browser });
   });

@@ -814,7 +814,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Rename, retype, deactivate or reactivate an agency (administrators) */
+    /** Rename, retype, deactivate or reactivate an agency, or set its contact address (administrators) */
     patch: {
       parameters: {
         query?: never;
@@ -906,7 +906,8 @@ export interface paths {
             | "manager"
             | "administrator"
             | "family_member"
-            | "partnership_analyst";
+            | "partnership_analyst"
+            | "guest";
           status?: "invited" | "active" | "deactivated";
           /** @description Part of a name or email */
           q?: string;
@@ -985,7 +986,7 @@ export interface paths {
               data: components["schemas"]["AdminUser"];
               invitation: {
                 expiresAt: string;
-                /** @description Outside production only, until invitations are emailed */
+                /** @description Demo mode only (the local outbox, outside production): the link is not emailed */
                 setPasswordUrl?: string;
               };
             };
@@ -1354,7 +1355,7 @@ export interface paths {
             "application/json": {
               data: {
                 expiresAt: string;
-                /** @description Outside production only, until invitations are emailed */
+                /** @description Demo mode only (the local outbox, outside production): the link is not emailed */
                 setPasswordUrl?: string;
               };
             };
@@ -1475,7 +1476,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment sign-off, first TAC timescale, score labels, drift targets, localities (administrators) */
+    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities (administrators) */
     patch: {
       parameters: {
         query?: never;
@@ -1588,6 +1589,7 @@ export interface paths {
                   | "service_manager"
                   | "family_member"
                   | "administrator"
+                  | "guest"
                   | "outsider";
                 openActions: number;
                 overdueActions: number;
@@ -1686,6 +1688,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -1764,12 +1777,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -1872,6 +1897,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -1950,12 +1986,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
               documents: components["schemas"]["DocumentAccesses"];
@@ -2046,210 +2094,15 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
-                score: {
+                closure: {
                   read: boolean;
-                  record: boolean;
-                };
-                review: {
-                  read: boolean;
-                  record: boolean;
-                };
-                feedback: {
-                  answer: boolean;
-                  read: boolean;
-                };
-                follow_up: {
-                  read: boolean;
-                  record: boolean;
-                };
-                invitation: {
-                  create: boolean;
-                };
-                team: {
-                  read: boolean;
-                  read_former: boolean;
-                  add: boolean;
-                  remove: boolean;
-                  lead_handover: boolean;
-                };
-                agreement: {
-                  read: boolean;
-                  record: boolean;
-                };
-                consent: {
-                  read: boolean;
-                  record: boolean;
+                  propose: boolean;
                   withdraw: boolean;
+                  sign_off: boolean;
                 };
-                lawful_basis: {
+                plan_sign_off: {
                   read: boolean;
-                  record: boolean;
-                  end: boolean;
-                };
-                sharing: {
-                  read: boolean;
-                  read_hidden: boolean;
-                  record: boolean;
-                };
-                outcome: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                };
-                action: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  add_progress: boolean;
-                };
-                audit: {
-                  read: boolean;
-                };
-                case_audit: {
-                  read: boolean;
-                  create: boolean;
-                  acknowledge: boolean;
-                };
-                supervision: {
-                  read: boolean;
-                  record: boolean;
-                };
-                meeting: {
-                  read: boolean;
-                  schedule: boolean;
-                  update: boolean;
-                  cancel: boolean;
-                  start: boolean;
-                  end: boolean;
-                  set_agenda: boolean;
-                  record_decision: boolean;
-                  moderate: boolean;
-                  join: boolean;
-                  chat: boolean;
-                  raise_hand: boolean;
-                };
-                plan_version: {
-                  read: boolean;
-                };
-              };
-            };
-          };
-        };
-        /** @description The request is malformed or fails validation */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not signed in, or the session has ended */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Signed in, but not allowed to do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not found, or not yours to see */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Conflicts with the current state (for example a stale version) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Well-formed but breaks a rule of the service */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-    trace?: never;
-  };
-  "/api/families/{familyId}/close": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Close the current Early Help episode: reason, summary, closing scores and outcomes met */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          familyId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["CloseFamily"];
-        };
-      };
-      responses: {
-        /** @description The family after the change */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              data: components["schemas"]["Family"];
-              abilities: {
-                family: {
-                  read: boolean;
-                  update: boolean;
-                  close: boolean;
-                  step_up: boolean;
-                  step_down: boolean;
-                };
-                member: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  read_equality: boolean;
-                };
-                episode: {
-                  read: boolean;
-                  read_notes: boolean;
-                };
-                assessment: {
-                  read: boolean;
-                  start: boolean;
-                  write: boolean;
                   submit: boolean;
-                  complete: boolean;
                   sign_off: boolean;
                 };
                 score: {
@@ -2330,12 +2183,253 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/families/{familyId}/close": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close the current Early Help episode: reason, summary, closing scores and outcomes met (where the authority asks for a manager's sign-off, propose the closure instead: 409) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CloseFamily"];
+        };
+      };
+      responses: {
+        /** @description The family after the change */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Family"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -2462,6 +2556,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -2540,12 +2645,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -2672,6 +2789,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -2750,12 +2878,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -2876,6 +3016,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -2954,12 +3105,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -3045,6 +3208,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -3123,12 +3297,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -3251,6 +3437,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -3329,12 +3526,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -3467,6 +3676,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -3545,12 +3765,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -3674,6 +3906,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -3752,12 +3995,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -3852,6 +4107,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -3930,12 +4196,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -4063,6 +4341,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -4141,12 +4430,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -4279,6 +4580,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -4357,12 +4669,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -4483,6 +4807,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -4561,12 +4896,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -4652,6 +4999,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -4730,12 +5088,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -4922,6 +5292,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5000,12 +5381,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -5091,6 +5484,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5169,12 +5573,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -5297,6 +5713,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5375,12 +5802,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -5503,6 +5942,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5581,12 +6031,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -5709,6 +6171,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5787,12 +6260,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -5916,6 +6401,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -5994,12 +6490,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -6184,6 +6692,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -6262,12 +6781,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -6372,6 +6903,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -6450,12 +6992,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -6553,238 +7107,15 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
-                score: {
+                closure: {
                   read: boolean;
-                  record: boolean;
-                };
-                review: {
-                  read: boolean;
-                  record: boolean;
-                };
-                feedback: {
-                  answer: boolean;
-                  read: boolean;
-                };
-                follow_up: {
-                  read: boolean;
-                  record: boolean;
-                };
-                invitation: {
-                  create: boolean;
-                };
-                team: {
-                  read: boolean;
-                  read_former: boolean;
-                  add: boolean;
-                  remove: boolean;
-                  lead_handover: boolean;
-                };
-                agreement: {
-                  read: boolean;
-                  record: boolean;
-                };
-                consent: {
-                  read: boolean;
-                  record: boolean;
+                  propose: boolean;
                   withdraw: boolean;
+                  sign_off: boolean;
                 };
-                lawful_basis: {
+                plan_sign_off: {
                   read: boolean;
-                  record: boolean;
-                  end: boolean;
-                };
-                sharing: {
-                  read: boolean;
-                  read_hidden: boolean;
-                  record: boolean;
-                };
-                outcome: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                };
-                action: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  add_progress: boolean;
-                };
-                audit: {
-                  read: boolean;
-                };
-                case_audit: {
-                  read: boolean;
-                  create: boolean;
-                  acknowledge: boolean;
-                };
-                supervision: {
-                  read: boolean;
-                  record: boolean;
-                };
-                meeting: {
-                  read: boolean;
-                  schedule: boolean;
-                  update: boolean;
-                  cancel: boolean;
-                  start: boolean;
-                  end: boolean;
-                  set_agenda: boolean;
-                  record_decision: boolean;
-                  moderate: boolean;
-                  join: boolean;
-                  chat: boolean;
-                  raise_hand: boolean;
-                };
-                plan_version: {
-                  read: boolean;
-                };
-              };
-            };
-          };
-        };
-        /** @description The request is malformed or fails validation */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not signed in, or the session has ended */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Signed in, but not allowed to do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not found, or not yours to see */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Well-formed but breaks a rule of the service */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/families/{familyId}/consents/{consentId}/withdraw": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Withdraw consent: team members resting on it leave, receiving agencies are notified
-     * @description A family member withdraws only the consent they gave. Practitioners whose membership rested on it leave the team unless another consent or lawful basis covers their agency.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          familyId: string;
-          consentId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": components["schemas"]["WithdrawConsent"];
-        };
-      };
-      responses: {
-        /** @description The withdrawn consent and what followed */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              data: {
-                consent: components["schemas"]["Consent"];
-                /** @description Left the team: no other basis */
-                removedTeamMembers: {
-                  /** Format: uuid */
-                  userId: string;
-                  name: string;
-                  agency: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                  } | null;
-                }[];
-                /** @description Stayed: their agency is covered by another consent or lawful basis */
-                repointedTeamMembers: {
-                  /** Format: uuid */
-                  userId: string;
-                  name: string;
-                  agency: {
-                    /** Format: uuid */
-                    id: string;
-                    name: string;
-                  } | null;
-                }[];
-                notifiedAgencies: {
-                  /** Format: uuid */
-                  id: string;
-                  name: string;
-                }[];
-              };
-              abilities: {
-                family: {
-                  read: boolean;
-                  update: boolean;
-                  close: boolean;
-                  step_up: boolean;
-                  step_down: boolean;
-                };
-                member: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  read_equality: boolean;
-                };
-                episode: {
-                  read: boolean;
-                  read_notes: boolean;
-                };
-                assessment: {
-                  read: boolean;
-                  start: boolean;
-                  write: boolean;
                   submit: boolean;
-                  complete: boolean;
                   sign_off: boolean;
                 };
                 score: {
@@ -6865,12 +7196,282 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/consents/{consentId}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw consent: team members resting on it leave, receiving agencies are sent a notice
+     * @description A family member withdraws only the consent they gave. Practitioners whose membership rested on it leave the team unless another consent or lawful basis covers their agency.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          consentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WithdrawConsent"];
+        };
+      };
+      responses: {
+        /** @description The withdrawn consent and what followed */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: {
+                consent: components["schemas"]["Consent"];
+                /** @description Left the team: no other basis */
+                removedTeamMembers: {
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                  agency: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                }[];
+                /** @description Stayed: their agency is covered by another consent or lawful basis */
+                repointedTeamMembers: {
+                  /** Format: uuid */
+                  userId: string;
+                  name: string;
+                  agency: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  } | null;
+                }[];
+                /** @description Agencies that received information under it; the consent's withdrawalNotices say whether each was told */
+                agenciesToTell: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+              };
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -6991,6 +7592,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -7069,12 +7681,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -7169,6 +7793,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -7247,12 +7882,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -7394,6 +8041,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -7472,12 +8130,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -7592,6 +8262,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -7670,12 +8351,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -7770,6 +8463,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -7848,12 +8552,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -7966,6 +8682,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -8044,12 +8771,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -8135,6 +8874,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -8213,12 +8963,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -8331,6 +9093,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -8409,12 +9182,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -8505,6 +9290,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -8583,12 +9379,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -8712,6 +9520,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -8790,12 +9609,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -8914,199 +9745,15 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
-                score: {
+                closure: {
                   read: boolean;
-                  record: boolean;
-                };
-                review: {
-                  read: boolean;
-                  record: boolean;
-                };
-                feedback: {
-                  answer: boolean;
-                  read: boolean;
-                };
-                follow_up: {
-                  read: boolean;
-                  record: boolean;
-                };
-                invitation: {
-                  create: boolean;
-                };
-                team: {
-                  read: boolean;
-                  read_former: boolean;
-                  add: boolean;
-                  remove: boolean;
-                  lead_handover: boolean;
-                };
-                agreement: {
-                  read: boolean;
-                  record: boolean;
-                };
-                consent: {
-                  read: boolean;
-                  record: boolean;
+                  propose: boolean;
                   withdraw: boolean;
+                  sign_off: boolean;
                 };
-                lawful_basis: {
+                plan_sign_off: {
                   read: boolean;
-                  record: boolean;
-                  end: boolean;
-                };
-                sharing: {
-                  read: boolean;
-                  read_hidden: boolean;
-                  record: boolean;
-                };
-                outcome: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                };
-                action: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  add_progress: boolean;
-                };
-                audit: {
-                  read: boolean;
-                };
-                case_audit: {
-                  read: boolean;
-                  create: boolean;
-                  acknowledge: boolean;
-                };
-                supervision: {
-                  read: boolean;
-                  record: boolean;
-                };
-                meeting: {
-                  read: boolean;
-                  schedule: boolean;
-                  update: boolean;
-                  cancel: boolean;
-                  start: boolean;
-                  end: boolean;
-                  set_agenda: boolean;
-                  record_decision: boolean;
-                  moderate: boolean;
-                  join: boolean;
-                  chat: boolean;
-                  raise_hand: boolean;
-                };
-                plan_version: {
-                  read: boolean;
-                };
-              };
-            };
-          };
-        };
-        /** @description The request is malformed or fails validation */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not signed in, or the session has ended */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Signed in, but not allowed to do this */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Not found, or not yours to see */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Conflicts with the current state (for example a stale version) */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/families/{familyId}/versions": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The plan's versions, one per meeting held, newest first */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          familyId: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The versions */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              data: components["schemas"]["PlanVersionSummary"][];
-              abilities: {
-                family: {
-                  read: boolean;
-                  update: boolean;
-                  close: boolean;
-                  step_up: boolean;
-                  step_down: boolean;
-                };
-                member: {
-                  read: boolean;
-                  create: boolean;
-                  update: boolean;
-                  read_equality: boolean;
-                };
-                episode: {
-                  read: boolean;
-                  read_notes: boolean;
-                };
-                assessment: {
-                  read: boolean;
-                  start: boolean;
-                  write: boolean;
                   submit: boolean;
-                  complete: boolean;
                   sign_off: boolean;
                 };
                 score: {
@@ -9187,12 +9834,1659 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/unsent-notices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Invitees the meeting's latest invitation, move or cancellation did not reach, and why
+     * @description For the lead professional: tell these people another way. Each invitee's newest email about the meeting is listed when it could not be sent (no email address, a closed account) or was refused.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who was not told */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["UnsentMeetingNotice"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/record": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A held meeting's record: attendance, apologies, decisions, actions agreed, responses
+     * @description Family members see it without apology reasons and without practitioners' comments. A meeting that has not ended has no record (409).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The record */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingRecord"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/apologies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record that an invitee cannot come, and why (the chair, before or during the meeting) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordApologyBody"];
+        };
+      };
+      responses: {
+        /** @description The apology as recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingApology"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/record/responses": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm a held meeting's record is accurate, or comment on it (attendees, within a week)
+     * @description Appended under the record, which never changes. A confirmation is given once (409 after); the week after the meeting ended is the limit (409 after).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RecordResponseBody"];
+        };
+      };
+      responses: {
+        /** @description The record with the response under it */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingRecord"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/guests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Partners without an account invited to this meeting, with their status */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The meeting's guests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingGuest"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Invite a partner without an account (a GP, a nurse from another trust) to this meeting
+     * @description Emails them a link and a one-time code through the outbox. The guest sees this meeting's room and plan (read-only unless mayWrite) until the meeting ends, an hour past its booked end at the latest, or until revoked.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["InviteGuest"];
+        };
+      };
+      responses: {
+        /** @description Invited */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingGuest"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/guests/{guestId}/revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a guest's invitation: their link stops working and they leave the room */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+          guestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Revoked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["MeetingGuest"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/guest/sign-in": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A guest partner signs in with the link's token and the one-time code
+     * @description Sets a session cookie that works for the invitation's one meeting only. A wrong code is counted (5 spend the invitation) and throttled like sign-in (429 with Retry-After); a used, revoked or expired invitation answers 401.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["GuestSignIn"];
+        };
+      };
+      responses: {
+        /** @description Signed in as a guest */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["GuestMeeting"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/guest/meeting": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The meeting a signed-in guest may be in now
+     * @description For guest accounts only; 404 when the invitation no longer lets them in.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The guest's meeting */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["GuestMeeting"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/versions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan's versions, one per meeting held, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["PlanVersionSummary"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -9289,6 +11583,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -9367,12 +11672,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -9472,6 +11789,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -9550,15 +11878,233 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
                 };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
               };
             };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/plan.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The family's plan as the family may see it, as a PDF (no practitioners' notes, no hidden register entries) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF (A4, tagged), as the family may see it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/meetings/{meetingId}/record.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A held meeting's record as the family may see it, as a PDF (409 before it is held) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          meetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF (A4, tagged), as the family may see it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/assessments/{assessmentId}/assessment.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Early Help Assessment as the family may see it, as a PDF (a family member's own words only in their own copy) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          assessmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF (A4, tagged), as the family may see it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
           };
         };
         /** @description The request is malformed or fails validation */
@@ -9652,6 +12198,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -9730,12 +12287,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -9847,6 +12416,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -9925,12 +12505,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -10042,6 +12634,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -10120,12 +12723,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -10525,6 +13140,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -10603,12 +13229,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -10748,6 +13386,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -10826,12 +13475,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -10917,6 +13578,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -10995,12 +13667,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -11113,6 +13797,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -11191,12 +13886,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -11321,6 +14028,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -11399,12 +14117,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -11588,6 +14318,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -11666,12 +14407,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -11799,6 +14552,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -11877,12 +14641,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -12010,6 +14786,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -12088,12 +14875,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -12223,6 +15022,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -12301,12 +15111,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -12434,6 +15256,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -12512,12 +15345,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -12570,6 +15415,2002 @@ export interface paths {
         };
         /** @description Well-formed but breaks a rule of the service */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/closure-proposals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where closing the case stands: the latest closure proposal and every decision on it
+     * @description Staff only: the family never sees sign-off.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The closure's sign-off */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["ClosureSignOff"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Propose closing the episode for a manager's sign-off (the case stays open until then) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProposeClosure"];
+        };
+      };
+      responses: {
+        /** @description The proposal, waiting */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["ClosureSignOff"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/closure-proposals/{proposalId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a proposed closure: the episode closes with the proposed answers */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          proposalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The closure after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["ClosureSignOff"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/closure-proposals/{proposalId}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return a proposed closure to the lead with comments */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          proposalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comments: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The closure after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["ClosureSignOff"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/closure-proposals/{proposalId}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw a closure proposal still waiting for sign-off (the lead professional)
+     * @description The case stays open as it was (proposing never changed it); the proposal leaves the managers' sign-off queue and the withdrawal joins the closure's history, with the reason if one is given. A proposal already decided or withdrawn is 409.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          proposalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The closure after the withdrawal */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["ClosureSignOff"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/plan-sign-offs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where the plan's sign-off stands: the latest submission, the latest approval, every decision
+     * @description Staff only: the family never sees sign-off.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The plan's sign-off */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["PlanSignOffState"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Submit the plan as it stands for a manager's sign-off (it stays editable) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The submission, waiting */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["PlanSignOffState"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/plan-sign-offs/{signOffId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (sign off) the plan as submitted */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          signOffId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description The plan's sign-off after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["PlanSignOffState"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/plan-sign-offs/{signOffId}/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return the submitted plan to the lead with comments */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          signOffId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            comments: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The plan's sign-off after the decision */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["PlanSignOffState"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -12678,6 +17519,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -12756,12 +17608,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -12882,6 +17746,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -12960,12 +17835,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -13063,6 +17950,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -13141,12 +18039,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -13557,6 +18467,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -13635,12 +18556,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -13737,6 +18670,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -13815,12 +18759,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -13932,6 +18888,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -14010,12 +18977,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -14127,6 +19106,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -14205,12 +19195,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -14529,6 +19531,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -14607,12 +19620,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -14714,6 +19739,17 @@ export interface paths {
                   complete: boolean;
                   sign_off: boolean;
                 };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
                 score: {
                   read: boolean;
                   record: boolean;
@@ -14792,12 +19828,24 @@ export interface paths {
                   set_agenda: boolean;
                   record_decision: boolean;
                   moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
                   join: boolean;
                   chat: boolean;
                   raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
                 };
                 plan_version: {
                   read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
                 };
               };
             };
@@ -14952,27 +20000,46 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** What is late on my service's cases, most late first */
+    /** What is late on my service's cases, most late first, a page at a time */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description 1-based, 50 items a page */
+          page?: number;
+          /** @description Only items of this kind */
+          kind?:
+            | "triage_late"
+            | "assessment_late"
+            | "first_tac_late"
+            | "review_overdue"
+            | "action_overdue"
+            | "consent_review_due"
+            | "no_lead_professional"
+            | "follow_up_due";
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        /** @description The drift queue */
+        /** @description A page of the drift queue */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             "application/json": {
-              /** @description Most late first */
+              /** @description This page of the queue, most late first */
               data: components["schemas"]["DriftItem"][];
               /** @description YYYY-MM-DD */
               today: string;
+              page: number;
+              pageSize: number;
+              /** @description Late items matching the filter, on every page */
+              total: number;
+              /** @description Late items of every kind (the filter not applied), in the domain's order */
+              counts: components["schemas"]["DriftKindCount"][];
             };
           };
         };
@@ -15020,7 +20087,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Assessments submitted and waiting for a manager's decision, with earlier decisions */
+    /** Assessments, plans and closures waiting for a manager's decision, longest waiting first, with earlier decisions */
     get: {
       parameters: {
         query?: never;
@@ -15079,6 +20146,539 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/admin/outbox": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The local outbox: messages kept instead of sent, newest first (administrators)
+     * @description Only the local outbox transport (the embedded default) keeps messages; with SMTP or GOV.UK Notify the list is empty. Each read is audited.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only messages kept before this moment: pass `nextBefore` for the next page */
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of the local outbox */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AdminOutboxPage"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/outbox": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Demo mode: what would have been sent to me, newest first
+     * @description Answers 404 unless the service keeps notices in its local outbox outside production.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only messages kept before this moment: pass `nextBefore` for the next page */
+          before?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of my messages */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["MyOutboxPage"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/notifications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My in-app notices, newest first, with how many are unread
+     * @description Each is checked against my access now: one about a family I may no longer see has no detail and no link.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description With beforeId: the page after this notice (pass `next`) */
+          beforeAt?: string;
+          beforeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One page of my notices */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NotificationsPage"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/notifications/unread-count": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of my in-app notices are unread (the header's count) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The count */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UnreadNotifications"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/notifications/{noticeId}/read": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notices read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          noticeId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NoNotificationFields"];
+        };
+      };
+      responses: {
+        /** @description How many are still unread */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UnreadNotifications"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/notifications/read-all": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark every one of my notices read */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["NoNotificationFields"];
+        };
+      };
+      responses: {
+        /** @description None unread */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UnreadNotifications"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/me/notice-preferences": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** When my notices of the day come, and which optional notices I get by email */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description My notice preferences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NoticePreferencesResponse"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change my digest time or which optional notices I get by email
+     * @description Only the optional kinds can be turned off (new sign-ins from a new browser among them); invitations, password changes and safeguarding notices (such as consent withdrawn) always come. In-app notices always come.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["UpdateNoticePreferences"];
+        };
+      };
+      responses: {
+        /** @description My notice preferences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["NoticePreferencesResponse"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15095,7 +20695,8 @@ export interface components {
             | "manager"
             | "administrator"
             | "family_member"
-            | "partnership_analyst";
+            | "partnership_analyst"
+            | "guest";
         };
         /** @description Send a code to POST /api/auth/totp before anything else */
         secondFactorRequired: boolean;
@@ -15147,7 +20748,8 @@ export interface components {
           | "manager"
           | "administrator"
           | "family_member"
-          | "partnership_analyst";
+          | "partnership_analyst"
+          | "guest";
         jobTitle: string | null;
         agency: {
           /** Format: uuid */
@@ -15209,6 +20811,20 @@ export interface components {
           read: boolean;
           manage: boolean;
         };
+        notice_outbox: {
+          read: boolean;
+        };
+        my_outbox: {
+          read: boolean;
+        };
+        my_notifications: {
+          read: boolean;
+          update: boolean;
+        };
+        my_notice_preferences: {
+          read: boolean;
+          update: boolean;
+        };
       };
     };
     Authority: {
@@ -15226,6 +20842,10 @@ export interface components {
       requireStaffTotp: boolean;
       /** @description Completing an Early Help Assessment needs a manager's sign-off */
       assessmentSignOffRequired: boolean;
+      /** @description Closing an episode needs a manager's sign-off: the lead proposes the closure */
+      closureSignOffRequired: boolean;
+      /** @description The lead submits the plan for a manager's sign-off */
+      planSignOffRequired: boolean;
       /** @description The first TAC meeting is due this many working days after the assessment */
       firstTacWorkingDays: number;
       /** @description What a need score of 0 is called here */
@@ -15240,6 +20860,8 @@ export interface components {
       actionOverdueDays: number;
       /** @description The authority's localities (area teams) */
       localities: string[];
+      /** @description Emails about a person's actions may name the family (otherwise a link only) */
+      noticeFamilyNames: boolean;
     };
     MySession: {
       /** @description Identifies the session; it is not the secret in the cookie */
@@ -15283,6 +20905,8 @@ export interface components {
         | "voluntary"
         | "other";
       active: boolean;
+      /** @description Administrators only: where the agency is told, by email, that consent to share with it was withdrawn (null: none given) */
+      contactEmail?: string | null;
       createdAt: string;
     };
     CreateAgency: {
@@ -15298,6 +20922,11 @@ export interface components {
         | "adult_services"
         | "voluntary"
         | "other";
+      /**
+       * Format: email
+       * @description A team inbox, told when consent to share with the agency is withdrawn
+       */
+      contactEmail?: string;
     };
     UpdateAgency: {
       name?: string;
@@ -15313,6 +20942,11 @@ export interface components {
         | "voluntary"
         | "other";
       active?: boolean;
+      /**
+       * Format: email
+       * @description null removes it
+       */
+      contactEmail?: string | null;
     };
     AdminUser: {
       /** Format: uuid */
@@ -15321,7 +20955,13 @@ export interface components {
       displayName: string;
       jobTitle: string | null;
       /** @enum {string} */
-      role: "practitioner" | "manager" | "administrator" | "family_member" | "partnership_analyst";
+      role:
+        | "practitioner"
+        | "manager"
+        | "administrator"
+        | "family_member"
+        | "partnership_analyst"
+        | "guest";
       agency: {
         /** Format: uuid */
         id: string;
@@ -15384,6 +21024,8 @@ export interface components {
       leadProfessionalTitle?: string;
       requireStaffTotp?: boolean;
       assessmentSignOffRequired?: boolean;
+      closureSignOffRequired?: boolean;
+      planSignOffRequired?: boolean;
       /** @description Working days from the assessment to the first TAC meeting (1–60) */
       firstTacWorkingDays?: number;
       /** @description The 0 end of the need score, e.g. "Very worried" */
@@ -15398,6 +21040,8 @@ export interface components {
       actionOverdueDays?: number;
       /** @description The authority's localities (area teams), each named once */
       localities?: string[];
+      /** @description Emails about a person's actions may name the family (default off) */
+      noticeFamilyNames?: boolean;
     };
     /** @description When the next meeting falls due, as the family's meetings page says; null once closed */
     NextMeetingDue: {
@@ -16020,6 +21664,7 @@ export interface components {
         | "administrator"
         | "family_member"
         | "partnership_analyst"
+        | "guest"
         | null;
       event: string;
       resourceType: string | null;
@@ -16088,19 +21733,27 @@ export interface components {
         };
         reason: string;
       } | null;
-      withdrawalNotices: {
-        agency: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-        };
-        notifiedAt: string;
-        how: string;
-      }[];
+      withdrawalNotices: components["schemas"]["ConsentWithdrawalNotice"][];
       /** @description Whether the caller may withdraw it now */
       canWithdraw: boolean;
       version: number;
       createdAt: string;
+    };
+    ConsentWithdrawalNotice: {
+      agency: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      /**
+       * @description sent: emailed to the agency's contact address (sentAt); waiting: in the outbox, being sent or retried; failed: could not be sent, tell them another way; no_address: the agency has no contact address; not_emailed: recorded before withdrawals were emailed
+       * @enum {string}
+       */
+      status: "sent" | "waiting" | "failed" | "no_address" | "not_emailed";
+      /** @description When the notice was sent, once it was */
+      sentAt: string | null;
+      /** @description When the withdrawal named this agency to be told */
+      recordedAt: string;
     };
     RecordConsent: {
       /**
@@ -16307,6 +21960,8 @@ export interface components {
       /** @enum {string} */
       kind: "initial" | "review" | "closing";
       scheduledFor: string;
+      /** @description How long it lasts, in minutes */
+      durationMinutes: number;
       location: string | null;
       notes: string | null;
       chair: {
@@ -16367,6 +22022,8 @@ export interface components {
        * @description In the future
        */
       scheduledFor: string;
+      /** @description How long it lasts, in minutes: 30 to 180 in steps of 15 (60 when left out) */
+      durationMinutes?: number;
       location?: string;
       notes?: string;
       agenda: {
@@ -16411,6 +22068,20 @@ export interface components {
         recordedByName: string;
         recordedAt: string;
       }[];
+      /** @description Invitees who cannot come (reasons: staff only) */
+      apologies: components["schemas"]["MeetingApology"][];
+    };
+    MeetingApology: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "practitioner" | "family_member";
+      name: string;
+      agencyName: string | null;
+      /** @description Staff only; null for the family */
+      reason: string | null;
+      recordedByName: string;
+      recordedAt: string;
     };
     UpdateMeeting: {
       /** @description The version you read; a stale version answers 409 */
@@ -16420,6 +22091,8 @@ export interface components {
        * @description In the future
        */
       scheduledFor?: string;
+      /** @description In minutes, 30 to 180 in steps of 15; a new length tells invitees the meeting has moved */
+      durationMinutes?: number;
       location?: string | null;
       notes?: string | null;
       /** @description Replaces the agenda */
@@ -16446,6 +22119,203 @@ export interface components {
     MeetingStateChange: {
       /** @description The version you read; a stale version answers 409 */
       version: number;
+    };
+    UnsentMeetingNotice: {
+      /** Format: uuid */
+      noticeId: string;
+      /** @description The invitee, as the lead knows them */
+      name: string;
+      /** @enum {string} */
+      kind: "practitioner" | "family_member";
+      /** @enum {string} */
+      reason: "no_email_address" | "account_not_active" | "not_delivered";
+      /**
+       * @description What they were not told
+       * @enum {string}
+       */
+      change: "booked" | "invited" | "moved" | "cancelled" | "uninvited";
+      /** @description When it was to be sent */
+      at: string;
+    };
+    MeetingRecord: {
+      meeting: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        kind: "initial" | "review" | "closing";
+        /** @description The booked time */
+        scheduledFor: string;
+        durationMinutes: number;
+        location: string | null;
+        /** @description When the chair started it */
+        startedAt: string | null;
+        /** @description When the chair ended it */
+        endedAt: string;
+        chair: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        };
+      };
+      version: {
+        /** Format: uuid */
+        id: string;
+        number: number;
+        /** @description SHA-256 of the canonical JSON of { content, snapshots } */
+        hash: string;
+        /** @description The stored record still matches its hash */
+        unchanged: boolean;
+      };
+      attendance: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+        /** @enum {string} */
+        role:
+          | "practitioner"
+          | "manager"
+          | "administrator"
+          | "family_member"
+          | "partnership_analyst"
+          | "guest";
+        chair: boolean;
+        agencyName: string | null;
+        spans: {
+          joinedAt: string;
+          leftAt: string | null;
+        }[];
+      }[];
+      apologies: components["schemas"]["MeetingApology"][];
+      decisions: {
+        /** Format: uuid */
+        id: string;
+        text: string;
+        recordedByName: string;
+        recordedAt: string;
+      }[];
+      /** @description Actions created while the meeting was live, as they stood when it ended */
+      actionsAgreed: {
+        /** Format: uuid */
+        id: string;
+        text: string;
+        dueDate: string;
+        /** @enum {string} */
+        status: "open" | "done" | "dropped";
+        owners: {
+          name: string;
+          agencyName: string | null;
+        }[];
+      }[];
+      /** @description The family's next meeting booked after this one */
+      nextMeeting: {
+        /** Format: uuid */
+        id: string;
+        scheduledFor: string;
+        /** @enum {string} */
+        state: "scheduled" | "live" | "ended" | "cancelled";
+      } | null;
+      /** @description The next review date the chair recorded */
+      nextReviewBy: string | null;
+      responses: {
+        respondBy: string;
+        /** @description The week to confirm or comment has not passed */
+        open: boolean;
+        entries: components["schemas"]["MeetingRecordResponse"][];
+        mine: {
+          mayRespond: boolean;
+          confirmed: boolean;
+          /** @description Why you may not respond now, in plain words */
+          refusal: string | null;
+        };
+      };
+    };
+    MeetingRecordResponse: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      fromFamily: boolean;
+      /** @enum {string} */
+      kind: "confirmed" | "commented";
+      comment: string | null;
+      respondedAt: string;
+    };
+    RecordApologyBody: {
+      /** @description An invitee: a practitioner or a member of this family */
+      person:
+        | {
+            /** @enum {string} */
+            kind: "practitioner";
+            /** Format: uuid */
+            userId: string;
+          }
+        | {
+            /** @enum {string} */
+            kind: "family_member";
+            /** Format: uuid */
+            memberId: string;
+          };
+      /** @description Why they cannot come, in a few words */
+      reason: string;
+    };
+    RecordResponseBody:
+      | {
+          /** @enum {string} */
+          kind: "confirmed";
+        }
+      | {
+          /** @enum {string} */
+          kind: "commented";
+          comment: string;
+        };
+    MeetingGuest: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      organisation: string;
+      email: string;
+      role: string;
+      mayWrite: boolean;
+      /**
+       * @description invited: code not used yet; joined: signed in with the code; locked: too many wrong codes
+       * @enum {string}
+       */
+      status: "invited" | "joined" | "revoked" | "expired" | "locked";
+      expiresAt: string;
+      createdAt: string;
+    };
+    InviteGuest: {
+      /** @description The guest's name, as the others will see it */
+      name: string;
+      /** @description Where they work, e.g. Riverside Surgery */
+      organisation: string;
+      /**
+       * Format: email
+       * @description Where the link and one-time code go
+       */
+      email: string;
+      /** @description What they are, in their field's words (GP, School nurse) */
+      role: string;
+      /**
+       * @description Whether they may write in the plan
+       * @default false
+       */
+      mayWrite: boolean;
+    };
+    GuestMeeting: {
+      /** Format: uuid */
+      familyId: string;
+      /** Format: uuid */
+      meetingId: string;
+      name: string;
+      organisation: string;
+      mayWrite: boolean;
+      expiresAt: string;
+    };
+    GuestSignIn: {
+      /** @description From the link */
+      token: string;
+      /** @description The one-time code from the email */
+      code: string;
     };
     PlanVersionSummary: {
       /** Format: uuid */
@@ -16795,6 +22665,205 @@ export interface components {
       };
       recordedAt: string;
     };
+    ClosureSignOff: {
+      /** @description The authority asks for a manager's sign-off */
+      signOffRequired: boolean;
+      /** @description The latest episode's latest closure proposal; null when none was made */
+      current: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        episodeId: string;
+        /** @enum {string} */
+        status: "waiting" | "approved" | "returned" | "withdrawn";
+        decidedAt: string | null;
+        decidedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        } | null;
+        /** @description What the manager asked to change, when returned */
+        returnComments: string | null;
+        /** @enum {string} */
+        reason: "outcomes_met" | "stepped_up" | "family_declined" | "moved_away" | "other_service";
+        summary: string;
+        scores: {
+          /** @enum {string} */
+          area:
+            | "education"
+            | "early_years"
+            | "health"
+            | "substance_use"
+            | "family_relationships"
+            | "safety_from_abuse_and_exploitation"
+            | "crime"
+            | "domestic_abuse"
+            | "housing"
+            | "financial_stability";
+          /** Format: uuid */
+          memberId: string | null;
+          /** @enum {string} */
+          scoredBy: "practitioners" | "family";
+          score: number;
+        }[];
+        outcomeResults: {
+          /** Format: uuid */
+          outcomeId: string;
+          title: string;
+          /** @enum {string} */
+          result: "met" | "partly_met" | "not_met";
+        }[];
+        proposedAt: string;
+        proposedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        };
+      } | null;
+      /** @description Every decision on this episode's closure (and each withdrawal), oldest first */
+      history: components["schemas"]["SignOffDecisionEntry"][];
+      can: {
+        close: boolean;
+        propose: boolean;
+        approve: boolean;
+        return: boolean;
+        /** @description Take back the proposal that waits (its lead) */
+        withdraw: boolean;
+      };
+    };
+    SignOffDecisionEntry: {
+      /** @enum {string} */
+      decision: "approved" | "returned" | "withdrawn";
+      comments: string | null;
+      decidedByName: string;
+      decidedAt: string;
+    };
+    ProposeClosure: {
+      /** @enum {string} */
+      reason: "outcomes_met" | "family_declined" | "moved_away" | "other_service";
+      /** @description What changed for the family, and why the case closes */
+      summary: string;
+      /**
+       * @description The closing score of each need area, 0–10
+       * @default []
+       */
+      scores: {
+        /** @enum {string} */
+        area:
+          | "education"
+          | "early_years"
+          | "health"
+          | "substance_use"
+          | "family_relationships"
+          | "safety_from_abuse_and_exploitation"
+          | "crime"
+          | "domestic_abuse"
+          | "housing"
+          | "financial_stability";
+        /** Format: uuid */
+        memberId?: string;
+        /**
+         * @default practitioners
+         * @enum {string}
+         */
+        scoredBy: "practitioners" | "family";
+        score: number;
+        strengths?: string;
+        needs?: string;
+        note?: string;
+      }[];
+      /**
+       * @description Whether each active outcome of the plan was met; every active outcome is needed
+       * @default []
+       */
+      outcomeResults: {
+        /** Format: uuid */
+        outcomeId: string;
+        /** @enum {string} */
+        result: "met" | "partly_met" | "not_met";
+      }[];
+    };
+    PlanSignOffState: {
+      /** @description The authority asks for a manager's sign-off of plans */
+      signOffRequired: boolean;
+      /** @description The latest episode's latest submission; null when the plan was never submitted */
+      current: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        episodeId: string;
+        /** @enum {string} */
+        status: "waiting" | "approved" | "returned" | "withdrawn";
+        decidedAt: string | null;
+        decidedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        } | null;
+        /** @description What the manager asked to change, when returned */
+        returnComments: string | null;
+        submittedAt: string;
+        submittedBy: {
+          /** Format: uuid */
+          userId: string;
+          name: string;
+        };
+        /** @description The plan as submitted */
+        plan: {
+          /** @description The plan document's sections as text */
+          sections: {
+            [key: string]: string;
+          };
+          outcomes: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            area:
+              | "education"
+              | "early_years"
+              | "health"
+              | "substance_use"
+              | "family_relationships"
+              | "safety_from_abuse_and_exploitation"
+              | "crime"
+              | "domestic_abuse"
+              | "housing"
+              | "financial_stability";
+            title: string;
+            measure: string;
+            targetDate: string;
+            /** @enum {string} */
+            status: "active" | "achieved" | "dropped";
+          }[];
+          actions: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            outcomeId: string;
+            text: string;
+            dueDate: string;
+            /** @description Owners' names */
+            owners: string[];
+          }[];
+        };
+        /** @description The plan now says something else than when it was submitted (progress aside) */
+        changedSince: boolean;
+      } | null;
+      /** @description The latest approved submission, and whether the plan changed since */
+      lastApproved: {
+        /** Format: uuid */
+        id: string;
+        decidedAt: string;
+        changedSince: boolean;
+      } | null;
+      /** @description Every decision on this episode's plan, oldest first */
+      history: components["schemas"]["SignOffDecisionEntry"][];
+      can: {
+        submit: boolean;
+        approve: boolean;
+        return: boolean;
+      };
+    };
     Review: {
       /** Format: uuid */
       id: string;
@@ -16897,6 +22966,8 @@ export interface components {
         displayName: string;
       };
       requestedOn: string;
+      /** @description The authority's locality the family lives in, as the asker gave it */
+      locality: string | null;
       worries: string;
       familyKnows: boolean;
       familyAgrees: boolean;
@@ -16956,10 +23027,17 @@ export interface components {
       /** @description Who asked: the family member, or (default) you */
       requesterName?: string;
       /**
+       * Format: email
+       * @description A family member who asked: where to tell them the outcome, in plain words (only when requesterKind is family)
+       */
+      requesterEmail?: string;
+      /**
        * Format: date
        * @description When help was asked; not later than today
        */
       requestedOn: string;
+      /** @description Where the family lives: one of the authority's localities (GET /api/authority); left out when not known */
+      locality?: string;
       /** @description The worries, in a sentence or a short paragraph */
       worries: string;
       familyKnows: boolean;
@@ -16976,8 +23054,8 @@ export interface components {
           leadUserId: string;
           /** @description One of the authority's levels */
           levelOfNeed: number;
-          /** @description One of the authority's localities, where the family lives */
-          locality?: string;
+          /** @description Where the family lives, one of the authority's localities. A new family takes the request's locality when this is left out (422 when that one has been removed from the authority's list since: give a current one or null), and none when it is null; a known family keeps its own unless one is given */
+          locality?: string | null;
           /** @description The version you read; a stale version answers 409 */
           version: number;
         }
@@ -17243,28 +23321,277 @@ export interface components {
       dueOn: string;
       daysLate: number;
     };
-    SignOffItem: {
+    DriftKindCount: {
       /** @enum {string} */
-      subject: "assessment";
-      /** Format: uuid */
-      assessmentId: string;
+      kind:
+        | "triage_late"
+        | "assessment_late"
+        | "first_tac_late"
+        | "review_overdue"
+        | "action_overdue"
+        | "consent_review_due"
+        | "no_lead_professional"
+        | "follow_up_due";
+      label: string;
+      count: number;
+    };
+    SignOffItem: {
+      /**
+       * @description An assessment, a plan or a closure
+       * @enum {string}
+       */
+      subject: "assessment" | "plan" | "closure";
+      /**
+       * Format: uuid
+       * @description The assessment, plan submission or closure proposal waiting for a decision
+       */
+      subjectId: string;
       /** Format: uuid */
       familyId: string;
       familyName: string;
       familyReference: string;
       /** Format: uuid */
       episodeId: string;
+      /** @description When it was submitted (or proposed) */
       submittedAt: string | null;
       submittedByName: string | null;
-      /** @description Earlier decisions, oldest first */
+      /** @description Earlier decisions, oldest first: on this assessment, or on this episode's plan or closure */
       history: components["schemas"]["SignOffDecisionEntry"][];
     };
-    SignOffDecisionEntry: {
+    AdminOutboxPage: {
+      data: components["schemas"]["OutboxMessage"][];
+      /** @description Pass as `before` for the next page */
+      nextBefore: string | null;
+      /**
+       * @description How this service sends notices; only `local` keeps messages here
+       * @enum {string}
+       */
+      transport: "local" | "smtp" | "notify";
+    };
+    OutboxMessage: {
+      /** Format: uuid */
+      noticeId: string;
       /** @enum {string} */
-      decision: "approved" | "returned";
-      comments: string | null;
-      decidedByName: string;
-      decidedAt: string;
+      kind:
+        | "staff_invitation"
+        | "family_invitation"
+        | "password_changed"
+        | "action_assigned"
+        | "action_changed"
+        | "action_due"
+        | "daily_digest"
+        | "meeting_invitation"
+        | "consent_withdrawn"
+        | "help_request_received"
+        | "help_request_outcome"
+        | "sign_off_waiting"
+        | "new_sign_in"
+        | "guest_invitation"
+        | "meeting_record_review";
+      to: string;
+      from: string;
+      messageId: string;
+      subject: string;
+      body: string;
+      storedAt: string;
+    };
+    MyOutboxPage: {
+      data: components["schemas"]["OutboxMessage"][];
+      /** @description Pass as `before` for the next page */
+      nextBefore: string | null;
+    };
+    NotificationsPage: {
+      data: components["schemas"]["Notification"][];
+      unreadCount: number;
+      /** @description The query for the next page; null on the last */
+      next: {
+        beforeAt: string;
+        /** Format: uuid */
+        beforeId: string;
+      } | null;
+      abilities: {
+        agency: {
+          list: boolean;
+          manage: boolean;
+        };
+        user: {
+          list_directory: boolean;
+          manage: boolean;
+        };
+        family: {
+          create: boolean;
+          list_mine: boolean;
+        };
+        my_actions: {
+          list: boolean;
+        };
+        my_follow_ups: {
+          list: boolean;
+        };
+        help_request: {
+          create: boolean;
+          list: boolean;
+        };
+        my_case_audits: {
+          list: boolean;
+        };
+        audit_sample: {
+          draw: boolean;
+          list: boolean;
+        };
+        manager_workspace: {
+          read: boolean;
+        };
+        figures: {
+          read: boolean;
+        };
+        authority: {
+          read: boolean;
+          manage: boolean;
+        };
+        notice_outbox: {
+          read: boolean;
+        };
+        my_outbox: {
+          read: boolean;
+        };
+        my_notifications: {
+          read: boolean;
+          update: boolean;
+        };
+        my_notice_preferences: {
+          read: boolean;
+          update: boolean;
+        };
+      };
+    };
+    Notification: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind:
+        | "staff_invitation"
+        | "family_invitation"
+        | "password_changed"
+        | "action_assigned"
+        | "action_changed"
+        | "action_due"
+        | "daily_digest"
+        | "meeting_invitation"
+        | "consent_withdrawn"
+        | "help_request_received"
+        | "help_request_outcome"
+        | "sign_off_waiting"
+        | "new_sign_in"
+        | "guest_invitation"
+        | "meeting_record_review";
+      /** @description What happened, with no case content */
+      title: string;
+      summary: string | null;
+      createdAt: string;
+      read: boolean;
+      /** @description Where the thing is shown; null when there is none or it is no longer yours to see */
+      link: string | null;
+      /** @description It is about a family the person may no longer see: no detail, no link */
+      accessEnded: boolean;
+      /** @description The family, while the person may see it */
+      familyName: string | null;
+      /** @description The action's words, while the person may see it */
+      actionText: string | null;
+    };
+    UnreadNotifications: {
+      data: {
+        unreadCount: number;
+      };
+    };
+    NoNotificationFields: Record<string, never>;
+    NoticePreferencesResponse: {
+      data: components["schemas"]["NoticePreferences"];
+      abilities: {
+        agency: {
+          list: boolean;
+          manage: boolean;
+        };
+        user: {
+          list_directory: boolean;
+          manage: boolean;
+        };
+        family: {
+          create: boolean;
+          list_mine: boolean;
+        };
+        my_actions: {
+          list: boolean;
+        };
+        my_follow_ups: {
+          list: boolean;
+        };
+        help_request: {
+          create: boolean;
+          list: boolean;
+        };
+        my_case_audits: {
+          list: boolean;
+        };
+        audit_sample: {
+          draw: boolean;
+          list: boolean;
+        };
+        manager_workspace: {
+          read: boolean;
+        };
+        figures: {
+          read: boolean;
+        };
+        authority: {
+          read: boolean;
+          manage: boolean;
+        };
+        notice_outbox: {
+          read: boolean;
+        };
+        my_outbox: {
+          read: boolean;
+        };
+        my_notifications: {
+          read: boolean;
+          update: boolean;
+        };
+        my_notice_preferences: {
+          read: boolean;
+          update: boolean;
+        };
+      };
+    };
+    NoticePreferences: {
+      /** @description When the daily digest comes, "HH:MM" in UK time */
+      digestTime: string;
+      emailOff: (
+        | "action_assigned"
+        | "action_changed"
+        | "action_due"
+        | "daily_digest"
+        | "new_sign_in"
+      )[];
+      /** @description The kinds that may be turned off by email; every other kind always comes */
+      optionalKinds: (
+        | "action_assigned"
+        | "action_changed"
+        | "action_due"
+        | "daily_digest"
+        | "new_sign_in"
+      )[];
+    };
+    UpdateNoticePreferences: {
+      digestTime?: string;
+      /** @description Replaces the set of optional kinds not wanted by email */
+      emailOff?: (
+        | "action_assigned"
+        | "action_changed"
+        | "action_due"
+        | "daily_digest"
+        | "new_sign_in"
+      )[];
     };
   };
   responses: never;

@@ -50,3 +50,5 @@ export type ClosureReason = Schemas["CloseFamily"]["reason"];
 export type DueFollowUp = Schemas["DueFollowUp"];
 export type FeedbackInvitation = Schemas["FeedbackInvitation"];
 export type FamilyFeedback = Schemas["FamilyFeedback"];
+export type InAppNotification = Schemas["Notification"];
+export type NoticePreferences = Schemas["NoticePreferences"];

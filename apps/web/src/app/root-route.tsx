@@ -50,6 +50,8 @@ export function homeFor(
   },
 ): string {
   if (me.role === "family_member") return "/our-family";
+  // A guest partner has one meeting and nothing else.
+  if (me.role === "guest") return "/guest-meeting";
   if (abilities.manager_workspace.read) return "/dashboard";
   // The partnership analyst: figures only.
   if (abilities.figures.read && !abilities.family.list_mine) return "/reports";

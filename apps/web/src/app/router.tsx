@@ -11,8 +11,11 @@ import {
 import { auditSampleRoute } from "../features/case-audits/case-audits.routes";
 import { familyRouteTree, newFamilyRoute } from "../features/family/family.routes";
 import { familyViewRoutes } from "../features/family-view/family-view.routes";
+import { guestRoomRoute, guestSignInRoute } from "../features/guests/guests.routes";
 import { dashboardRoute } from "../features/manager/manager.routes";
 import { myWorkRoute } from "../features/my-work/my-work.routes";
+import { noticeRoutes } from "../features/notices/notices.routes";
+import { notificationRoutes } from "../features/notifications/notifications.routes";
 import { reportsRoute } from "../features/reports/reports.routes";
 import { requestRoutes } from "../features/requests/requests.routes";
 import { authedRoute, homeFor, requireMe, rootRoute } from "./root-route";
@@ -33,6 +36,8 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   setPasswordRoute,
+  guestSignInRoute,
+  guestRoomRoute,
   authedRoute.addChildren([
     sessionsRoute,
     twoStepRoute,
@@ -45,6 +50,8 @@ const routeTree = rootRoute.addChildren([
     ...familyViewRoutes,
     ...requestRoutes,
     ...adminRoutes,
+    ...noticeRoutes,
+    ...notificationRoutes,
   ]),
 ]);
 

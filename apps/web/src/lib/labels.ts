@@ -90,6 +90,7 @@ export const roleLabels: Record<Role, string> = {
   administrator: "Administrator",
   family_member: "Family member",
   partnership_analyst: "Partnership analyst",
+  guest: "Guest",
 };
 
 /** Options for a select, with a first "choose" option that sends nothing. */

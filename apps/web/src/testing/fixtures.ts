@@ -16,6 +16,8 @@ export const authority: Authority = {
   leadProfessionalTitle: "Lead professional",
   requireStaffTotp: false,
   assessmentSignOffRequired: true,
+  closureSignOffRequired: true,
+  planSignOffRequired: false,
   firstTacWorkingDays: 15,
   scoreLowLabel: "Very worried",
   scoreHighLabel: "All well",
@@ -23,6 +25,7 @@ export const authority: Authority = {
   assessmentTargetWorkingDays: 45,
   actionOverdueDays: 14,
   localities: [],
+  noticeFamilyNames: false,
 };
 
 export function meResponse(overrides: Partial<Me> = {}) {
@@ -55,6 +58,10 @@ export function meResponse(overrides: Partial<Me> = {}) {
       audit_sample: { draw: false, list: false },
       manager_workspace: { read: false },
       figures: { read: false },
+      notice_outbox: { read: false },
+      my_outbox: { read: true },
+      my_notifications: { read: true, update: true },
+      my_notice_preferences: { read: true, update: true },
     },
   };
 }
@@ -73,6 +80,8 @@ export function noAbilities(): FamilyAbilities {
       complete: false,
       sign_off: false,
     },
+    closure: { read: false, propose: false, withdraw: false, sign_off: false },
+    plan_sign_off: { read: false, submit: false, sign_off: false },
     score: { read: false, record: false },
     review: { read: false, record: false },
     feedback: { answer: false, read: false },
@@ -98,11 +107,19 @@ export function noAbilities(): FamilyAbilities {
       set_agenda: false,
       record_decision: false,
       moderate: false,
+      read_unsent: false,
+      manage_guests: false,
+      record_apology: false,
+      respond_record: false,
+      read_record_staff_parts: false,
       join: false,
       chat: false,
       raise_hand: false,
+      call: false,
+      admit: false,
     },
     plan_version: { read: false },
+    printout: { plan: false, meeting_record: false, assessment: false },
   };
 }
 

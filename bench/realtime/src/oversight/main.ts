@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { createDatabase, migrateDatabase } from "@teamaround/db";
+import { createDatabase, type DatabaseHandle, migrateDatabase } from "@teamaround/db";
 import { generateAuthority } from "@teamaround/db/generate";
+import { figureSplits } from "@teamaround/domain";
 import { sql } from "drizzle-orm";
 import { startApiProcess } from "./api-process";
 import { createBenchDatabase } from "./bench-database";
@@ -12,6 +13,34 @@ import { type RouteResult, steadyLoad } from "./steady-load";
 const resultsDir = fileURLToPath(new URL("../../../results/", import.meta.url));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(8) : "       -");
+
+/**
+ * The API's scheduler writes the generated authority's "due tomorrow" notices
+ * and digests on its first pass, and its worker sends them: a burst a server
+ * that had been running would have sent long ago. Wait for the outbox to
+ * drain (bounded), so the measured requests do not share the machine with it.
+ */
+async function outboxSettled(handle: DatabaseHandle) {
+  const start = performance.now();
+  const due = async () => {
+    const rows = (await handle.db.execute(
+      sql`select count(*)::int as n from notices where status = 'pending' and next_attempt_at <= now()`,
+    )) as unknown as { n: number }[];
+    return rows[0]?.n ?? 0;
+  };
+  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  let left = await due();
+  while (left > 0 && performance.now() - start < 180_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    left = await due();
+  }
+  const sent = (await handle.db.execute(
+    sql`select count(*)::int as n from notices where status = 'sent'`,
+  )) as unknown as { n: number }[];
+  log(
+    `outbox: ${sent[0]?.n ?? 0} notices sent, ${left} still due after ${((performance.now() - start) / 1000).toFixed(0)} s`,
+  );
+}
 
 async function main() {
   const options = readOversightOptions(process.argv.slice(2));
@@ -56,9 +85,10 @@ async function main() {
   }
   const handle = await createDatabase({ kind: "postgres", url: database.url, maxConnections: 4 });
   try {
-    // The API migrates on start; the planner needs statistics of the fresh rows.
+    // The API migrates on start; the planner needs statistics of the fresh rows,
+    // and index-only reads the visibility map autovacuum would set after a bulk load.
     await migrateDatabase(handle);
-    await handle.db.execute(sql`analyze`);
+    await handle.db.execute(sql`vacuum analyze`);
     const sizes = (await handle.db.execute(
       sql`select (select count(*) from families)::int as families, (select count(*) from episodes)::int as episodes,
           (select count(*) from actions)::int as actions, (select count(*) from users where role <> 'family_member')::int as staff,
@@ -68,22 +98,47 @@ async function main() {
 
     const people = await benchPersonas(handle.db);
     log(
-      `manager's team leads ${people.manager.openCases} open cases; the busy lead owns ${people.lead.openActions} open actions`,
+      `manager's team leads ${people.manager.openCases} open cases; the busy lead owns ${people.lead.openActions} open actions; the largest service holds ${people.serviceManager.families} families`,
     );
     api = await startApiProcess(database.url);
+    await outboxSettled(handle);
     const routes = [
       { name: "drift queue (manager)", path: "/api/manager/drift", cookie: people.manager.cookie },
       {
-        name: "figures, a year, every split (analyst)",
-        path: `/api/figures?${options.figuresQuery}`,
+        name: "drift queue (service manager)",
+        path: "/api/manager/drift",
+        cookie: people.serviceManager.cookie,
+      },
+      {
+        name: "drift queue (service manager, page 10)",
+        path: "/api/manager/drift?page=10",
+        cookie: people.serviceManager.cookie,
+      },
+      {
+        name: "drift queue (service manager, overdue actions)",
+        path: "/api/manager/drift?kind=action_overdue",
+        cookie: people.serviceManager.cookie,
+      },
+      ...figureSplits.map((split) => ({
+        name: `figures, split: ${split} (analyst)`,
+        path: `/api/figures?${options.figuresQuery}&split=${split}`,
         cookie: people.analyst.cookie,
+      })),
+      {
+        name: "figures, split: lead_agency (manager)",
+        path: `/api/figures?${options.figuresQuery}&split=lead_agency`,
+        cookie: people.manager.cookie,
       },
       { name: "my actions (busy lead)", path: "/api/my/actions", cookie: people.lead.cookie },
       { name: "family list (busy lead)", path: "/api/families", cookie: people.lead.cookie },
       { name: "family list (manager)", path: "/api/families", cookie: people.manager.cookie },
     ];
     const results: RouteResult[] = [];
-    for (const route of routes) {
+    const chosen = routes.filter(
+      (route) =>
+        options.only.length === 0 || options.only.some((word) => route.name.includes(word)),
+    );
+    for (const route of chosen) {
       const result = await steadyLoad({
         ...route,
         baseUrl: api.baseUrl,

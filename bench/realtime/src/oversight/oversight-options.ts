@@ -12,6 +12,8 @@ export interface OversightOptions {
   /** The period the figures are asked for. */
   figuresQuery: string;
   keep: boolean;
+  /** Measure only the routes whose name contains one of these words (all when empty). */
+  only: string[];
   /** Measure an authority generated earlier (kept with --keep) instead of generating one. */
   reuse: string | null;
   databaseUrl: string;
@@ -19,6 +21,7 @@ export interface OversightOptions {
 
 export const oversightUsage = `pnpm bench:oversight [--families 100000] [--years 10] [--staff N]
   [--seed 1] [--rate 10] [--seconds 20] [--warmup 3] [--figures-query "period=year"] [--keep]
+  [--only drift,figures]   (measure only the routes whose name contains a word)
   [--reuse bench_oversight_<time>]   (measure a kept authority again, no generation)
 
 Generates a synthetic authority into a new database bench_oversight_<time> on
@@ -39,6 +42,7 @@ export function readOversightOptions(argv: string[]): OversightOptions | null {
       warmup: { type: "string", default: "3" },
       "figures-query": { type: "string", default: "period=year" },
       keep: { type: "boolean", default: false },
+      only: { type: "string", default: "" },
       reuse: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -55,6 +59,7 @@ export function readOversightOptions(argv: string[]): OversightOptions | null {
     warmup: Number(values.warmup),
     figuresQuery: values["figures-query"],
     keep: values.keep || Boolean(values.reuse),
+    only: values.only.split(",").filter((word) => word.length > 0),
     reuse: values.reuse ?? null,
     databaseUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
   };

@@ -50,6 +50,14 @@ export async function benchPersonas(db: Database) {
         where o.user_id is not null group by o.user_id order by n desc limit 1`,
     "lead",
   );
+  // The worst case for a manager: the service holding the most families.
+  const serviceManager = await one(
+    db,
+    sql`select u.id, count(*)::int as n from users u
+        join families f on f.owning_agency_id = u.agency_id
+        where u.role = 'manager' group by u.id order by n desc, u.id limit 1`,
+    "service manager",
+  );
   const analyst = await one(
     db,
     sql`select id, 0 as n from users where role = 'partnership_analyst' limit 1`,
@@ -58,6 +66,10 @@ export async function benchPersonas(db: Database) {
   return {
     manager: { ...(await signedIn(db, "manager", manager.id)), openCases: manager.n },
     lead: { ...(await signedIn(db, "busy lead", lead.id)), openActions: lead.n },
+    serviceManager: {
+      ...(await signedIn(db, "service manager", serviceManager.id)),
+      families: serviceManager.n,
+    },
     analyst: await signedIn(db, "analyst", analyst.id),
   };
 }

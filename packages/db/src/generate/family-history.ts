@@ -49,7 +49,12 @@ function pickPartner(ctx: HistoryContext) {
 }
 
 /** A request that never became a family: signposted, not accepted, or waiting. */
-function writeUnknownFamilyRequest(ctx: HistoryContext, rows: HistoryRows, serviceId: string) {
+function writeUnknownFamilyRequest(
+  ctx: HistoryContext,
+  rows: HistoryRows,
+  service: { id: string; locality: string },
+) {
+  const serviceId = service.id;
   const { random } = ctx;
   const span = daysBetween(ctx.startDay, ctx.today);
   // A tenth fall in the last month, so the front door always has a queue.
@@ -73,6 +78,8 @@ function writeUnknownFamilyRequest(ctx: HistoryContext, rows: HistoryRows, servi
     requesterAgencyId: agency.id,
     requesterName: person.displayName,
     requestedOn,
+    // The asker names where the family lives: the locality the service covers.
+    locality: service.locality,
     worries: "Synthetic request: worries about school attendance and money at home.",
     familyKnows: true,
     familyAgrees: true,
@@ -100,7 +107,7 @@ function writeUnknownFamilyRequest(ctx: HistoryContext, rows: HistoryRows, servi
 export function writeFamily(ctx: HistoryContext, rows: HistoryRows, index: number): void {
   const { random, org } = ctx;
   const service = random.pick(org.services);
-  if (random.chance(0.3)) writeUnknownFamilyRequest(ctx, rows, service.id);
+  if (random.chance(0.3)) writeUnknownFamilyRequest(ctx, rows, service);
 
   const familyId = random.uuid();
   const surname = random.pick(surnames);
@@ -189,6 +196,7 @@ export function writeFamily(ctx: HistoryContext, rows: HistoryRows, index: numbe
           familyId,
           surname,
           service: service.id,
+          locality: service.locality,
           requester,
           byFamily,
           requestedOn,
@@ -208,6 +216,7 @@ export function writeFamily(ctx: HistoryContext, rows: HistoryRows, index: numbe
           familyId,
           surname,
           service: service.id,
+          locality: service.locality,
           requester,
           byFamily,
           requestedOn,
@@ -233,6 +242,7 @@ export function writeFamily(ctx: HistoryContext, rows: HistoryRows, index: numbe
           familyId,
           surname,
           service: service.id,
+          locality: service.locality,
           requester,
           byFamily,
           requestedOn,
@@ -290,6 +300,7 @@ interface RequestFacts {
   familyId: string;
   surname: string;
   service: string;
+  locality: string;
   requester: ReturnType<typeof pickPartner>;
   byFamily: boolean;
   requestedOn: string;
@@ -309,6 +320,7 @@ function requestRow(ctx: HistoryContext, facts: RequestFacts) {
     requesterAgencyId: facts.byFamily ? null : facts.requester.agency.id,
     requesterName: facts.byFamily ? "A parent (synthetic)" : facts.requester.person.displayName,
     requestedOn: facts.requestedOn,
+    locality: facts.locality,
     worries: "Synthetic request: the family is struggling with routines, school and money.",
     familyKnows: true,
     familyAgrees: true,

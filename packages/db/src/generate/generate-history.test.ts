@@ -1,6 +1,8 @@
 import { reReferralOf } from "@teamaround/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
+import { executeRows } from "../queries/execute-rows";
 import { familyStatusOf } from "../queries/open-family";
 import {
   actions,
@@ -181,6 +183,31 @@ describe("a generated authority", () => {
     for (const episode of all.episodes.filter((e) => e.status === "closed")) {
       expect(all.outcomes.some((o) => o.episodeId === episode.id)).toBe(true);
     }
+  });
+
+  it("leaves the figures' episode summary current, and requests placed in a locality", async () => {
+    for (const [table, view] of [
+      ["episode_facts", "episode_facts_source"],
+      ["review_facts", "review_facts_source"],
+      ["episode_distance", "episode_distance_source"],
+      ["drift_items", "drift_items_source"],
+    ] as const) {
+      const [t, v] = [sql.identifier(table), sql.identifier(view)];
+      const differ = await executeRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from (
+          (select * from ${t} except select * from ${v})
+          union all (select * from ${v} except select * from ${t})) d`,
+      );
+      expect(differ[0]?.n, table).toBe(0);
+    }
+    const { episodes: all, requests } = await everything();
+    const facts = await executeRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from episode_facts`,
+    );
+    expect(facts[0]?.n).toBe(all.length);
+    expect(requests.every((r) => r.locality !== null)).toBe(true);
   });
 
   it("dates nothing in the future that has happened", async () => {

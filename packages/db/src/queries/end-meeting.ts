@@ -2,6 +2,7 @@ import { type Actor, AppError, notFound } from "@teamaround/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { auditEvents, meetingAttendance, meetings, planVersions } from "../schema";
+import { enqueueRecordReviewNotices } from "./meeting-record";
 import { getMeeting } from "./meetings";
 import { buildPlanVersionContent } from "./plan-version-content";
 import { planVersionHash } from "./plan-version-hash";
@@ -75,6 +76,13 @@ export async function endMeeting(db: Database, input: EndMeetingInput): Promise<
       .returning({ id: planVersions.id });
     if (!version) throw new AppError("internal", "The plan version was not saved.");
     await auditEnd(tx, input, version.id, { number, hash });
+    // Everyone who came is asked to confirm the record or comment, within the week.
+    await enqueueRecordReviewNotices(tx, {
+      familyId,
+      meetingId,
+      endedAt: now,
+      createdBy: input.actor.userId,
+    });
     return { meetingId, versionId: version.id, number, hash, endedAt: now };
   });
 }

@@ -2,6 +2,7 @@ import type { Actor, FamilyAccess } from "@teamaround/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { families, familyMembers, teamMemberships, users } from "../schema";
+import { currentGuestGrants } from "./guest-grants";
 
 export type FamilyRow = typeof families.$inferSelect;
 
@@ -56,9 +57,16 @@ export async function getFamilyAccess(
           .from(familyMembers)
           .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.userId, actor.userId)))
       : [];
+  const guest =
+    actor.role === "guest"
+      ? ((await currentGuestGrants(db, [actor.userId], [familyId])).get(
+          accessKey(actor.userId, familyId),
+        ) ?? null)
+      : null;
   return {
     family,
     access: {
+      guest,
       actor,
       familyId,
       familyStatus: family.status,
@@ -116,6 +124,8 @@ export async function getFamilyAccesses(
   const managers = [...actors.values()].some((a) => a.role === "manager")
     ? await leadLineManagers(db, familyIds)
     : new Map<string, string>();
+  const guestIds = [...actors.values()].filter((a) => a.role === "guest").map((a) => a.userId);
+  const guests = await currentGuestGrants(db, guestIds, familyIds);
   const byFamily = new Map<string, typeof rows>();
   for (const row of rows) byFamily.set(row.familyId, [...(byFamily.get(row.familyId) ?? []), row]);
   for (const pair of pairs) {
@@ -133,6 +143,7 @@ export async function getFamilyAccesses(
       teamRole: team?.teamRole ?? null,
       familyMemberId: actor.role === "family_member" ? (member?.familyMemberId ?? null) : null,
       leadLineManagerId: managers.get(pair.familyId) ?? null,
+      guest: guests.get(accessKey(pair.userId, pair.familyId)) ?? null,
     });
   }
   return accesses;

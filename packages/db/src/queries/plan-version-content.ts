@@ -73,7 +73,8 @@ export async function buildPlanVersionContent(
   return { content, snapshots };
 }
 
-async function loadOutcomes(db: Executor, familyId: string, episodeId: string) {
+/** The episode's outcomes, oldest first, as a plan version (or a plan signed off) keeps them. */
+export async function loadOutcomes(db: Executor, familyId: string, episodeId: string) {
   return db
     .select({
       id: outcomes.id,
@@ -88,7 +89,8 @@ async function loadOutcomes(db: Executor, familyId: string, episodeId: string) {
     .orderBy(asc(outcomes.createdAt), asc(outcomes.id));
 }
 
-async function loadActions(
+/** The episode's actions with their owners, oldest first, as a plan version keeps them. */
+export async function loadActions(
   db: Executor,
   familyId: string,
   episodeId: string,

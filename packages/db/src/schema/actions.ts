@@ -1,8 +1,18 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { actionStatus } from "./enums";
 import { families } from "./families";
+import { meetings } from "./meetings";
 import { outcomes } from "./outcomes";
 import { users } from "./users";
 
@@ -26,6 +36,8 @@ export const actions = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
+    /** The meeting that was live when the action was created: agreed in it, and part of its record. */
+    meetingId: uuid("meeting_id"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -33,6 +45,12 @@ export const actions = pgTable(
   (t) => [
     index("actions_family_id_idx").on(t.familyId),
     index("actions_outcome_id_idx").on(t.outcomeId),
+    index("actions_meeting_id_idx").on(t.meetingId),
+    foreignKey({
+      name: "actions_meeting_fk",
+      columns: [t.meetingId, t.familyId],
+      foreignColumns: [meetings.id, meetings.familyId],
+    }),
     // The drift queue's overdue actions: only open actions, by due date.
     index("actions_open_due_idx").on(t.dueDate).where(sql`${t.status} = 'open'`),
   ],

@@ -11,5 +11,11 @@ export const agencies = pgTable("agencies", {
   name: text("name").notNull(),
   type: agencyType("type").notNull(),
   active: boolean("active").notNull().default(true),
+  /**
+   * Where the service sends the agency's safeguarding notices (consent to
+   * share with it withdrawn): a team inbox, set by administrators. Null: none
+   * given, so the agency must be told some other way.
+   */
+  contactEmail: text("contact_email"),
   createdAt: createdAt(),
 });

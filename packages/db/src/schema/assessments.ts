@@ -50,6 +50,9 @@ export const assessments = pgTable(
   },
   (t) => [
     index("assessments_episode_idx").on(t.episodeId),
+    // The partnership's figures: assessments started or completed in a period.
+    index("assessments_started_idx").on(t.startedAt),
+    index("assessments_completed_idx").on(t.completedAt),
     uniqueIndex("assessments_one_unfinished_key")
       .on(t.episodeId)
       .where(sql`${t.status} <> 'completed'`),

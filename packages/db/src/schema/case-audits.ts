@@ -59,5 +59,7 @@ export const caseAudits = pgTable(
   (t) => [
     index("case_audits_family_idx").on(t.familyId),
     index("case_audits_practitioner_idx").on(t.practitionerId),
+    index("case_audits_audited_idx").on(t.auditedOn),
+    index("case_audits_episode_idx").on(t.episodeId),
   ],
 );

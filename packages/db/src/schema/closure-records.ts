@@ -59,5 +59,11 @@ export const sustainabilityChecks = pgTable(
     uniqueIndex("sustainability_checks_key").on(t.episodeId, t.monthsAfter),
     // Follow-ups due and not yet answered (drift), by due date.
     index("sustainability_checks_due_idx").on(t.dueOn).where(sql`${t.result} is null`),
+    // The manager's drift queue: a scope's follow-ups not yet answered.
+    index("sustainability_checks_unanswered_family_idx")
+      .on(t.familyId)
+      .where(sql`${t.result} is null`),
+    // The partnership's figures: answers recorded in a period.
+    index("sustainability_checks_recorded_idx").on(t.recordedAt),
   ],
 );

@@ -3,6 +3,7 @@ import { agencies } from "./agencies";
 import { id } from "./columns";
 import { consents } from "./consents";
 import { families } from "./families";
+import { notices } from "./notices";
 import { users } from "./users";
 
 /** When consent is withdrawn, one row per agency that had received information under it. */
@@ -24,6 +25,12 @@ export const consentWithdrawalNotices = pgTable(
       .notNull()
       .references(() => users.id),
     how: text("how").notNull(),
+    /**
+     * The email to the agency's contact address, written in the withdrawal's
+     * transaction: whether and when it was sent is read from the notice.
+     * Null: the agency had no contact address (or the row predates notices).
+     */
+    noticeId: uuid("notice_id").references(() => notices.id),
   },
   (t) => [index("consent_withdrawal_notices_consent_id_idx").on(t.consentId)],
 );

@@ -74,5 +74,11 @@ export const episodeEvents = pgTable(
     levelOfNeed: integer("level_of_need"),
     note: text("note"),
   },
-  (t) => [index("episode_events_episode_idx").on(t.episodeId, t.at)],
+  (t) => [
+    index("episode_events_episode_idx").on(t.episodeId, t.at),
+    // The partnership's figures: step-ups and step-downs in a period.
+    index("episode_events_step_idx")
+      .on(t.at)
+      .where(sql`${t.kind} in ('stepped_up', 'stepped_down')`),
+  ],
 );

@@ -34,6 +34,7 @@ export const feedbackInvitations = pgTable(
   },
   (t) => [
     index("feedback_invitations_family_idx").on(t.familyId),
+    index("feedback_invitations_episode_idx").on(t.episodeId),
     uniqueIndex("feedback_invitations_review_key")
       .on(t.reviewId)
       .where(sql`${t.reviewId} is not null`),
@@ -70,6 +71,7 @@ export const feedbackAnswers = pgTable(
   },
   (t) => [
     uniqueIndex("feedback_answers_once_key").on(t.invitationId, t.memberId),
+    index("feedback_answers_answered_idx").on(t.answeredAt),
     check(
       "feedback_answers_range",
       sql`${t.respected} between 1 and 5 and ${t.listenedTo} between 1 and 5 and ${t.helped} between 1 and 5 and ${t.wouldRecommend} between 1 and 5`,

@@ -53,7 +53,15 @@ export const helpRequests = pgTable(
     requesterAgencyId: uuid("requester_agency_id").references(() => agencies.id),
     /** Who asked, in words: the practitioner, or the family member who asked. */
     requesterName: text("requester_name").notNull(),
+    /**
+     * A family member who asked: where to tell them the outcome (plain words),
+     * when they gave an address. Never set for a practitioner, who is told at
+     * their account's address.
+     */
+    requesterEmail: text("requester_email"),
     requestedOn: date("requested_on", { mode: "string" }).notNull(),
+    /** The authority's locality the family lives in, when the asker knows it. */
+    locality: text("locality"),
     worries: text("worries").notNull(),
     familyKnows: boolean("family_knows").notNull(),
     familyAgrees: boolean("family_agrees").notNull(),
@@ -81,9 +89,15 @@ export const helpRequests = pgTable(
     index("help_requests_receiving_idx").on(t.receivingAgencyId, t.status),
     index("help_requests_created_by_idx").on(t.createdBy),
     index("help_requests_family_idx").on(t.familyId),
+    // The partnership's figures: requests received in a period.
+    index("help_requests_requested_idx").on(t.authorityId, t.requestedOn),
     check(
       "help_requests_requester_agency",
       sql`(${t.requesterKind} = 'family') or (${t.requesterAgencyId} is not null)`,
+    ),
+    check(
+      "help_requests_requester_email",
+      sql`(${t.requesterEmail} is null) or (${t.requesterKind} = 'family')`,
     ),
     check(
       "help_requests_triaged",

@@ -19,6 +19,10 @@ export const localAuthorities = pgTable("local_authorities", {
   leadProfessionalTitle: text("lead_professional_title").notNull().default("Lead professional"),
   /** Completing an Early Help Assessment needs a manager's sign-off. */
   assessmentSignOffRequired: boolean("assessment_sign_off_required").notNull().default(true),
+  /** Closing an episode needs a manager's sign-off: the lead proposes, a manager approves. */
+  closureSignOffRequired: boolean("closure_sign_off_required").notNull().default(true),
+  /** The lead submits the plan for a manager's sign-off. */
+  planSignOffRequired: boolean("plan_sign_off_required").notNull().default(false),
   /** The first TAC meeting is due this many working days after the assessment is completed. */
   firstTacWorkingDays: integer("first_tac_working_days").notNull().default(15),
   /** What the ends of the 0–10 need score are called here. */
@@ -32,5 +36,7 @@ export const localAuthorities = pgTable("local_authorities", {
   /** The authority's localities (area teams), for filters and figures. */
   localities: text("localities").array().notNull().default([]),
   requireStaffTotp: boolean("require_staff_totp").notNull().default(false),
+  /** Emails about a person's actions may name the family (off: a link only). */
+  noticeFamilyNames: boolean("notice_family_names").notNull().default(false),
   createdAt: createdAt(),
 });

@@ -1,4 +1,4 @@
-import { type AgendaItem, meetingKinds, meetingStates } from "@teamaround/domain";
+import { type AgendaItem, meetingDuration, meetingKinds, meetingStates } from "@teamaround/domain";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -34,6 +34,8 @@ export const meetings = pgTable(
       .references(() => families.id),
     kind: meetingKind("kind").notNull(),
     scheduledFor: timestamp("scheduled_for", { withTimezone: true }).notNull(),
+    /** How long it lasts (the calendar entry's end); meetings booked before lengths were an hour. */
+    durationMinutes: integer("duration_minutes").notNull().default(meetingDuration.default),
     location: text("location"),
     /** Practical notes for everyone invited (an interpreter, access, a video link). */
     notes: text("notes"),
@@ -47,6 +49,12 @@ export const meetings = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    /**
+     * The calendar invitation's SEQUENCE (RFC 5545): 0 when booked, one more
+     * each time invitees are told of a change (moved, invitees changed,
+     * cancelled). The invitation's UID is the meeting's id.
+     */
+    calendarSequence: integer("calendar_sequence").notNull().default(0),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by")
@@ -60,5 +68,9 @@ export const meetings = pgTable(
     // The target of the (meeting_id, family_id) foreign keys of the meeting's other tables.
     unique("meetings_id_family_id_key").on(t.id, t.familyId),
     check("meetings_agenda_is_array_check", sql`jsonb_typeof(${t.agenda}) = 'array'`),
+    check(
+      "meetings_duration_minutes_check",
+      sql`${t.durationMinutes} between 30 and 180 and ${t.durationMinutes} % 15 = 0`,
+    ),
   ],
 );

@@ -37,6 +37,8 @@ export const reviews = pgTable(
   },
   (t) => [
     uniqueIndex("reviews_meeting_key").on(t.meetingId),
-    index("reviews_episode_idx").on(t.episodeId),
+    index("reviews_episode_idx").on(t.episodeId, t.reviewedOn),
+    // The partnership's figures: reviews due in a period.
+    index("reviews_next_review_idx").on(t.nextReviewOn),
   ],
 );

@@ -7,7 +7,9 @@ import { users } from "./users";
 
 /**
  * Every decision a manager made on something waiting for sign-off, appended
- * and never changed: the history of each approval and return, with comments.
+ * and never changed: the history of each approval and return, with comments,
+ * and of each closure its lead withdrew (`decided_by` the lead, the reason as
+ * comments).
  */
 export const signOffDecisions = pgTable(
   "sign_off_decisions",

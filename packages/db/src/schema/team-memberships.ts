@@ -31,6 +31,10 @@ export const teamMemberships = pgTable(
   },
   (t) => [
     index("team_memberships_user_id_idx").on(t.userId),
+    // The cases a person leads now (a line manager's scope, "my families").
+    index("team_memberships_active_lead_idx")
+      .on(t.userId)
+      .where(sql`${t.removedAt} is null and ${t.role} = 'lead_professional'`),
     uniqueIndex("team_memberships_active_key")
       .on(t.familyId, t.userId)
       .where(sql`${t.removedAt} is null`),

@@ -29,10 +29,10 @@ async function user(email: string) {
 }
 
 describe("the demo's synthetic history", () => {
-  it("adds synthetic families beside the three written ones, in the demo's localities", async () => {
+  it("adds synthetic families beside the four written ones, in the demo's localities", async () => {
     const rows = await handle.db.select().from(families);
     const synthetic = rows.filter((f) => f.displayName.endsWith("(synthetic)"));
-    expect(rows).toHaveLength(63);
+    expect(rows).toHaveLength(64);
     expect(synthetic).toHaveLength(60);
     expect(synthetic.every((f) => demoLocalities.includes(f.locality ?? ""))).toBe(true);
     const [authority] = await handle.db.select().from(localAuthorities);

@@ -3,11 +3,10 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { generateHistory, type HistoryOrganisation, Random, type StaffMember } from "../generate";
 
-import { localAuthorities, users } from "../schema";
-import type { DemoOrganisation } from "./demo-organisation";
+import { users } from "../schema";
+import { type DemoOrganisation, demoLocalities } from "./demo-organisation";
 
-/** The demo authority's localities (area teams); every name is invented. */
-export const demoLocalities = ["Northgate", "Southmere", "Eastfield", "Westbrook"];
+export { demoLocalities };
 
 /** Partner agencies of the demo whose (synthetic) staff ask for help and join teams. */
 const partnerKeys: [string, AgencyType][] = [
@@ -61,10 +60,6 @@ export async function seedDemoHistory(
   options: DemoHistoryOptions,
 ) {
   const { authority, staff, agencyId } = org;
-  await db
-    .update(localAuthorities)
-    .set({ localities: demoLocalities })
-    .where(eq(localAuthorities.id, authority.id));
   // The demo manager line-manages the demo lead and the synthetic workers.
   await db.update(users).set({ managerId: staff.manager.id }).where(eq(users.id, staff.lead.id));
 

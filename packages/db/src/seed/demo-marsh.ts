@@ -1,4 +1,5 @@
 import type { Executor } from "../client";
+import { signOffDecisions } from "../schema";
 import { isoDay, workdayAt } from "./demo-dates";
 import { dateFromNow, familyBuilder, insertFamily } from "./demo-family-builder";
 import { journeyBuilder } from "./demo-journey-builder";
@@ -130,6 +131,18 @@ async function marshJourney(
       { userId: staff.lead.id, at: workdayAt(-8, 14) },
     ],
     words: marshAssessment(people),
+  });
+  // Sent once before and returned, so the sign-off queue shows a decision's history
+  // whatever day the demo is seeded on.
+  await db.insert(signOffDecisions).values({
+    familyId,
+    episodeId: episode.id,
+    subject: "assessment",
+    subjectId: assessment.id,
+    decision: "returned",
+    comments: "Please add Dani's own words about school mornings.",
+    decidedBy: staff.manager.id,
+    decidedAt: workdayAt(-3, 12),
   });
   await j.scores({
     episodeId: episode.id,

@@ -5,17 +5,63 @@ import { agencies, localAuthorities, users } from "../schema";
 /** A fictional authority: every name here is invented. */
 export const demoAuthorityName = "Eastmoor Borough Council (demo)";
 
-const agencyList: { key: string; name: string; type: AgencyType }[] = [
-  { key: "earlyHelp", name: "Eastmoor Early Help Service", type: "other" },
-  { key: "hollybrook", name: "Hollybrook Primary School", type: "school" },
-  { key: "riverside", name: "Riverside Academy", type: "school" },
-  { key: "acorns", name: "Little Acorns Nursery", type: "early_years" },
-  { key: "health", name: "Eastmoor Health Visiting Team", type: "health" },
-  { key: "police", name: "Eastmoor Neighbourhood Policing", type: "police" },
-  { key: "housing", name: "Eastmoor Homes", type: "housing" },
-  { key: "socialCare", name: "Eastmoor Children's Social Care", type: "childrens_social_care" },
-  { key: "adults", name: "Eastmoor Adult Services", type: "adult_services" },
-  { key: "openDoor", name: "Open Door Family Support", type: "voluntary" },
+/** The demo authority's localities (area teams); every name is invented. */
+export const demoLocalities = ["Northgate", "Southmere", "Eastfield", "Westbrook"];
+
+/** Where each agency is told of withdrawn consent; Open Door has none, so the demo shows both. */
+const contact = (box: string) => `${box}@agencies.demo.teamaround.test`;
+
+const agencyList: { key: string; name: string; type: AgencyType; contactEmail: string | null }[] = [
+  {
+    key: "earlyHelp",
+    name: "Eastmoor Early Help Service",
+    type: "other",
+    contactEmail: contact("early-help"),
+  },
+  {
+    key: "hollybrook",
+    name: "Hollybrook Primary School",
+    type: "school",
+    contactEmail: contact("hollybrook-safeguarding"),
+  },
+  {
+    key: "riverside",
+    name: "Riverside Academy",
+    type: "school",
+    contactEmail: contact("riverside-safeguarding"),
+  },
+  {
+    key: "acorns",
+    name: "Little Acorns Nursery",
+    type: "early_years",
+    contactEmail: contact("acorns"),
+  },
+  {
+    key: "health",
+    name: "Eastmoor Health Visiting Team",
+    type: "health",
+    contactEmail: contact("health-visiting"),
+  },
+  {
+    key: "police",
+    name: "Eastmoor Neighbourhood Policing",
+    type: "police",
+    contactEmail: contact("police-mash"),
+  },
+  { key: "housing", name: "Eastmoor Homes", type: "housing", contactEmail: contact("homes") },
+  {
+    key: "socialCare",
+    name: "Eastmoor Children's Social Care",
+    type: "childrens_social_care",
+    contactEmail: contact("front-door"),
+  },
+  {
+    key: "adults",
+    name: "Eastmoor Adult Services",
+    type: "adult_services",
+    contactEmail: contact("adults"),
+  },
+  { key: "openDoor", name: "Open Door Family Support", type: "voluntary", contactEmail: null },
 ];
 
 export const demoStaff = [
@@ -97,13 +143,21 @@ export async function seedOrganisation(db: Executor, passwordHash: string) {
         { level: 4, label: "Statutory", description: "Child in need or child protection" },
       ],
       leadProfessionalTitle: "Lead professional",
+      localities: demoLocalities,
     })
     .returning();
   if (!authority) throw new Error("demo authority not created");
 
   const agencyRows = await db
     .insert(agencies)
-    .values(agencyList.map(({ name, type }) => ({ authorityId: authority.id, name, type })))
+    .values(
+      agencyList.map(({ name, type, contactEmail }) => ({
+        authorityId: authority.id,
+        name,
+        type,
+        contactEmail,
+      })),
+    )
     .returning();
   const agencyId = (key: string) => {
     const name = agencyList.find((a) => a.key === key)?.name;

@@ -6,7 +6,8 @@ import type { DemoOrganisation } from "./demo-organisation";
 /**
  * The front door's queue beyond the three families: a request about a new
  * family waiting for triage, and one signposted to another service. Both
- * name families not yet known to the service; every detail is invented.
+ * name families not yet known to the service, and the locality the asker
+ * gave; every detail is invented.
  */
 export async function seedDemoRequests(db: Executor, org: DemoOrganisation) {
   const { staff, agencyId, authority } = org;
@@ -23,6 +24,7 @@ export async function seedDemoRequests(db: Executor, org: DemoOrganisation) {
     requesterAgencyId: agencyId("health"),
     requesterName: staff.healthVisitor.displayName,
     requestedOn: isoDay(workdayAt(-2)),
+    locality: "Southmere",
     worries:
       "Mum is managing a new baby alone since dad moved out; Alfie's speech is behind and the family is behind with the electricity.",
     familyKnows: true,
@@ -40,6 +42,7 @@ export async function seedDemoRequests(db: Executor, org: DemoOrganisation) {
     requesterAgencyId: agencyId("riverside"),
     requesterName: staff.pastoral.displayName,
     requestedOn: isoDay(workdayAt(-9)),
+    locality: "Westbrook",
     worries:
       "Kai's parents say bedtimes and screen time have become a daily battle and would like ideas; no other worries at school.",
     familyKnows: true,

@@ -7,12 +7,14 @@ import { loadVersionDocuments } from "../queries/plan-version-content";
 import {
   assessmentEntries,
   assessments,
+  closureProposals,
   episodeOutcomeResults,
   episodes,
   families,
   familyMembers,
   feedbackAnswers,
   helpRequests,
+  localAuthorities,
   meetings,
   needScores,
   outcomes,
@@ -31,7 +33,7 @@ const today = now.toISOString().slice(0, 10);
 beforeAll(async () => {
   // Its own database: the seed refuses to run where any authority exists.
   handle = await openTestDatabase({ isolated: true });
-  // The three hand-written families alone; the synthetic history has its own test.
+  // The four hand-written families alone; the synthetic history has its own test.
   expect(await seedDemo(handle.db, "not-a-real-hash", { syntheticFamilies: 0 })).toBe("seeded");
 });
 afterAll(() => handle.close());
@@ -50,7 +52,7 @@ function workingDaysBetween(from: Date, to: Date): number {
 describe("the demo's history", () => {
   it("gives every family episodes, and families.status mirrors the latest one", async () => {
     const rows = await handle.db.select().from(families);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     for (const family of rows) {
       const list = await handle.db
         .select()
@@ -103,7 +105,15 @@ describe("the demo's history", () => {
         .where(eq(meetings.id, review.meetingId));
       expect(meeting?.kind).toBe("review");
       expect(meeting?.state).toBe("ended");
-      if (review.decision === "continue") expect((review.nextReviewOn ?? "") > today).toBe(true);
+    }
+    // The latest review of an open episode that continues sets a next review still to come.
+    for (const episode of await handle.db.select().from(episodes)) {
+      const latest = reviewRows
+        .filter((r) => r.episodeId === episode.id)
+        .sort((a, b) => a.reviewedOn.localeCompare(b.reviewedOn))
+        .at(-1);
+      if (episode.status === "closed" || latest?.decision !== "continue") continue;
+      expect((latest.nextReviewOn ?? "") > today).toBe(true);
     }
   });
 
@@ -162,6 +172,24 @@ describe("the demo's history", () => {
     }
   });
 
+  it("leaves the Hollis family's closure waiting for the manager's sign-off", async () => {
+    const [hollis] = await handle.db
+      .select()
+      .from(families)
+      .where(eq(families.displayName, "The Hollis family"));
+    expect(hollis?.status).toBe("plan_active");
+    const proposals = await handle.db.select().from(closureProposals);
+    expect(proposals.map((p) => [p.familyId, p.status])).toEqual([[hollis?.id, "waiting"]]);
+    const [proposal] = proposals;
+    const active = await handle.db
+      .select()
+      .from(outcomes)
+      .where(eq(outcomes.episodeId, proposal?.episodeId ?? ""));
+    expect(proposal?.outcomeResults.map((r) => r.outcomeId).sort()).toEqual(
+      active.map((o) => o.id).sort(),
+    );
+  });
+
   it("dates nothing in the future that has happened", async () => {
     const teams = await handle.db.select().from(teamMemberships);
     expect(teams.every((t) => t.addedAt <= now)).toBe(true);
@@ -180,6 +208,11 @@ describe("the demo's history", () => {
     const requests = await handle.db.select().from(helpRequests);
     expect(requests.filter((r) => r.status === "awaiting_triage")).toHaveLength(1);
     expect(requests.filter((r) => r.status === "signposted")).toHaveLength(1);
+    // The front door's requests name the family's locality, one of the authority's.
+    const [authority] = await handle.db.select().from(localAuthorities);
+    const frontDoor = requests.filter((r) => r.familyId === null);
+    expect(frontDoor.map((r) => r.locality).sort()).toEqual(["Southmere", "Westbrook"]);
+    expect(authority?.localities).toEqual(expect.arrayContaining(["Southmere", "Westbrook"]));
     for (const family of await handle.db.select().from(families)) {
       if (family.status !== "plan_active") continue;
       const { documents } = await loadVersionDocuments(handle.db, family.id);

@@ -1,6 +1,11 @@
 import type { Database } from "../client";
 import { localAuthorities } from "../schema";
-import { seedAshdownFamily, seedMarshFamily, seedWrenFamily } from "./demo-families";
+import {
+  seedAshdownFamily,
+  seedHollisFamily,
+  seedMarshFamily,
+  seedWrenFamily,
+} from "./demo-families";
 import { seedDemoHistory } from "./demo-history";
 import { demoFamilyAccounts, demoStaff, seedOrganisation } from "./demo-organisation";
 import { seedDemoRequests } from "./demo-requests";
@@ -23,7 +28,7 @@ export const demoSignIns: DemoSignIn[] = [
   })),
 ];
 
-/** Synthetic families with a year of history beside the three written ones. */
+/** Synthetic families with a year of history beside the four written ones. */
 export const defaultSyntheticFamilies = 200;
 
 /**
@@ -42,6 +47,7 @@ export async function seedDemo(
     await seedAshdownFamily(tx, org);
     await seedWrenFamily(tx, org);
     await seedMarshFamily(tx, org);
+    await seedHollisFamily(tx, org);
     await seedDemoRequests(tx, org);
     const syntheticFamilies = options.syntheticFamilies ?? defaultSyntheticFamilies;
     if (syntheticFamilies > 0) {

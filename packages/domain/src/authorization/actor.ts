@@ -7,6 +7,16 @@ export interface Actor {
   agencyId: string | null;
 }
 
+/**
+ * A guest's current invitation to one meeting of this family: present only
+ * while it is neither revoked nor expired and the meeting has not ended.
+ */
+export interface GuestGrant {
+  meetingId: string;
+  /** Whether the lead let them write in the plan. */
+  mayWrite: boolean;
+}
+
 /** What the server knows of one actor's link to one family. */
 export interface FamilyAccess {
   actor: Actor;
@@ -23,6 +33,8 @@ export interface FamilyAccess {
    * they oversee the case as its service manager does, even from another service.
    */
   leadLineManagerId?: string | null;
+  /** For a `guest` account: the meeting they may be in now, if any (`guest-policy.ts`). */
+  guest?: GuestGrant | null;
 }
 
 /**
@@ -35,6 +47,7 @@ export const relationships = [
   "service_manager",
   "family_member",
   "administrator",
+  "guest",
   "outsider",
 ] as const;
 export type Relationship = (typeof relationships)[number];
@@ -44,6 +57,8 @@ export function relationshipOf(access: FamilyAccess): Relationship {
   if (actor.role === "family_member") {
     return access.familyMemberId ? "family_member" : "outsider";
   }
+  // A guest account is never in a team: it stands towards the family only through its meeting.
+  if (actor.role === "guest") return access.guest ? "guest" : "outsider";
   if (access.teamRole === "lead_professional") return "lead_professional";
   if (access.teamRole === "member") return "team_member";
   if (actor.role === "manager") {

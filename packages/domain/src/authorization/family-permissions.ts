@@ -54,6 +54,20 @@ export const familyPermissions = {
     complete: lead,
     sign_off: ["service_manager"],
   },
+  /**
+   * Closing an episode where the authority asks for a manager's sign-off: the
+   * lead proposes the closure, a service manager of the case approves it (it
+   * then takes effect) or returns it with comments; the lead may withdraw a
+   * proposal still waiting. Staff read the proposal and its history; the
+   * family never sees sign-off.
+   */
+  closure: { read: caseReaders, propose: lead, withdraw: lead, sign_off: ["service_manager"] },
+  /**
+   * The plan submitted for a manager's sign-off where the authority asks for
+   * it: the lead submits the plan as it stands, a service manager approves or
+   * returns it. Staff only, as for closures.
+   */
+  plan_sign_off: { read: caseReaders, submit: lead, sign_off: ["service_manager"] },
   /** Need-area scores 0–10 and distance travelled. */
   score: { read: everyInsider, record: staffInTeam },
   /** A review meeting's verdict, decision and next date. */
@@ -121,12 +135,32 @@ export const familyPermissions = {
     record_decision: lead,
     /** Lower someone else's raised hand. */
     moderate: lead,
+    /** Who the meeting's invitations, moves and cancellations could not reach, and why. */
+    read_unsent: lead,
+    /** Invite partners without an account to one meeting, see them, revoke them (`guest-policy.ts`). */
+    manage_guests: lead,
+    /** Say that an invitee cannot come, and why (before or during the meeting). */
+    record_apology: lead,
+    /** Confirm the held meeting's record or comment on it (attendees only, within a week: `recordResponseRefusal`). */
+    respond_record: [...staffInTeam, "family_member"],
+    /** Apology reasons and staff's comments on the record: not for the family. */
+    read_record_staff_parts: caseReaders,
     join: [...staffInTeam, "family_member"],
     chat: [...staffInTeam, "family_member"],
     raise_hand: [...staffInTeam, "family_member"],
+    /** Join the room's audio/video call: whoever may be in the room (`canJoinMeeting`). */
+    call: [...staffInTeam, "family_member"],
+    /** Let someone waiting in the lobby into the room, or turn them away (`waitsInLobby`). */
+    admit: lead,
   },
   /** Immutable plan versions stored when a meeting ends; family members never see practitioner notes. */
   plan_version: { read: everyInsider },
+  /**
+   * Family-safe PDFs made on the server: the plan, a held meeting's record and
+   * the assessment, each only as the family may see it (never the practitioners'
+   * notes, hidden register entries or staff-only parts), to print or hand over.
+   */
+  printout: { plan: everyInsider, meeting_record: everyInsider, assessment: everyInsider },
 } as const satisfies Record<string, Record<string, readonly Relationship[]>>;
 
 export type FamilyResource = keyof typeof familyPermissions;
@@ -154,6 +188,8 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   member: ["read", "read_equality"],
   episode: ["read", "read_notes"],
   assessment: ["read"],
+  closure: ["read"],
+  plan_sign_off: ["read"],
   score: ["read"],
   review: ["read"],
   // The family is asked after closure, and the lead records whether change lasted.
@@ -170,7 +206,9 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   // Audits are often of closed cases; the lead still reads and acknowledges the feedback.
   case_audit: ["read", "create", "acknowledge"],
   supervision: ["read"],
-  // A meeting left live when the case closed can still be ended, so its version is kept.
-  meeting: ["read", "end"],
+  // A meeting left live when the case closed can still be ended, so its version is kept;
+  // the lead still sees whom the cancellations that closure sent could not reach.
+  meeting: ["read", "end", "read_unsent", "respond_record", "read_record_staff_parts"],
   plan_version: ["read"],
+  printout: ["plan", "meeting_record", "assessment"],
 };

@@ -36,6 +36,13 @@ const expected: Record<string, { open: string; closed: string }> = {
   "assessment.submit": { open: "L", closed: "" },
   "assessment.complete": { open: "L", closed: "" },
   "assessment.sign_off": { open: "M", closed: "" },
+  "closure.read": { open: "LTM", closed: "LTM" },
+  "closure.propose": { open: "L", closed: "" },
+  "closure.withdraw": { open: "L", closed: "" },
+  "closure.sign_off": { open: "M", closed: "" },
+  "plan_sign_off.read": { open: "LTM", closed: "LTM" },
+  "plan_sign_off.submit": { open: "L", closed: "" },
+  "plan_sign_off.sign_off": { open: "M", closed: "" },
   "score.read": { open: "LTMF", closed: "LTMF" },
   "score.record": { open: "LT", closed: "" },
   "review.read": { open: "LTMF", closed: "LTMF" },
@@ -83,10 +90,20 @@ const expected: Record<string, { open: string; closed: string }> = {
   "meeting.set_agenda": { open: "L", closed: "" },
   "meeting.record_decision": { open: "L", closed: "" },
   "meeting.moderate": { open: "L", closed: "" },
+  "meeting.call": { open: "LTF", closed: "" },
+  "meeting.admit": { open: "L", closed: "" },
+  "meeting.read_unsent": { open: "L", closed: "L" },
+  "meeting.manage_guests": { open: "L", closed: "" },
+  "meeting.record_apology": { open: "L", closed: "" },
+  "meeting.respond_record": { open: "LTF", closed: "LTF" },
+  "meeting.read_record_staff_parts": { open: "LTM", closed: "LTM" },
   "meeting.join": { open: "LTF", closed: "" },
   "meeting.chat": { open: "LTF", closed: "" },
   "meeting.raise_hand": { open: "LTF", closed: "" },
   "plan_version.read": { open: "LTMF", closed: "LTMF" },
+  "printout.plan": { open: "LTMF", closed: "LTMF" },
+  "printout.meeting_record": { open: "LTMF", closed: "LTMF" },
+  "printout.assessment": { open: "LTMF", closed: "LTMF" },
 };
 
 /** Cells that also need the actor to work for an agency (the sharer's agency is recorded). */
@@ -98,6 +115,7 @@ const letter: Record<Relationship, string> = {
   service_manager: "M",
   family_member: "F",
   administrator: "A",
+  guest: "G",
   outsider: "O",
 };
 
@@ -136,6 +154,12 @@ function accessFor(
       };
     case "administrator":
       return { ...base, actor: { userId: "u", role: "administrator", agencyId: null } };
+    case "guest":
+      return {
+        ...base,
+        actor: { userId: "u", role: "guest", agencyId: null },
+        guest: { meetingId: "meeting-1", mayWrite: false },
+      };
     case "outsider":
       return { ...base, actor: { userId: "u", role: "practitioner", agencyId: "agency-3" } };
   }
@@ -329,6 +353,7 @@ describe("my actions list", () => {
     service_manager: false,
     family_member: true,
     administrator: false,
+    guest: false,
     outsider: false,
   };
 

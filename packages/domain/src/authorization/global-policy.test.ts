@@ -27,6 +27,12 @@ const expected: Record<string, string> = {
   "figures.read": "MY",
   "authority.read": "PMAFY",
   "authority.manage": "A",
+  "notice_outbox.read": "A",
+  "my_outbox.read": "PMAFY",
+  "my_notifications.read": "PMAFY",
+  "my_notifications.update": "PMAFY",
+  "my_notice_preferences.read": "PMAFY",
+  "my_notice_preferences.update": "PMAFY",
 };
 /** Cells that also need the actor to work for an agency (a case is owned by one). */
 const onlyAgencyStaff: readonly string[] = [
@@ -44,6 +50,7 @@ const letter: Record<UserRole, string> = {
   administrator: "A",
   family_member: "F",
   partnership_analyst: "Y",
+  guest: "G",
 };
 
 const cells = Object.entries(globalPermissions).flatMap(([resource, actions]) =>

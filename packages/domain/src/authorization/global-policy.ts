@@ -42,6 +42,26 @@ export const globalPermissions = {
     read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
     manage: ["administrator"],
   },
+  /** The local outbox: every message the service kept instead of sending (administrators). */
+  notice_outbox: { read: ["administrator"] },
+  /** In demo mode, what would have been sent to me: anyone signed in, their own messages only. */
+  my_outbox: {
+    read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
+  },
+  /** One's own in-app notices (listing them, marking them read): anyone signed in, their own only. */
+  my_notifications: {
+    read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
+    update: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
+  },
+  /**
+   * When one's notices of the day come and which optional notices come by
+   * email: anyone signed in, their own only (which kinds each role is
+   * offered is `optionalNoticeKindsFor`; everyone may stop new-sign-in emails).
+   */
+  my_notice_preferences: {
+    read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
+    update: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
+  },
 } as const satisfies Record<string, Record<string, readonly UserRole[]>>;
 
 export type GlobalResource = keyof typeof globalPermissions;

@@ -5,4 +5,5 @@ export * from "./equality-fields";
 export * from "./family-permissions";
 export * from "./family-policy";
 export * from "./global-policy";
+export * from "./guest-policy";
 export * from "./refusal-messages";

@@ -31,6 +31,17 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     complete: "complete the assessment",
     sign_off: "sign off the assessment",
   },
+  closure: {
+    read: "see the closure waiting for sign off",
+    propose: "propose closing this case",
+    withdraw: "withdraw the proposal to close this case",
+    sign_off: "sign off closing this case",
+  },
+  plan_sign_off: {
+    read: "see the plan's sign off",
+    submit: "submit the plan for sign off",
+    sign_off: "sign off the plan",
+  },
   score: { read: "see this family's scores", record: "record scores" },
   review: { read: "see this family's reviews", record: "record a review" },
   feedback: { answer: "answer the family's feedback questions", read: "see what the family said" },
@@ -94,11 +105,23 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     set_agenda: "set a meeting's agenda",
     record_decision: "record a decision in a meeting",
     moderate: "lower someone else's raised hand",
+    read_unsent: "see whom a meeting's invitations did not reach",
+    manage_guests: "invite guests to a meeting",
+    record_apology: "record apologies for a meeting",
+    respond_record: "confirm or comment on a meeting's record",
+    read_record_staff_parts: "see the staff's parts of a meeting's record",
     join: "join a meeting",
     chat: "chat in a meeting",
     raise_hand: "raise your hand in a meeting",
+    call: "join a meeting's call",
+    admit: "let people into a meeting from the lobby",
   },
   plan_version: { read: "see this family's stored plan versions" },
+  printout: {
+    plan: "download this family's plan",
+    meeting_record: "download this meeting's record",
+    assessment: "download this family's assessment",
+  },
 };
 
 function phrase<R extends FamilyResource>(resource: R, action: FamilyAction<R>): string {

@@ -5,6 +5,7 @@ import {
   type DocumentAccess,
   documentAccess,
   documentPermissions,
+  familyDocumentKinds,
   openDocument,
 } from "./document.policy";
 import { type DocumentKind, documentKinds } from "./document-name";
@@ -16,7 +17,8 @@ import { type DocumentKind, documentKinds } from "./document-name";
  * On a closed case everyone who could read keeps reading and nobody writes.
  */
 const expected: Record<DocumentKind, { rw: string; ro: string }> = {
-  plan: { rw: "LT", ro: "MF" },
+  // G: a guest in their meeting, not allowed to write (see guest-policy.test.ts for writers).
+  plan: { rw: "LT", ro: "MFG" },
   voice: { rw: "LTF", ro: "M" },
   notes: { rw: "LT", ro: "M" },
 };
@@ -27,6 +29,7 @@ const letter: Record<Relationship, string> = {
   service_manager: "M",
   family_member: "F",
   administrator: "A",
+  guest: "G",
   outsider: "O",
 };
 
@@ -54,6 +57,12 @@ function accessFor(relationship: Relationship, familyStatus: FamilyStatus): Fami
       };
     case "administrator":
       return { ...base, actor: { userId: "u", role: "administrator", agencyId: null } };
+    case "guest":
+      return {
+        ...base,
+        actor: { userId: "u", role: "guest", agencyId: null },
+        guest: { meetingId: "meeting-1", mayWrite: false },
+      };
     case "outsider":
       return { ...base, actor: { ...staff, agencyId: "agency-3" } };
   }
@@ -136,5 +145,11 @@ describe("document access edge cases", () => {
   it("lets an administrator in the team write like a team member", () => {
     const access = { ...accessFor("administrator", "plan_active"), teamRole: "member" as const };
     expect(documentAccess(access, "notes")).toBe("read-write");
+  });
+});
+
+describe("familyDocumentKinds", () => {
+  it("is the plan and the family's own words, never the practitioners' notes", () => {
+    expect([...familyDocumentKinds].sort()).toEqual(["plan", "voice"]);
   });
 });

@@ -1,5 +1,6 @@
 import { type FamilyAccess, type Relationship, relationshipOf } from "../authorization/actor";
 import { type Refusal, refusalFor } from "../authorization/family-policy";
+import { guestDocumentAccess } from "../authorization/guest-policy";
 import type { DocumentKind } from "./document-name";
 
 export type DocumentAccess = "read-write" | "read-only" | "none";
@@ -31,6 +32,8 @@ export const documentPermissions = {
 /** Default deny. A closed case is read-only for everyone who could read it. */
 export function documentAccess(access: FamilyAccess, kind: DocumentKind): DocumentAccess {
   const relationship = relationshipOf(access);
+  // A guest in their meeting reads (or, if the lead allowed it, writes) the plan and nothing else.
+  if (relationship === "guest") return kind === "plan" ? guestDocumentAccess(access) : "none";
   const row = documentPermissions[kind];
   const writes = (row.readWrite as readonly Relationship[]).includes(relationship);
   const reads = writes || (row.readOnly as readonly Relationship[]).includes(relationship);
@@ -47,8 +50,24 @@ export type DocumentOpening = { level: "read-write" | "read-only" } | { refused:
  * forbidden to insiders without access to this document.
  */
 export function openDocument(access: FamilyAccess, kind: DocumentKind): DocumentOpening {
+  if (relationshipOf(access) === "guest") {
+    const level = documentAccess(access, kind);
+    return level === "none" ? { refused: "not_found" } : { level };
+  }
   const refused = refusalFor(access, "family", "read");
   if (refused) return { refused };
   const level = documentAccess(access, kind);
   return level === "none" ? { refused: "forbidden" } : { level };
 }
+
+/**
+ * The live documents a family member may open, from the table above: all a
+ * family-safe printout may show of the narrative (never the practitioners' notes).
+ */
+export const familyDocumentKinds: readonly DocumentKind[] = (
+  Object.keys(documentPermissions) as DocumentKind[]
+).filter((kind) => {
+  const row = documentPermissions[kind];
+  const readers: readonly Relationship[] = [...row.readWrite, ...row.readOnly];
+  return readers.includes("family_member");
+});

@@ -15,6 +15,7 @@ export const revocationReasons = {
   sessionEnded: "This session was ended.",
   accountDeactivated: "Your account was deactivated.",
   accessEnded: "You no longer have access to this family.",
+  guestRevoked: "Your invitation to this meeting was withdrawn.",
 } as const;
 
 const sessionId = z.string().regex(/^[0-9a-f]{64}$/, "a session id is a SHA-256 in hex");
@@ -71,5 +72,19 @@ export const FamilyChangedEvent = z.object({
 });
 export type FamilyChangedEvent = z.infer<typeof FamilyChangedEvent>;
 
-export const RealtimeEvent = z.union([AccessRevokedEvent, FamilyChangedEvent]);
+/**
+ * A person's in-app notices changed (one was written or delivered, or some
+ * were marked read): their open pages are told the new unread count.
+ */
+export const NotificationsChangedEvent = z.object({
+  type: z.literal("notifications.changed"),
+  userIds: z.array(z.uuid()).min(1).max(maxIds),
+});
+export type NotificationsChangedEvent = z.infer<typeof NotificationsChangedEvent>;
+
+export const RealtimeEvent = z.union([
+  AccessRevokedEvent,
+  FamilyChangedEvent,
+  NotificationsChangedEvent,
+]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;

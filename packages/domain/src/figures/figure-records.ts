@@ -8,7 +8,10 @@ import type { ClosureReason, OutcomeArea } from "../shared/vocabulary";
  * Days are YYYY-MM-DD (UTC).
  */
 
-/** A request for help. Requests are split by agency only (a new family has no record yet). */
+/**
+ * A request for help. A new family has no record yet, so a request is split
+ * by agency and by the locality the asker gave; level of need and age are not known.
+ */
 export interface RequestRecord {
   requestedOn: string;
   status: RequestStatus;
@@ -16,6 +19,8 @@ export interface RequestRecord {
   receivingAgencyId: string;
   /** The asking practitioner's agency; null when the family asked. */
   requesterAgencyId: string | null;
+  /** The locality the asker said the family lives in, if they said. */
+  locality: string | null;
 }
 
 /** One episode of Early Help with the family facts its splits need. */

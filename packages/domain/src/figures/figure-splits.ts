@@ -63,7 +63,8 @@ export function episodeGroup(episode: EpisodeRecord, split: FigureSplit): string
 
 /**
  * The group a request is counted in. A request names no family on record
- * until it is accepted, so locality, level of need and age are not known.
+ * until it is accepted, so its locality is the one the asker gave, and level
+ * of need and age are not known.
  */
 export function requestGroup(request: RequestRecord, split: FigureSplit): string {
   switch (split) {
@@ -73,6 +74,8 @@ export function requestGroup(request: RequestRecord, split: FigureSplit): string
       return request.receivingAgencyId;
     case "asking_agency":
       return request.requesterAgencyId ?? FAMILY_ASKED;
+    case "locality":
+      return request.locality ?? NOT_KNOWN;
     default:
       return NOT_KNOWN;
   }

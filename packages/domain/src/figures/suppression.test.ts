@@ -65,6 +65,7 @@ const request = (over: Partial<RequestRecord>): RequestRecord => ({
   status: "accepted",
   receivingAgencyId: "school",
   requesterAgencyId: "health",
+  locality: null,
   ...over,
 });
 

@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { Actor, Relationship } from "../authorization/actor";
+import { type NotificationsCount, NotificationsWatchPayload } from "../notices/in-app-events";
 import type { ErrorCode } from "../shared/app-error";
+import { type FamilyWatching, FamilyWatchPayload } from "./family-watch";
 import {
   AgendaSetPayload,
   ChatSendPayload,
@@ -10,6 +12,20 @@ import {
   type MeetingState,
   type Notice,
 } from "./meeting.schema";
+import {
+  type CallJoined,
+  CallJoinPayload,
+  type CallPeerLeft,
+  CallSignalPayload,
+  type CallSignalRelayed,
+  CallStatePayload,
+  type CallUpdate,
+  type InCall,
+  type LobbyDecided,
+  LobbyDecisionPayload,
+  type LobbyEntry,
+  type LobbyUpdate,
+} from "./meeting-call";
 
 /** Every acknowledgement: the result, or an error with a code of the domain's closed set. */
 export type AckResult<T> =
@@ -67,6 +83,12 @@ export interface MeetingRoomState {
   participants: Participant[];
   chat: ChatMessage[];
   decisions: DecisionRecorded[];
+  /** True while one waits in the lobby for the chair: the rest of the state is then empty. */
+  waiting: boolean;
+  /** Who waits in the lobby (the chair lets them in). */
+  lobby: LobbyEntry[];
+  /** Who is in the call now. */
+  call: CallUpdate["peers"];
 }
 
 export interface MeetingEnded {
@@ -90,6 +112,21 @@ export interface ClientToServerEvents {
   "chat:send": (payload: ChatSendPayload, ack: Ack<ChatMessage>) => void;
   "decision:record": (payload: DecisionRecordPayload, ack: Ack<DecisionRecorded>) => void;
   "meeting:end": (payload: MeetingRefPayload, ack: Ack<MeetingEnded>) => void;
+  /** Join the room's call (at most `callLimits.maxPeers` connections); answers the ICE servers. */
+  "call:join": (payload: CallJoinPayload, ack: Ack<CallJoined>) => void;
+  "call:leave": (payload: MeetingRefPayload, ack: Ack<null>) => void;
+  /** An offer, answer or ICE candidate for one peer in the same call. */
+  "call:signal": (payload: CallSignalPayload, ack: Ack<null>) => void;
+  /** One's muted, camera-off, audio-only and speaking state, shown to the room. */
+  "call:state": (payload: CallStatePayload, ack: Ack<null>) => void;
+  "lobby:admit": (payload: LobbyDecisionPayload, ack: Ack<null>) => void;
+  "lobby:decline": (payload: LobbyDecisionPayload, ack: Ack<null>) => void;
+  /** Hear of one's own in-app notices (`notifications:changed`); answers the unread count now. */
+  "notifications:watch": (payload: NotificationsWatchPayload, ack: Ack<NotificationsCount>) => void;
+  /** Hear of changes to one family's records (`notice`) outside a meeting, as the policy allows. */
+  "family:watch": (payload: FamilyWatchPayload, ack: Ack<FamilyWatching>) => void;
+  /** Stop hearing of them (a no-op for a family not watched). */
+  "family:unwatch": (payload: FamilyWatchPayload, ack: Ack<null>) => void;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -111,6 +148,15 @@ export const clientEventPayloads = {
   "chat:send": ChatSendPayload,
   "decision:record": DecisionRecordPayload,
   "meeting:end": MeetingRefPayload,
+  "call:join": CallJoinPayload,
+  "call:leave": MeetingRefPayload,
+  "call:signal": CallSignalPayload,
+  "call:state": CallStatePayload,
+  "lobby:admit": LobbyDecisionPayload,
+  "lobby:decline": LobbyDecisionPayload,
+  "notifications:watch": NotificationsWatchPayload,
+  "family:watch": FamilyWatchPayload,
+  "family:unwatch": FamilyWatchPayload,
 } as const satisfies { [E in ClientEvent]: z.ZodType<ClientEventPayload<E>> };
 
 export const clientEvents = Object.keys(clientEventPayloads) as ClientEvent[];
@@ -121,8 +167,17 @@ export interface ServerToClientEvents {
   "chat:message": (message: ChatMessage) => void;
   "decision:recorded": (decision: DecisionRecorded) => void;
   "meeting:ended": (ended: MeetingEnded) => void;
+  "call:update": (update: CallUpdate) => void;
+  "call:signal": (signal: CallSignalRelayed) => void;
+  "call:peer-left": (left: CallPeerLeft) => void;
+  "lobby:update": (update: LobbyUpdate) => void;
+  /** To the person waiting: the chair let them in (join again to enter). */
+  "lobby:admitted": (decided: LobbyDecided) => void;
+  "lobby:declined": (decided: LobbyDecided) => void;
   notice: (notice: Notice) => void;
   "access:revoked": (revoked: AccessRevoked) => void;
+  /** One's in-app notices changed: the unread count now. */
+  "notifications:changed": (count: NotificationsCount) => void;
 }
 
 /** Nothing is sent between nodes but room broadcasts (the adapter carries those). */
@@ -135,6 +190,10 @@ export interface SocketData {
   agencyName: string | null;
   /** The meetings this socket is in, by meeting id. */
   meetings: Record<string, JoinedMeeting>;
+  /** The meetings whose lobby this socket waits in. */
+  waitingIn?: string[];
+  /** The families this socket watches outside a meeting (`family:watch`). */
+  watching: string[];
 }
 
 export interface JoinedMeeting {
@@ -142,4 +201,6 @@ export interface JoinedMeeting {
   role: Relationship;
   attendanceId: string;
   handRaised: boolean;
+  /** Set while this connection is in the meeting's call. */
+  call?: InCall;
 }

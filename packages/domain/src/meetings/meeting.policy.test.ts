@@ -27,6 +27,12 @@ function accessFor(relationship: Relationship, userId = "u1"): FamilyAccess {
       };
     case "administrator":
       return { ...base, actor: { userId, role: "administrator", agencyId: null } };
+    case "guest":
+      return {
+        ...base,
+        actor: { userId, role: "guest", agencyId: null },
+        guest: { meetingId: "meeting-1", mayWrite: false },
+      };
     case "outsider":
       return { ...base, actor: { ...staff, agencyId: "agency-3" } };
   }

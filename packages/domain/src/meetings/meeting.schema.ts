@@ -20,6 +20,25 @@ export const meetingLimits = {
   notes: 2000,
 } as const;
 
+/**
+ * How long a meeting lasts, in minutes: half an hour to three hours, in
+ * quarter hours; an hour unless the person booking it says otherwise (and
+ * for every meeting booked before meetings had a length).
+ */
+export const meetingDuration = { min: 30, max: 180, step: 15, default: 60 } as const;
+
+export const meetingDurationSchema = z
+  .int()
+  .min(meetingDuration.min)
+  .max(meetingDuration.max)
+  .multipleOf(meetingDuration.step, { message: "must be a whole number of quarter hours" });
+
+/** Every length a meeting may have, shortest first (for the booking and moving forms). */
+export const meetingDurationChoices: readonly number[] = Array.from(
+  { length: (meetingDuration.max - meetingDuration.min) / meetingDuration.step + 1 },
+  (_, i) => meetingDuration.min + i * meetingDuration.step,
+);
+
 export interface AgendaItem {
   id: string;
   title: string;
@@ -69,10 +88,14 @@ export type Notice = z.infer<typeof Notice>;
 
 /**
  * Notices about records not every insider may see go to staff only: register
- * entries hidden from the family, and lawful-basis decisions (which the family
- * may not have been told about).
+ * entries hidden from the family, lawful-basis decisions (which the family
+ * may not have been told about), follow-ups after closure and the feedback
+ * answers (the family does not read either). A family watching its page after
+ * closure hears of nothing it may not read.
  */
 export const staffOnlyNoticeResources: readonly FamilyChangeResource[] = [
   "sharing",
   "lawful_basis",
+  "follow_up",
+  "feedback",
 ];

@@ -101,6 +101,32 @@ export interface DriftFollowUp extends DriftFamily {
   answered: boolean;
 }
 
+/**
+ * What an item says, from its kind and one detail: the request's day, the
+ * episode's number, the action's words or the follow-up's months (none for
+ * the other kinds). Stored drift items keep the detail and are worded here.
+ */
+export function driftWhat(kind: DriftKind, detail: string | null): string {
+  switch (kind) {
+    case "triage_late":
+      return `Request for help of ${detail} awaiting triage`;
+    case "assessment_late":
+      return `Assessment of episode ${detail} not completed`;
+    case "first_tac_late":
+      return "First TAC meeting not held";
+    case "review_overdue":
+      return "Review meeting not held";
+    case "action_overdue":
+      return `The action “${detail}”`;
+    case "consent_review_due":
+      return "Consent to share needs reviewing";
+    case "no_lead_professional":
+      return `Episode ${detail} has no lead professional`;
+    case "follow_up_due":
+      return `${detail}-month follow-up: has the change lasted?`;
+  }
+}
+
 const dayMs = 86_400_000;
 
 function isoDay(at: Date): string {
@@ -139,7 +165,7 @@ export function triageDrift(
           familyName: r.familyName,
           familyReference: r.familyReference,
           subjectId: r.id,
-          what: `Request for help of ${r.requestedOn} awaiting triage`,
+          what: driftWhat("triage_late", r.requestedOn),
           dueOn: addWorkingDays(r.requestedOn, targets.triageTargetWorkingDays),
         },
         today,
@@ -161,7 +187,7 @@ export function assessmentDrift(
           kind: "assessment_late",
           ...familyPart(e),
           subjectId: e.episodeId,
-          what: `Assessment of episode ${e.number} not completed`,
+          what: driftWhat("assessment_late", String(e.number)),
           dueOn: addWorkingDays(isoDay(e.openedAt), targets.assessmentTargetWorkingDays),
         },
         today,
@@ -194,7 +220,7 @@ export function meetingDrift(
           kind: initial ? "first_tac_late" : "review_overdue",
           ...familyPart(e),
           subjectId: e.episodeId,
-          what: initial ? "First TAC meeting not held" : "Review meeting not held",
+          what: driftWhat(initial ? "first_tac_late" : "review_overdue", null),
           dueOn: isoDay(due.by),
         },
         today,
@@ -216,7 +242,7 @@ export function actionDrift(
           kind: "action_overdue",
           ...familyPart(a),
           subjectId: a.id,
-          what: `Action overdue: ${a.text}`,
+          what: driftWhat("action_overdue", a.text),
           dueOn: a.dueDate,
         },
         today,
@@ -235,7 +261,7 @@ export function consentDrift(consents: readonly DriftConsent[], today: string): 
           kind: "consent_review_due",
           ...familyPart(c),
           subjectId: c.id,
-          what: "Consent to share needs reviewing",
+          what: driftWhat("consent_review_due", null),
           dueOn: c.reviewDate ?? today,
         },
         today,
@@ -253,7 +279,7 @@ export function noLeadDrift(episodes: readonly DriftEpisode[], today: string): D
           kind: "no_lead_professional",
           ...familyPart(e),
           subjectId: e.episodeId,
-          what: `Episode ${e.number} has no lead professional`,
+          what: driftWhat("no_lead_professional", String(e.number)),
           dueOn: isoDay(e.openedAt),
         },
         today,
@@ -272,7 +298,7 @@ export function followUpDrift(followUps: readonly DriftFollowUp[], today: string
           kind: "follow_up_due",
           ...familyPart(f),
           subjectId: f.id,
-          what: `${f.monthsAfter}-month follow-up: has the change lasted?`,
+          what: driftWhat("follow_up_due", String(f.monthsAfter)),
           dueOn: f.dueOn,
         },
         today,

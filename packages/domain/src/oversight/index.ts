@@ -3,4 +3,7 @@ export * from "./case-audit-words";
 export * from "./caseload";
 export * from "./drift";
 export * from "./oversight-vocabulary";
+export * from "./plan-for-sign-off";
 export * from "./quarters";
+export * from "./sign-off.policy";
+export * from "./sign-off.schema";

@@ -15,7 +15,9 @@ export type AgencyType = (typeof agencyTypes)[number];
 
 /**
  * `partnership_analyst`: sees the partnership's aggregate figures only — no
- * family, no name, no free text.
+ * family, no name, no free text. `guest`: a partner without an account,
+ * invited to one meeting (the account is made with the invitation and works
+ * for that meeting only; see `guest-policy.ts`).
  */
 export const userRoles = [
   "practitioner",
@@ -23,6 +25,7 @@ export const userRoles = [
   "administrator",
   "family_member",
   "partnership_analyst",
+  "guest",
 ] as const;
 export type UserRole = (typeof userRoles)[number];
 

@@ -8,6 +8,7 @@ const staff = {
   administrator: true,
   family_member: false,
   partnership_analyst: true,
+  guest: false,
 };
 const needsAgency = {
   practitioner: true,
@@ -15,6 +16,7 @@ const needsAgency = {
   administrator: false,
   family_member: false,
   partnership_analyst: false,
+  guest: false,
 };
 
 describe("account rules", () => {

@@ -1,18 +1,23 @@
 import { createHash } from "node:crypto";
 import {
   createSession,
+  deviceCookieName,
+  deviceCookieOptions,
   dummyPasswordVerify,
   invalidateSession,
   isWellFormedToken,
+  recogniseDevice,
   sessionIdFromToken,
   verifyPassword,
 } from "@teamaround/auth";
 import { type Executor, localAuthorities, users } from "@teamaround/db";
-import { totpEnrolmentRequired } from "@teamaround/domain";
+import { describeUserAgent, deviceSummary, totpEnrolmentRequired } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
+import { enqueueNewSignInNotice } from "../../notices/account-notices";
 
 type User = typeof users.$inferSelect;
 export type CredentialCheck =
@@ -73,11 +78,12 @@ export async function startSession(
     );
     c.set("user", user);
     c.set("session", result.session);
+    const device = await recogniseBrowser(c, tx, user.id);
     await recordAudit(tx, c, {
       event: "session.create",
       resourceType: "user",
       resourceId: user.id,
-      details: { secondFactorRequired: totpEnabled },
+      details: { secondFactorRequired: totpEnabled, device: device.status },
     });
     return result;
   });
@@ -89,4 +95,33 @@ export async function startSession(
       { requireStaffTotp: authority?.requireStaffTotp ?? false },
     ),
   };
+}
+
+/**
+ * Recognises the browser by its device cookie (and sets or renews it). A
+ * browser new to an account that has signed in elsewhere before tells the
+ * person by email, in this transaction; the account's first browser (its
+ * first sign-in, right after the invitation) is recorded without a notice,
+ * since there is nothing to compare it with. Told at the password, before any
+ * second factor: a password someone else knows is worth hearing of.
+ */
+async function recogniseBrowser(c: Context<ApiEnv>, tx: Executor, userId: string) {
+  const { now } = c.var.deps;
+  const described = describeUserAgent(c.var.meta.userAgent);
+  const device = await recogniseDevice(tx, {
+    userId,
+    presentedToken: getCookie(c, deviceCookieName),
+    summary: deviceSummary(described),
+    now: now(),
+  });
+  if (device.status === "new") {
+    await enqueueNewSignInNotice(tx, {
+      userId,
+      deviceId: device.deviceId,
+      device: described,
+      at: now(),
+    });
+  }
+  setCookie(c, deviceCookieName, device.token, deviceCookieOptions());
+  return device;
 }

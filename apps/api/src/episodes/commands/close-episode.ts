@@ -1,5 +1,6 @@
 import {
   type Executor,
+  enqueueMeetingNotices,
   episodeEvents,
   episodeOutcomeResults,
   episodes,
@@ -22,6 +23,7 @@ import { listMembers } from "../../assessment/commands/journey-lookups";
 import { assertScoredChildren, insertScores } from "../../assessment/commands/record-scores";
 import { isoDay } from "../../shared/dates";
 import { updateVersioned } from "../../shared/versioned-update";
+import { withdrawWaitingSignOffs } from "../../sign-off/commands/sign-off-records";
 
 export interface CloseEpisodeInput {
   familyId: string;
@@ -78,6 +80,21 @@ async function assertOutcomeResults(
       { notThisEpisode: foreign, missing },
     );
   }
+}
+
+/**
+ * The answers a closure (not a step-up) needs, checked against the episode:
+ * scores only of the family's children, and a result for each active outcome
+ * of this episode and no other. Checked again when a proposal is approved.
+ */
+export async function assertClosureAnswers(
+  tx: Executor,
+  familyId: string,
+  episodeId: string,
+  answers: Pick<CloseEpisodeInput, "scores" | "outcomeResults">,
+) {
+  assertScoredChildren(answers.scores ?? [], await listMembers(tx, familyId));
+  await assertOutcomeResults(tx, familyId, episodeId, answers.outcomeResults ?? []);
 }
 
 async function currentLeadId(tx: Executor, familyId: string) {
@@ -138,16 +155,14 @@ async function recordClosure(
  * family's mirrored status (on the family's version), and — unless the case
  * is stepped up — the closing scores, outcome results, the 3- and 6-month
  * follow-ups and "How was it for you?". Meetings still booked are
- * cancelled. Run inside a transaction.
+ * cancelled (their invitees are sent the cancellation), and a closure or
+ * plan waiting for sign-off is withdrawn. Run inside a transaction.
  */
 export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
   const { familyId, now } = input;
   const steppedUp = input.reason === "stepped_up";
   const episode = await lockOpenEpisode(tx, familyId);
-  if (!steppedUp) {
-    assertScoredChildren(input.scores ?? [], await listMembers(tx, familyId));
-    await assertOutcomeResults(tx, familyId, episode.id, input.outcomeResults ?? []);
-  }
+  if (!steppedUp) await assertClosureAnswers(tx, familyId, episode.id, input);
   const family = await updateVersioned(
     tx,
     families,
@@ -182,9 +197,9 @@ export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
     note: input.summary,
   });
   // Meetings booked for a case that has closed will not happen: cancel them,
-  // so nobody is invited to them. A live meeting stays open to be ended, so
-  // its plan version is still stored.
-  await tx
+  // and tell everyone invited (their calendars drop them). A live meeting
+  // stays open to be ended, so its plan version is still stored.
+  const cancelled = await tx
     .update(meetings)
     .set({
       state: "cancelled",
@@ -192,7 +207,19 @@ export async function closeEpisode(tx: Executor, input: CloseEpisodeInput) {
       version: sql`${meetings.version} + 1`,
       updatedAt: now,
     })
-    .where(and(eq(meetings.familyId, familyId), eq(meetings.state, "scheduled")));
+    .where(and(eq(meetings.familyId, familyId), eq(meetings.state, "scheduled")))
+    .returning({ id: meetings.id });
+  for (const { id } of cancelled) {
+    await enqueueMeetingNotices(tx, {
+      familyId,
+      meetingId: id,
+      event: { change: "cancelled" },
+      createdBy: input.by,
+      now,
+    });
+  }
   if (!steppedUp) await recordClosure(tx, input, episode.id, isoDay(now));
+  // A closure or a plan still waiting for sign-off has nothing left to decide.
+  await withdrawWaitingSignOffs(tx, episode.id, now);
   return { family, episodeId: episode.id };
 }

@@ -1,4 +1,4 @@
-import { type Executor, getMeeting, meetings } from "@teamaround/db";
+import { type Executor, enqueueMeetingNotices, getMeeting, meetings } from "@teamaround/db";
 import { AppError, notFound } from "@teamaround/domain";
 import { and, eq, ne } from "drizzle-orm";
 import type { Context } from "hono";
@@ -30,6 +30,15 @@ export async function changeMeetingState(
       { id: meetingId, scope: eq(meetings.familyId, familyId), expectedVersion: version },
       values,
     );
+    if (change === "cancel") {
+      await enqueueMeetingNotices(tx, {
+        familyId,
+        meetingId,
+        event: { change: "cancelled" },
+        createdBy: c.var.actor?.userId ?? null,
+        now: at,
+      });
+    }
     await recordAudit(tx, c, {
       event: `meeting.${change}`,
       familyId,

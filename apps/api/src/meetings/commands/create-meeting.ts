@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { meetingInvitees, meetings } from "@teamaround/db";
-import { AppError } from "@teamaround/domain";
+import { enqueueMeetingNotices, meetingInvitees, meetings } from "@teamaround/db";
+import { AppError, meetingDuration } from "@teamaround/domain";
 import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
@@ -18,7 +18,10 @@ export function assertFuture(value: string, now: Date, path: string): Date {
   return at;
 }
 
-/** Schedules a meeting chaired by the caller (the lead professional), with its invitees. */
+/**
+ * Schedules a meeting chaired by the caller (the lead professional), with its
+ * invitees, and writes each invitee's calendar invitation in the same transaction.
+ */
 export async function createMeeting(
   c: Context<ApiEnv>,
   input: { familyId: string; chairUserId: string; body: CreateMeetingBody },
@@ -34,6 +37,7 @@ export async function createMeeting(
         familyId,
         kind: body.kind,
         scheduledFor,
+        ...(body.durationMinutes !== undefined ? { durationMinutes: body.durationMinutes } : {}),
         location: body.location || null,
         notes: body.notes || null,
         chairUserId,
@@ -43,6 +47,14 @@ export async function createMeeting(
       .returning({ id: meetings.id });
     if (!row) throw new AppError("internal", "The meeting was not saved.");
     await tx.insert(meetingInvitees).values(inviteeRows(familyId, row.id, invitees));
+    // Everyone invited gets the calendar invitation, written with the meeting.
+    await enqueueMeetingNotices(tx, {
+      familyId,
+      meetingId: row.id,
+      event: { change: "booked" },
+      createdBy: chairUserId,
+      now: now(),
+    });
     await recordAudit(tx, c, {
       event: "meeting.schedule",
       familyId,
@@ -50,6 +62,7 @@ export async function createMeeting(
       resourceId: row.id,
       details: {
         kind: body.kind,
+        durationMinutes: body.durationMinutes ?? meetingDuration.default,
         invitedPractitioners: invitees.userIds.length,
         invitedFamilyMembers: invitees.memberIds.length,
       },

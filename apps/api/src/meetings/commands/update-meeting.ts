@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { getMeeting, type MeetingRow, meetingInvitees, meetings } from "@teamaround/db";
+import {
+  enqueueMeetingNotices,
+  getMeeting,
+  type MeetingInviteeRef,
+  type MeetingNoticeEvent,
+  type MeetingRow,
+  meetingInvitees,
+  meetings,
+} from "@teamaround/db";
 import { type AgendaItem, AppError, notFound } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
@@ -10,7 +18,10 @@ import type { UpdateMeetingBody } from "../meetings.schema";
 import { assertFuture } from "./create-meeting";
 import { inviteeRows, validateInvitees } from "./validate-invitees";
 
-/** Reschedules a scheduled meeting or changes its agenda, place, notes or invitees. */
+/**
+ * Reschedules a scheduled meeting (its time or length) or changes its agenda,
+ * place, notes or invitees.
+ */
 export async function updateMeeting(
   c: Context<ApiEnv>,
   input: { familyId: string; meetingId: string; body: UpdateMeetingBody },
@@ -25,6 +36,7 @@ export async function updateMeeting(
   if (rest.scheduledFor !== undefined) {
     values.scheduledFor = assertFuture(rest.scheduledFor, now(), "scheduledFor");
   }
+  if (rest.durationMinutes !== undefined) values.durationMinutes = rest.durationMinutes;
   if (rest.location !== undefined) values.location = rest.location || null;
   if (rest.notes !== undefined) values.notes = rest.notes || null;
   if (rest.agenda !== undefined) values.agenda = nextAgenda(meeting.agenda, rest.agenda);
@@ -37,13 +49,30 @@ export async function updateMeeting(
       { id: meetingId, scope: eq(meetings.familyId, familyId), expectedVersion: version },
       values,
     );
+    let before: MeetingInviteeRef[] | undefined;
     if (invitees) {
       const scope = and(
         eq(meetingInvitees.meetingId, meetingId),
         eq(meetingInvitees.familyId, familyId),
       );
-      await tx.delete(meetingInvitees).where(scope);
+      const removed = await tx
+        .delete(meetingInvitees)
+        .where(scope)
+        .returning({ userId: meetingInvitees.userId, memberId: meetingInvitees.memberId });
+      before = removed.map((r) =>
+        r.userId ? { userId: r.userId } : { memberId: r.memberId ?? "" },
+      );
       await tx.insert(meetingInvitees).values(inviteeRows(familyId, meetingId, invitees));
+    }
+    const event = calendarEvent(meeting, values, before);
+    if (event) {
+      await enqueueMeetingNotices(tx, {
+        familyId,
+        meetingId,
+        event,
+        createdBy: c.var.actor?.userId ?? null,
+        now: now(),
+      });
     }
     const changed = [...Object.keys(values), ...(invitees ? ["invitees"] : [])];
     await recordAudit(tx, c, {
@@ -54,6 +83,25 @@ export async function updateMeeting(
       details: { changed },
     });
   });
+}
+
+/**
+ * What invitees hear of an update: a move — another start or another length,
+ * since both change the calendar entry — to everyone (newcomers invited), or
+ * a change of who is invited (the added and the removed). A new agenda,
+ * place or notes is not in the calendar entry, so it sends nothing.
+ */
+function calendarEvent(
+  meeting: MeetingRow,
+  values: { scheduledFor?: unknown; durationMinutes?: unknown },
+  before: MeetingInviteeRef[] | undefined,
+): MeetingNoticeEvent | null {
+  const { scheduledFor, durationMinutes } = values;
+  const moved =
+    (scheduledFor instanceof Date && scheduledFor.getTime() !== meeting.scheduledFor.getTime()) ||
+    (typeof durationMinutes === "number" && durationMinutes !== meeting.durationMinutes);
+  if (moved) return before ? { change: "moved", before } : { change: "moved" };
+  return before ? { change: "invitees", before } : null;
 }
 
 export function assertScheduled(meeting: MeetingRow, verb: string): void {

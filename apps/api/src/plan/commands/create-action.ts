@@ -1,6 +1,13 @@
 import type { z } from "@hono/zod-openapi";
-import { actionOwners, actions, type Executor, outcomes } from "@teamaround/db";
-import { AppError } from "@teamaround/domain";
+import {
+  actionOwners,
+  actions,
+  type Executor,
+  enqueueActionNotices,
+  getLiveMeetingId,
+  outcomes,
+} from "@teamaround/db";
+import { AppError, planActionNotices } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
@@ -9,7 +16,7 @@ import { isoDay } from "../../shared/dates";
 import type { CreateActionBody } from "../plan.schema";
 import { assertNotPast } from "./assert-not-past";
 import { assertOutcomeOpen } from "./plan-episode";
-import { ownerRows, validateOwners } from "./validate-owners";
+import { noticeOwners, ownerRows, validateOwners } from "./validate-owners";
 
 /** Checks the outcome, due date and owners, then inserts the action and its owners together. */
 export async function createAction(
@@ -24,6 +31,8 @@ export async function createAction(
   return db.transaction(async (tx) => {
     // Nothing is added to an earlier episode's plan.
     await assertOutcomeOpen(tx, familyId, body.outcomeId);
+    // An action created while the family's meeting is live was agreed in it (its record lists it).
+    const meetingId = await getLiveMeetingId(tx, familyId);
     const [row] = await tx
       .insert(actions)
       .values({
@@ -32,16 +41,30 @@ export async function createAction(
         text: body.text,
         dueDate: body.dueDate,
         createdBy,
+        meetingId,
       })
       .returning({ id: actions.id });
     if (!row) throw new AppError("internal", "The action was not saved.");
     await tx.insert(actionOwners).values(ownerRows(familyId, row.id, owners));
+    // Owners other than the creator (staff, and family members with an account) are told it is theirs, in this transaction.
+    await enqueueActionNotices(tx, {
+      familyId,
+      actionId: row.id,
+      dueDate: body.dueDate,
+      plan: planActionNotices(
+        null,
+        { text: body.text, dueDate: body.dueDate, owners: noticeOwners(owners) },
+        { userId: createdBy },
+      ),
+      createdBy,
+      now: now(),
+    });
     await recordAudit(tx, c, {
       event: "action.create",
       familyId,
       resourceType: "action",
       resourceId: row.id,
-      details: { outcomeId: body.outcomeId, owners: body.owners.length },
+      details: { outcomeId: body.outcomeId, owners: body.owners.length, meetingId },
     });
     return row.id;
   });

@@ -9,19 +9,25 @@ import {
   teamMemberships,
 } from "@teamaround/db";
 import { type Actor, canChangeAction } from "@teamaround/domain";
-import { and, asc, desc, eq, gt, isNotNull, isNull, notExists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { isOverdue } from "../present-action";
 
 export type MyActionsStatus = "open" | "done" | "all";
 
 /**
- * The actions the actor owns, across families, in one query: as a user for
- * staff (only where they are still in the team), through their member record
- * for a family member. Overdue first, then by due date. The SQL re-states
+ * The actions the actor owns, across families: as a user for staff (only
+ * where they are still in the team), through their member record for a family
+ * member. Overdue first, then by due date. The SQL re-states
  * `isOnMyActionList` for speed; security/list-visibility.test.ts keeps the two
  * in step. Only the actions of each family's current (latest) episode: an
  * earlier episode's plan is history.
+ *
+ * Each query starts from the owner's rows and joins four tables; the current
+ * episode is a correlated subquery the planner plans on its own. The earlier
+ * single query for both kinds of owner (seven tables with outer joins and an
+ * anti-join) took 10–40 ms to plan on every request at 150,000 families, for
+ * about 1 ms of execution.
  */
 export async function listMyActions(
   db: Executor,
@@ -29,55 +35,65 @@ export async function listMyActions(
   status: MyActionsStatus,
   today: string,
 ) {
-  const mine =
-    actor.role === "family_member"
-      ? isNotNull(familyMembers.id)
-      : and(eq(actionOwners.userId, actor.userId), isNotNull(teamMemberships.id));
   const overdue = sql<boolean>`(${actions.status} = 'open' and ${actions.dueDate} < ${today})`;
-  const later = alias(episodes, "later");
-  const currentEpisode = notExists(
-    db
-      .select({ id: later.id })
-      .from(later)
-      .where(and(eq(later.familyId, episodes.familyId), gt(later.number, episodes.number))),
+  const latest = alias(episodes, "latest");
+  const currentEpisodeId = db
+    .select({ id: latest.id })
+    .from(latest)
+    .where(eq(latest.familyId, actions.familyId))
+    .orderBy(desc(latest.number))
+    .limit(1);
+  const conditions = and(
+    sql`${outcomes.episodeId} = (${currentEpisodeId})`,
+    status === "all" ? undefined : eq(actions.status, status),
   );
-  const rows = await db
-    .select({
-      action: actions,
-      family: families,
-      outcomeTitle: outcomes.title,
-      teamRole: teamMemberships.role,
-      memberId: familyMembers.id,
-    })
-    .from(actions)
-    .innerJoin(families, eq(families.id, actions.familyId))
-    .innerJoin(
-      outcomes,
-      and(eq(outcomes.id, actions.outcomeId), eq(outcomes.familyId, actions.familyId)),
-    )
-    .innerJoin(episodes, eq(episodes.id, outcomes.episodeId))
-    .innerJoin(
-      actionOwners,
-      and(eq(actionOwners.actionId, actions.id), eq(actionOwners.familyId, actions.familyId)),
-    )
-    .leftJoin(
-      teamMemberships,
-      and(
-        eq(teamMemberships.familyId, actions.familyId),
-        eq(teamMemberships.userId, actor.userId),
-        isNull(teamMemberships.removedAt),
-      ),
-    )
-    .leftJoin(
-      familyMembers,
-      and(
-        eq(familyMembers.id, actionOwners.memberId),
-        eq(familyMembers.familyId, actions.familyId),
-        eq(familyMembers.userId, actor.userId),
-      ),
-    )
-    .where(and(mine, currentEpisode, status === "all" ? undefined : eq(actions.status, status)))
-    .orderBy(desc(overdue), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id));
+  const owned = and(
+    eq(actions.id, actionOwners.actionId),
+    eq(actions.familyId, actionOwners.familyId),
+  );
+  const ofOutcome = and(
+    eq(outcomes.id, actions.outcomeId),
+    eq(outcomes.familyId, actions.familyId),
+  );
+  const order = [desc(overdue), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id)];
+  const common = {
+    action: actions,
+    family: families,
+    outcomeTitle: outcomes.title,
+  };
+  const rows =
+    actor.role === "family_member"
+      ? await db
+          .select({ ...common, teamRole: sql<null>`null`, memberId: familyMembers.id })
+          .from(familyMembers)
+          .innerJoin(
+            actionOwners,
+            and(
+              eq(actionOwners.memberId, familyMembers.id),
+              eq(actionOwners.familyId, familyMembers.familyId),
+            ),
+          )
+          .innerJoin(actions, owned)
+          .innerJoin(outcomes, ofOutcome)
+          .innerJoin(families, eq(families.id, actions.familyId))
+          .where(and(eq(familyMembers.userId, actor.userId), conditions))
+          .orderBy(...order)
+      : await db
+          .select({ ...common, teamRole: teamMemberships.role, memberId: sql<null>`null` })
+          .from(actionOwners)
+          .innerJoin(actions, owned)
+          .innerJoin(
+            teamMemberships,
+            and(
+              eq(teamMemberships.familyId, actions.familyId),
+              eq(teamMemberships.userId, actor.userId),
+              isNull(teamMemberships.removedAt),
+            ),
+          )
+          .innerJoin(outcomes, ofOutcome)
+          .innerJoin(families, eq(families.id, actions.familyId))
+          .where(and(eq(actionOwners.userId, actor.userId), conditions))
+          .orderBy(...order);
   return rows.map((r) => presentMyAction(r, actor, today));
 }
 

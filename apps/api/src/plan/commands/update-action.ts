@@ -1,5 +1,13 @@
-import { actionOwners, actions, type Executor } from "@teamaround/db";
-import { AppError, canChangeActionFields, type FamilyAccess, notFound } from "@teamaround/domain";
+import { actionOwners, actions, type Executor, enqueueActionNotices } from "@teamaround/db";
+import {
+  type ActionNoticeActor,
+  type ActionNoticeOwner,
+  AppError,
+  canChangeActionFields,
+  type FamilyAccess,
+  notFound,
+  planActionNotices,
+} from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
@@ -8,9 +16,9 @@ import { isoDay } from "../../shared/dates";
 import { updateVersioned } from "../../shared/versioned-update";
 import type { UpdateActionBody } from "../plan.schema";
 import { assertNotPast } from "./assert-not-past";
-import { type ActionRow, loadActions, ownerMemberIds } from "./load-actions";
+import { type ActionRow, loadActions, type OwnerRow, ownerMemberIds } from "./load-actions";
 import { assertActionOpen } from "./plan-episode";
-import { ownerRows, validateOwners } from "./validate-owners";
+import { noticeOwners, ownerRows, type ValidOwners, validateOwners } from "./validate-owners";
 
 /**
  * Changes an action the caller may change: staff anything, an owning family
@@ -49,6 +57,17 @@ export async function updateAction(
       { ...fields, ...completion(current.row, fields.status, now(), access.actor.userId) },
     );
     if (validOwners) await replaceOwners(tx, familyId, actionId, validOwners);
+    await enqueueActionNotices(tx, {
+      familyId,
+      actionId,
+      dueDate: fields.dueDate ?? current.row.dueDate,
+      plan: noticePlan(current, fields, validOwners, {
+        userId: access.actor.userId,
+        memberId: access.familyMemberId,
+      }),
+      createdBy: access.actor.userId,
+      now: now(),
+    });
     await recordAudit(tx, c, {
       event: "action.update",
       familyId,
@@ -57,6 +76,36 @@ export async function updateAction(
       details: { changed, ...(fields.status ? { status: fields.status } : {}) },
     });
   });
+}
+
+/**
+ * Who hears of the change: new owners that it is theirs, existing owners that
+ * its due date or words changed — while it stays open.
+ */
+function noticePlan(
+  current: { row: ActionRow; owners: OwnerRow[] },
+  fields: Omit<UpdateActionBody, "version" | "owners">,
+  validOwners: ValidOwners | null,
+  actor: ActionNoticeActor,
+) {
+  const ownersOf = (owners: readonly OwnerRow[]): ActionNoticeOwner[] =>
+    owners.map((o) =>
+      o.kind === "practitioner" ? { userId: o.userId } : { memberId: o.memberId },
+    );
+  const before = {
+    text: current.row.text,
+    dueDate: current.row.dueDate,
+    owners: ownersOf(current.owners),
+  };
+  const after = {
+    text: fields.text ?? before.text,
+    dueDate: fields.dueDate ?? before.dueDate,
+    owners: validOwners ? noticeOwners(validOwners) : before.owners,
+  };
+  if ((fields.status ?? current.row.status) !== "open") {
+    return { assigned: [], changed: [], changedFields: [] };
+  }
+  return planActionNotices(before, after, actor);
 }
 
 /** Done sets when it was completed and by whom; any other status clears both. */

@@ -1,4 +1,5 @@
 import type { Executor } from "@teamaround/db";
+import type { ActionNoticeOwner } from "@teamaround/domain";
 import { type FamilyPeople, validateFamilyPeople } from "../../shared/validate-family-people";
 import type { OwnerInput } from "../plan.schema";
 
@@ -24,5 +25,13 @@ export function ownerRows(familyId: string, actionId: string, owners: ValidOwner
   return [
     ...owners.userIds.map((userId) => ({ familyId, actionId, userId })),
     ...owners.memberIds.map((memberId) => ({ familyId, actionId, memberId })),
+  ];
+}
+
+/** The owners as their notices see them: accounts and family-member records. */
+export function noticeOwners(owners: ValidOwners): ActionNoticeOwner[] {
+  return [
+    ...owners.userIds.map((userId) => ({ userId })),
+    ...owners.memberIds.map((memberId) => ({ memberId })),
   ];
 }

@@ -11,6 +11,7 @@ import {
 } from "@teamaround/db";
 import { AppError } from "@teamaround/domain";
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { assertLocalityConfigured } from "../../families/families.routes";
 import { updateVersioned } from "../../shared/versioned-update";
 import type { HelpRequestRow } from "../load-requests";
 import { allocateLead } from "./allocate-lead";
@@ -19,7 +20,7 @@ export interface AcceptInput {
   request: HelpRequestRow;
   leadUserId: string;
   levelOfNeed: number;
-  /** Where the family lives, when triage recorded it (a known family keeps theirs otherwise). */
+  /** Where the family lives (see `localityOnAccept`); a known family keeps theirs when null. */
   locality: string | null;
   version: number;
   by: string;
@@ -45,6 +46,45 @@ export async function assertAllocatableLead(db: Executor, authorityId: string, l
     throw new AppError("unprocessable", `The lead professional is ${message}.`, [
       { path: "leadUserId", message },
     ]);
+  }
+}
+
+/**
+ * The locality an acceptance records. A new family takes what triage gives,
+ * or else (left out) what the asker gave; null, given, means not known. A
+ * known family's own locality changes only when triage gives one.
+ */
+export function localityOnAccept(
+  request: Pick<HelpRequestRow, "familyId" | "locality">,
+  given: string | null | undefined,
+): string | null {
+  if (request.familyId !== null) return given ?? null;
+  return given === undefined ? request.locality : given;
+}
+
+/**
+ * The case an acceptance opens is placed in one of the authority's localities
+ * as they are now. The request keeps what the asker said (the figures count
+ * requests by it); when triage leaves the locality out and the asker's has
+ * been removed from the list since, the decision asks for a current one (or
+ * "not known") instead of opening a case in a locality that no longer exists.
+ */
+export async function assertAcceptLocality(
+  db: Executor,
+  request: Pick<HelpRequestRow, "authorityId" | "locality">,
+  given: string | null | undefined,
+  locality: string | null,
+) {
+  try {
+    await assertLocalityConfigured(db, request.authorityId, locality);
+  } catch (error) {
+    if (given !== undefined || !(error instanceof AppError)) throw error;
+    const message = "no longer one of the authority's localities";
+    throw new AppError(
+      "unprocessable",
+      `The person who asked said the family lives in "${request.locality}", which is no longer one of this authority's localities: say where the family lives now, or that it is not known.`,
+      [{ path: "locality", message }],
+    );
   }
 }
 

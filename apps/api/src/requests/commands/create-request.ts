@@ -8,6 +8,7 @@ import {
 } from "@teamaround/db";
 import { type Actor, AppError, authorize, reReferralOf } from "@teamaround/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { assertLocalityConfigured } from "../../families/families.routes";
 import { loadFamilyAccess } from "../../families/family-access";
 import type { CreateHelpRequestBody } from "../requests.schema";
 
@@ -69,6 +70,7 @@ export async function createRequest(
 ) {
   if (body.requestedOn > today) throw unprocessable("requestedOn", "not later than today");
   await assertReceivingAgency(db, user.authorityId, body.receivingAgencyId);
+  await assertLocalityConfigured(db, user.authorityId, body.locality);
   const known = body.familyId
     ? await knownFamily(db, actor, body.familyId, body.childMemberIds ?? [])
     : null;
@@ -88,7 +90,9 @@ export async function createRequest(
       requesterKind: body.requesterKind,
       requesterAgencyId: body.requesterKind === "practitioner" ? actor.agencyId : null,
       requesterName: body.requesterName ?? user.displayName,
+      requesterEmail: body.requesterKind === "family" ? (body.requesterEmail ?? null) : null,
       requestedOn: body.requestedOn,
+      locality: body.locality ?? null,
       worries: body.worries,
       familyKnows: body.familyKnows,
       familyAgrees: body.familyAgrees,

@@ -1,5 +1,5 @@
-import { endMeeting } from "@teamaround/db";
-import { familyRoomsFor, meetingRoom } from "../../rooms";
+import { closeMeetingCall, endMeeting } from "@teamaround/db";
+import { familyRoomsFor, lobbyRoom, meetingRoom } from "../../rooms";
 import { sourceOf } from "../audit";
 import type { MeetingContext, RoomEventHandler } from "../meeting-context";
 
@@ -16,8 +16,11 @@ export const endMeetingEvent: RoomEventHandler<"meeting:end"> = async (
   const { familyId } = meeting;
   const { actor, ...request } = sourceOf(ctx.socket);
   const ended = await endMeeting(ctx.db, { familyId, meetingId, actor, now: ctx.now(), request });
+  // Everyone still in the call leaves it with the meeting (on every node).
+  await closeMeetingCall(ctx.db, { meetingId, familyId, leftAt: ctx.now() });
   const result = { meetingId, versionId: ended.versionId, hash: ended.hash };
-  ctx.io.to(meetingRoom(meetingId)).emit("meeting:ended", result);
+  ctx.io.to([meetingRoom(meetingId), lobbyRoom(meetingId)]).emit("meeting:ended", result);
+  ctx.io.in(lobbyRoom(meetingId)).socketsLeave(lobbyRoom(meetingId));
   await emptyRoom(ctx, meetingId, familyId);
   return result;
 };

@@ -1,13 +1,22 @@
 import {
   closeAttendance,
   insertAttendance,
+  isAdmittedFromLobby,
   listMeetingChat,
   listMeetingDecisions,
   type MeetingRow,
 } from "@teamaround/db";
-import { AppError, can, type MeetingRoomState, relationshipOf } from "@teamaround/domain";
+import {
+  AppError,
+  can,
+  type MeetingRoomState,
+  relationshipOf,
+  waitsInLobby,
+} from "@teamaround/domain";
 import { familyRoomsFor, meetingRoom } from "../../rooms";
 import { sourceOf } from "../audit";
+import { callPeersOf } from "../call-roster";
+import { leaveLobby, lobbyOf, waitInLobby } from "../lobby";
 import type { EventContext, MeetingContext, RoomEventHandler } from "../meeting-context";
 import { broadcastPresence, participantsOf } from "../presence";
 
@@ -17,7 +26,9 @@ const joining = new WeakMap<object, Set<string>>();
  * `meeting:join`: once the wrapper has checked the session, the person's place
  * in the family, the invitation and that the meeting is live — now, not at
  * connect — records attendance and the audit event, and only then puts the
- * socket in the meeting's room and its family's room.
+ * socket in the meeting's room and its family's room. Someone the lobby's
+ * rule (`waitsInLobby`) holds back waits in the lobby until the chair lets
+ * them in (`lobby:admit`); then they join again and go straight in.
  */
 export const joinMeeting: RoomEventHandler<"meeting:join"> = async (ctx, { meetingId }, room) => {
   const { socket } = ctx;
@@ -27,6 +38,12 @@ export const joinMeeting: RoomEventHandler<"meeting:join"> = async (ctx, { meeti
     if (pending.has(meetingId)) throw new AppError("conflict", "Already joining this meeting.");
     joining.set(socket, pending.add(meetingId));
     try {
+      const ref = { meetingId, familyId: meeting.familyId, userId: socket.data.actor.userId };
+      if (waitsInLobby(access) && !(await isAdmittedFromLobby(ctx.db, ref))) {
+        await waitInLobby(ctx, socket, meetingId);
+        return waitingState(meeting);
+      }
+      await leaveLobby(ctx, socket, meetingId);
       await admit(ctx, meeting, relationshipOf(access), can(access, "sharing", "read_hidden"));
     } finally {
       pending.delete(meetingId);
@@ -57,7 +74,9 @@ async function admit(
     attendanceId,
     handRaised: false,
   };
-  const familyRooms = familyRoomsFor(meeting.familyId, seesStaffOnlyNotices);
+  // A guest partner hears the meeting's room only, never the family's notices.
+  const familyRooms =
+    role === "guest" ? [] : familyRoomsFor(meeting.familyId, seesStaffOnlyNotices);
   await socket.join([meetingRoom(meeting.id), ...familyRooms]);
   await broadcastPresence(ctx.io, meeting.id);
 }
@@ -74,5 +93,25 @@ async function roomState(ctx: MeetingContext, meeting: MeetingRow): Promise<Meet
     participants: await participantsOf(ctx.io, meeting.id),
     chat: chat.map((message) => ({ ...message, meetingId: meeting.id })),
     decisions: decisions.map((decision) => ({ ...decision, meetingId: meeting.id })),
+    waiting: false,
+    lobby: await lobbyOf(ctx.io, meeting.id),
+    call: await callPeersOf(ctx.io, meeting.id),
+  };
+}
+
+/** What someone waiting in the lobby is told: nothing of the room yet. */
+function waitingState(meeting: MeetingRow): MeetingRoomState {
+  return {
+    meetingId: meeting.id,
+    familyId: meeting.familyId,
+    state: meeting.state,
+    agenda: [],
+    currentAgendaItemId: null,
+    participants: [],
+    chat: [],
+    decisions: [],
+    waiting: true,
+    lobby: [],
+    call: [],
   };
 }

@@ -9,6 +9,7 @@ export { ErrorMessage, Hint } from "./field-parts";
 export { Fieldset } from "./fieldset";
 export { Input } from "./input";
 export { NotificationBanner } from "./notification-banner";
+export { type PageLinkProps, Pagination, pageNumbers } from "./pagination";
 export { Panel } from "./panel";
 export { type ChoiceItem, Radios } from "./radios";
 export { Select, type SelectOption } from "./select";

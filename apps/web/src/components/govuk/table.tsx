@@ -15,6 +15,8 @@ export interface TableProps<Row> {
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;
+  /** A row's own id, for links to it (focusable from script, not by Tab) */
+  rowId?: (row: Row) => string;
   /** The first column names the row */
   firstCellIsHeader?: boolean;
 }
@@ -26,6 +28,7 @@ export function Table<Row>({
   columns,
   rows,
   rowKey,
+  rowId,
   firstCellIsHeader,
 }: TableProps<Row>) {
   return (
@@ -58,7 +61,11 @@ export function Table<Row>({
       </thead>
       <tbody className="govuk-table__body">
         {rows.map((row) => (
-          <tr className="govuk-table__row" key={rowKey(row)}>
+          <tr
+            className="govuk-table__row"
+            key={rowKey(row)}
+            {...(rowId ? { id: rowId(row), tabIndex: -1 } : {})}
+          >
             {columns.map((column, index) =>
               firstCellIsHeader && index === 0 ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed

@@ -2,10 +2,15 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { authorityQuery, meQuery, signOut } from "../../app/session";
+import {
+  NewNotificationAnnouncer,
+  NotificationsNavLabel,
+} from "../../features/notifications/notifications-nav";
+import { useLiveUnreadCount } from "../../features/notifications/use-live-unread-count";
 
 interface NavItem {
   to: string;
-  label: string;
+  label: ReactNode;
 }
 
 function NavLink({ item, current }: { item: NavItem; current: boolean }) {
@@ -53,6 +58,8 @@ export function Header() {
   const signedIn = me.data !== undefined;
   const authority = useQuery({ ...authorityQuery, enabled: signedIn });
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const watchesNotifications = me.data?.abilities.my_notifications.read ?? false;
+  useLiveUnreadCount(watchesNotifications);
   const items: NavItem[] = [];
   if (me.data) {
     const { data, abilities } = me.data;
@@ -65,6 +72,9 @@ export function Header() {
     }
     if (abilities.user.manage || abilities.agency.manage || abilities.authority.manage) {
       items.push({ to: "/admin", label: "Administration" });
+    }
+    if (abilities.my_notifications.read) {
+      items.push({ to: "/notifications", label: <NotificationsNavLabel /> });
     }
     items.push({ to: "/account/sessions", label: "Your account" });
   }
@@ -92,6 +102,7 @@ export function Header() {
           <SignOutItem />
         </ServiceNavigation>
       ) : null}
+      {watchesNotifications ? <NewNotificationAnnouncer /> : null}
     </header>
   );
 }

@@ -50,6 +50,15 @@ export function AdminHomePage() {
             verification.
           </li>
         ) : null}
+        {abilities?.notice_outbox.read ? (
+          <li>
+            <Link to="/admin/outbox" className="govuk-link govuk-!-font-weight-bold">
+              Sent notices
+            </Link>
+            <br />
+            Invitations and other emails kept in the local outbox when no mail server is set up.
+          </li>
+        ) : null}
       </ul>
     </>
   );

@@ -38,6 +38,10 @@ export function AgenciesPage() {
               { header: "Name", cell: (a) => a.name },
               { header: "Type", cell: (a) => agencyTypeLabels[a.type] },
               {
+                header: "Contact address",
+                cell: (a) => a.contactEmail ?? <Tag colour="orange">None</Tag>,
+              },
+              {
                 header: "Status",
                 cell: (a) =>
                   a.active ? (
@@ -86,26 +90,46 @@ function AgencyForm({ agency }: { agency?: Agency }) {
   const [name, setName] = useState(agency?.name ?? "");
   const [type, setType] = useState<string>(agency?.type ?? "");
   const [active, setActive] = useState(agency?.active === false ? "no" : "yes");
+  const [contactEmail, setContactEmail] = useState(agency?.contactEmail ?? "");
   const form = useApiForm({
     fields: {
       name: { id: "name", label: "Name" },
       type: { id: "type", label: "Type" },
       active: { id: "active", label: "Status" },
+      contactEmail: { id: "contactEmail", label: "Contact email address" },
     },
     validate: () =>
       required([
         ["name", !name.trim(), "Enter the agency's name"],
         ["type", !type, "Select the type of agency"],
+        [
+          "contactEmail",
+          contactEmail.trim() !== "" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contactEmail.trim()),
+          "Enter an email address in the right format, like team@agency.example",
+        ],
       ]),
     submit: () =>
       agency
         ? unwrap(
             api.PATCH("/api/agencies/{agencyId}", {
               params: { path: { agencyId: agency.id } },
-              body: { name, type: type as AgencyType, active: active === "yes" },
+              body: {
+                name,
+                type: type as AgencyType,
+                active: active === "yes",
+                contactEmail: contactEmail.trim() || null,
+              },
             }),
           )
-        : unwrap(api.POST("/api/agencies", { body: { name, type: type as AgencyType } })),
+        : unwrap(
+            api.POST("/api/agencies", {
+              body: {
+                name,
+                type: type as AgencyType,
+                ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}),
+              },
+            }),
+          ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: agenciesQuery.queryKey });
       setFlash("/admin/agencies", agency ? `${name} saved` : `${name} added`);
@@ -134,6 +158,17 @@ function AgencyForm({ agency }: { agency?: Agency }) {
             value={type}
             onChange={setType}
             error={form.fieldError("type")}
+          />
+          <Input
+            id="contactEmail"
+            label="Contact email address (optional)"
+            hint="A team inbox. When a family withdraws consent to share information with this agency, Teamaround emails this address. Without one, the agency must be told another way."
+            type="email"
+            spellCheck={false}
+            autoComplete="off"
+            value={contactEmail}
+            onChange={setContactEmail}
+            error={form.fieldError("contactEmail")}
           />
           {agency ? (
             <Radios

@@ -2,12 +2,17 @@ import { Fieldset, Input, Radios } from "../../components/govuk";
 
 export interface JourneySettings {
   assessmentSignOffRequired: string;
+  closureSignOffRequired: string;
+  planSignOffRequired: string;
   firstTacWorkingDays: string;
   scoreLowLabel: string;
   scoreHighLabel: string;
 }
 
-/** The Early Help journey's local rules: sign-off, the first TAC's timescale, the score's words. */
+/**
+ * The Early Help journey's local rules: what a manager signs off (the
+ * assessment, the closure, the plan), the first TAC's timescale, the score's words.
+ */
 export function JourneySettingsFields({
   value,
   onChange,
@@ -31,6 +36,38 @@ export function JourneySettingsFields({
         value={value.assessmentSignOffRequired}
         onChange={(assessmentSignOffRequired) => set({ assessmentSignOffRequired })}
         error={fieldError("assessmentSignOffRequired")}
+      />
+      <Radios
+        id="closureSignOffRequired"
+        legend="Does closing a case need a manager to approve it?"
+        legendSize="m"
+        items={[
+          {
+            value: "yes",
+            label: "Yes, the lead professional proposes the closure and a manager approves it",
+            hint: "The case stays open until a manager approves it or returns it with comments.",
+          },
+          { value: "no", label: "No, the lead professional closes the case" },
+        ]}
+        value={value.closureSignOffRequired}
+        onChange={(closureSignOffRequired) => set({ closureSignOffRequired })}
+        error={fieldError("closureSignOffRequired")}
+      />
+      <Radios
+        id="planSignOffRequired"
+        legend="Does the plan need a manager to approve it?"
+        legendSize="m"
+        items={[
+          {
+            value: "yes",
+            label: "Yes, the lead professional submits the plan and a manager approves it",
+            hint: "The plan can still be changed; staff see when it has changed since it was approved.",
+          },
+          { value: "no", label: "No, the plan is agreed at the TAC meeting" },
+        ]}
+        value={value.planSignOffRequired}
+        onChange={(planSignOffRequired) => set({ planSignOffRequired })}
+        error={fieldError("planSignOffRequired")}
       />
       <Input
         id="firstTacWorkingDays"

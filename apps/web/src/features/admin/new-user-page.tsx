@@ -9,7 +9,7 @@ import { useApiForm } from "../../forms/use-api-form";
 import { formatDateTime } from "../../lib/dates";
 import { staffRole, UserFields, userFields, useUserAnswers } from "./user-form";
 
-/** A new set-password link, shown outside production only (the API leaves it out in production). */
+/** A new set-password link: emailed, and shown here in demo mode only (the API leaves it out otherwise). */
 export function SetPasswordLink({
   url,
   expiresAt,
@@ -24,7 +24,10 @@ export function SetPasswordLink({
       <p className="govuk-body">The link works once, until {formatDateTime(expiresAt)}.</p>
       {url ? (
         <>
-          <p className="govuk-body">Emails are not sent yet. Give {name} this link:</p>
+          <p className="govuk-body">
+            This is a demonstration, so no email is sent: it is kept in the local outbox. Give{" "}
+            {name} this link:
+          </p>
           <p className="govuk-body app-break-anywhere">
             <a className="govuk-link" href={url}>
               {url}
@@ -32,7 +35,7 @@ export function SetPasswordLink({
           </p>
         </>
       ) : (
-        <p className="govuk-body">{name} will receive it by email.</p>
+        <p className="govuk-body">We have emailed {name} a link to choose a password.</p>
       )}
     </>
   );

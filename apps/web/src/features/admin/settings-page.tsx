@@ -31,7 +31,10 @@ const fields = {
   reviewMaxWeeks: { id: "reviewMaxWeeks", label: "Latest review" },
   leadProfessionalTitle: { id: "leadProfessionalTitle", label: "Lead professional's title" },
   requireStaffTotp: { id: "requireStaffTotp", label: "Two-step verification" },
+  noticeFamilyNames: { id: "noticeFamilyNames", label: "Family names in emails" },
   assessmentSignOffRequired: { id: "assessmentSignOffRequired", label: "Assessment sign-off" },
+  closureSignOffRequired: { id: "closureSignOffRequired", label: "Closure sign-off" },
+  planSignOffRequired: { id: "planSignOffRequired", label: "Plan sign-off" },
   firstTacWorkingDays: { id: "firstTacWorkingDays", label: "First TAC meeting" },
   scoreLowLabel: { id: "scoreLowLabel", label: "What 0 means" },
   scoreHighLabel: { id: "scoreHighLabel", label: "What 10 means" },
@@ -48,8 +51,11 @@ function SettingsForm({ authority }: { authority: Authority }) {
   const [maxWeeks, setMaxWeeks] = useState(String(authority.reviewMaxWeeks));
   const [title, setTitle] = useState(authority.leadProfessionalTitle);
   const [totp, setTotp] = useState(authority.requireStaffTotp ? "yes" : "no");
+  const [familyNames, setFamilyNames] = useState(authority.noticeFamilyNames ? "yes" : "no");
   const [journey, setJourney] = useState<JourneySettings>({
     assessmentSignOffRequired: authority.assessmentSignOffRequired ? "yes" : "no",
+    closureSignOffRequired: authority.closureSignOffRequired ? "yes" : "no",
+    planSignOffRequired: authority.planSignOffRequired ? "yes" : "no",
     firstTacWorkingDays: String(authority.firstTacWorkingDays),
     scoreLowLabel: authority.scoreLowLabel,
     scoreHighLabel: authority.scoreHighLabel,
@@ -66,7 +72,10 @@ function SettingsForm({ authority }: { authority: Authority }) {
             reviewMaxWeeks: Number(maxWeeks),
             leadProfessionalTitle: title,
             requireStaffTotp: totp === "yes",
+            noticeFamilyNames: familyNames === "yes",
             assessmentSignOffRequired: journey.assessmentSignOffRequired === "yes",
+            closureSignOffRequired: journey.closureSignOffRequired === "yes",
+            planSignOffRequired: journey.planSignOffRequired === "yes",
             firstTacWorkingDays: Number(journey.firstTacWorkingDays),
             scoreLowLabel: journey.scoreLowLabel,
             scoreHighLabel: journey.scoreHighLabel,
@@ -139,6 +148,19 @@ function SettingsForm({ authority }: { authority: Authority }) {
           value={totp}
           onChange={setTotp}
           error={form.fieldError("requireStaffTotp")}
+        />
+        <Radios
+          id="noticeFamilyNames"
+          legend="May emails about staff's actions name the family?"
+          legendSize="m"
+          hint="Emails about an action given to someone, changed or due tomorrow always say what happened and link to it. With ‘No’, they do not say which family it is about; the link does, once the person signs in."
+          items={[
+            { value: "yes", label: "Yes" },
+            { value: "no", label: "No" },
+          ]}
+          value={familyNames}
+          onChange={setFamilyNames}
+          error={form.fieldError("noticeFamilyNames")}
         />
         <Button type="submit" disabled={form.pending}>
           Save settings

@@ -3,6 +3,7 @@ import { Tag } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
+import { DownloadPdf, printoutPaths } from "../printouts/download-pdf";
 import { assessmentStatusTags, missingLabel, sectionLabels } from "./assessment-labels";
 import { type Assessment, assessmentQuery } from "./assessment-queries";
 import { ScoreForm, ScoreTable } from "./score-panel";
@@ -29,6 +30,14 @@ export function AssessmentView({
         {assessment.kind === "reassessment" ? "Re-assessment" : "Assessment"} started{" "}
         {formatDay(assessment.startedAt)}.
       </p>
+      {query.data.abilities.printout.assessment ? (
+        <DownloadPdf
+          href={printoutPaths.assessment(familyId, assessment.id)}
+          hint="As the family may see it: no sign-off comments, no score notes, no one's own words."
+        >
+          Download PDF<span className="govuk-visually-hidden"> of this assessment</span>
+        </DownloadPdf>
+      ) : null}
       <PartBoundary what="the sign-off">
         <h2 className="govuk-heading-m">Sign-off</h2>
         <SignOffTrail assessment={assessment} />

@@ -14,6 +14,7 @@ import {
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { formatDateTime } from "../../lib/dates";
+import { DemoMessagesLink } from "../notices/my-messages-page";
 
 const sessionsQuery = {
   queryKey: ["me", "sessions"],
@@ -76,6 +77,15 @@ export function SessionsPage() {
           ]}
         />
       ) : null}
+      {me.data?.abilities.my_notice_preferences.read ? (
+        <p className="govuk-body">
+          <Link to="/account/notifications" className="govuk-link">
+            Notification settings
+          </Link>{" "}
+          (which notifications also come by email, such as a new sign-in to your account)
+        </p>
+      ) : null}
+      <DemoMessagesLink />
       <h2 className="govuk-heading-m">Where you are signed in</h2>
       <p className="govuk-body">
         If you see a session you do not recognise, end it and tell your administrator.

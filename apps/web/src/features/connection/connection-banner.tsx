@@ -13,7 +13,7 @@ export function ConnectionBanner() {
   if (refusals.length > 0) {
     return (
       <div
-        className="govuk-notification-banner app-connection-banner--refused"
+        className="govuk-notification-banner app-connection-banner app-connection-banner--refused"
         role="alert"
         aria-labelledby="connection-banner-title"
         data-testid="connection-refused"
@@ -34,7 +34,12 @@ export function ConnectionBanner() {
     );
   }
   return (
-    <div role="status" aria-live="polite" data-testid="connection-status">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+      className="app-connection-banner"
+    >
       {reconnecting ? (
         <div className="govuk-notification-banner">
           <div className="govuk-notification-banner__header">

@@ -9,6 +9,7 @@ import {
 } from "../../components/govuk";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { consentMethodLabels, informationKindLabels } from "../../lib/labels";
+import { WithdrawalNoticeList } from "./withdrawal-notices";
 
 const states: Record<Consent["state"], { label: string; colour: TagColour }> = {
   active: { label: "Active", colour: "green" },
@@ -55,15 +56,7 @@ function consentRows(c: Consent): SummaryRow[] {
   if (c.withdrawalNotices.length > 0) {
     rows.push({
       key: "Agencies told of the withdrawal",
-      value: (
-        <ul className="govuk-list">
-          {c.withdrawalNotices.map((n) => (
-            <li key={n.agency.id}>
-              {n.agency.name}, {formatDateTime(n.notifiedAt)} ({n.how})
-            </li>
-          ))}
-        </ul>
-      ),
+      value: <WithdrawalNoticeList notices={c.withdrawalNotices} />,
     });
   }
   return rows;

@@ -7,6 +7,7 @@ import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { useRefreshFamily } from "../family/family-queries";
+import { WithdrawalNoticeList } from "./withdrawal-notices";
 
 export interface WithdrawConsentFormProps {
   familyId: string;
@@ -17,7 +18,7 @@ export interface WithdrawConsentFormProps {
   after: ReactNode;
 }
 
-/** What followed a withdrawal: who left the team, who stayed on another basis, which agencies were told. */
+/** What followed a withdrawal: who left the team, who stayed on another basis, which agencies are told. */
 export function WithdrawalOutcome({
   result,
   plain,
@@ -57,8 +58,15 @@ export function WithdrawalOutcome({
       <h2 className="govuk-heading-m">
         {plain ? "Who we have told" : "Agencies told of the withdrawal"}
       </h2>
-      {result.notifiedAgencies.length > 0 ? (
-        list(result.notifiedAgencies.map((a) => a.name))
+      {result.consent.withdrawalNotices.length > 0 ? (
+        <>
+          <p className="govuk-body">
+            {plain
+              ? "We email each of them. This page shows whether it reached them."
+              : "Each is emailed at its contact address. The consent register shows when each email was sent, and any that could not be."}
+          </p>
+          <WithdrawalNoticeList notices={result.consent.withdrawalNotices} plain={plain} />
+        </>
       ) : (
         <p className="govuk-body">No agency had received information under this consent.</p>
       )}

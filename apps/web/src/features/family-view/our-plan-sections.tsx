@@ -3,6 +3,7 @@ import type { Action, Meeting, MyAction, PlanOutcome, TeamMembership } from "../
 import { Tag } from "../../components/govuk";
 import { Loading } from "../../components/layout/page-states";
 import { dueInWords, formatDateTime, formatDay } from "../../lib/dates";
+import { useHashTarget } from "../../lib/use-hash-target";
 import { ActionStatusButton } from "../outcomes/action-status-button";
 
 /** "Sam Okafor (Eastmoor Health Visiting Team) and Taylor Ashdown" */
@@ -52,6 +53,8 @@ export function FamilyActions({
 }) {
   const open = actions.filter((a) => a.status === "open");
   const done = actions.filter((a) => a.status === "done");
+  // A notice about one of my actions links to its card (`#action-<id>`).
+  useHashTarget(!loading);
   return (
     <section aria-labelledby="my-actions">
       <h2 className="govuk-heading-m" id="my-actions">
@@ -65,6 +68,8 @@ export function FamilyActions({
         {[...open, ...done].map((a) => (
           <li
             key={a.id}
+            id={`action-${a.id}`}
+            tabIndex={-1}
             className={
               a.status === "done"
                 ? "app-card app-card--done"

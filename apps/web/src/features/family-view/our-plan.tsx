@@ -9,9 +9,10 @@ import {
   outcomesQuery,
   teamQuery,
 } from "../family/family-queries";
+import { useLiveFamily } from "../family/use-live-family";
 import { myActionsQuery } from "../my-work/my-work-queries";
 import { FamilyLiveDocuments } from "../plan/family-documents";
-import { outcomesPollMs } from "../plan/plan-workspace";
+import { DownloadPdf, printoutPaths } from "../printouts/download-pdf";
 import { FeedbackInvitations } from "./feedback-invitations";
 import { OurConsent } from "./our-consent";
 import { FamilyActions, NextMeeting, PlanOutcomes, TheTeam } from "./our-plan-sections";
@@ -19,14 +20,16 @@ import { OurTimeWithEarlyHelp } from "./our-time-with-early-help";
 
 /** "Our plan" in plain words: our actions, what we want to happen, who is helping, our consent. */
 export function OurPlan({ familyId }: { familyId: string }) {
+  // Changes are pushed; `pollMs` is a slow fallback only while they cannot be.
+  const { pollMs } = useLiveFamily(familyId);
   const family = useQuery(familyQuery(familyId));
   const abilities = family.data?.abilities;
   const outcomes = useQuery({
     ...outcomesQuery(familyId),
     enabled: abilities?.outcome.read ?? false,
-    refetchInterval: outcomesPollMs,
+    refetchInterval: pollMs,
   });
-  const myActions = useQuery({ ...myActionsQuery, refetchInterval: outcomesPollMs });
+  const myActions = useQuery({ ...myActionsQuery, refetchInterval: pollMs });
   const team = useQuery({ ...teamQuery(familyId), enabled: abilities?.team.read ?? false });
   const consents = useQuery({
     ...consentsQuery(familyId),
@@ -50,6 +53,9 @@ export function OurPlan({ familyId }: { familyId: string }) {
         This is the plan you made with the people helping your family. It says what you want to
         change, and who will do what.
       </p>
+      {abilities?.printout.plan ? (
+        <DownloadPdf href={printoutPaths.plan(familyId)}>Download our plan (PDF)</DownloadPdf>
+      ) : null}
       {abilities?.feedback.answer ? <FeedbackInvitations familyId={familyId} /> : null}
       {meetings.data ? <NextMeeting meetings={meetings.data.data} familyId={familyId} /> : null}
       <FamilyActions familyId={familyId} actions={mine} loading={myActions.isPending} />

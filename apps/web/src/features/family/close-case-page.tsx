@@ -16,6 +16,7 @@ import { closureReasonLabels } from "../../lib/labels";
 import { scoreChoices } from "../../lib/score-choices";
 import { seriesTitle } from "../distance/distance-chart";
 import { distanceQuery } from "../distance/distance-queries";
+import { type ClosureProposal, closureSignOffQuery } from "../sign-off/sign-off-queries";
 import { familyQuery, outcomesQuery, useFamilyId, useRefreshFamily } from "./family-queries";
 
 type CloseBody = components["schemas"]["CloseFamily"];
@@ -46,11 +47,14 @@ export function CloseCasePage() {
   const family = useQuery(familyQuery(familyId));
   const outcomes = useQuery(outcomesQuery(familyId));
   const distance = useQuery(distanceQuery(familyId));
+  const closure = useQuery(closureSignOffQuery(familyId));
   usePageTitle(`Close the case – ${family.data?.data.displayName ?? "Family"}`);
   if (family.error) return <LoadFailed error={family.error} />;
   if (outcomes.error) return <LoadFailed error={outcomes.error} />;
   if (distance.error) return <LoadFailed error={distance.error} />;
-  if (!family.data || !outcomes.data || !distance.data) return <Loading />;
+  if (closure.error) return <LoadFailed error={closure.error} />;
+  if (!family.data || !outcomes.data || !distance.data || !closure.data) return <Loading />;
+  const { can, current } = closure.data.data;
   const lines: ScoreLine[] = distance.data.data.series.map((s) => ({
     key: `${s.area}-${s.memberId ?? "family"}`,
     area: s.area,
@@ -63,30 +67,53 @@ export function CloseCasePage() {
     .map((o) => ({ id: o.id, title: o.title }));
   return (
     <CloseForm
-      key={family.data.data.version}
+      key={`${family.data.data.version}-${current?.id ?? "new"}`}
       family={family.data.data}
       lines={lines}
       outcomes={active}
+      propose={can.propose}
+      returned={current?.status === "returned" ? current : null}
     />
   );
+}
+
+/** The returned proposal's answers, to amend rather than type again. */
+function answersOf(returned: ClosureProposal | null) {
+  return {
+    reason: returned?.reason ?? "",
+    summary: returned?.summary ?? "",
+    scores: Object.fromEntries(
+      (returned?.scores ?? [])
+        .filter((s) => s.scoredBy === "practitioners")
+        .map((s) => [`${s.area}-${s.memberId ?? "family"}`, String(s.score)]),
+    ),
+    results: Object.fromEntries(
+      (returned?.outcomeResults ?? []).map((r) => [r.outcomeId, r.result as string]),
+    ),
+  };
 }
 
 function CloseForm(props: {
   family: Family;
   lines: ScoreLine[];
   outcomes: { id: string; title: string }[];
+  /** The authority asks for a manager's sign-off: the lead proposes the closure. */
+  propose: boolean;
+  /** The proposal a manager returned, to amend. */
+  returned: ClosureProposal | null;
 }) {
-  const { family, lines, outcomes } = props;
+  const { family, lines, outcomes, propose, returned } = props;
+  const start = answersOf(returned);
   const familyId = family.id;
   const refresh = useRefreshFamily(familyId);
   const navigate = useNavigate();
   const authority = useQuery(authorityQuery);
   const low = authority.data?.scoreLowLabel ?? "very worried";
   const high = authority.data?.scoreHighLabel ?? "all well";
-  const [reason, setReason] = useState("");
-  const [summary, setSummary] = useState("");
-  const [scores, setScores] = useState<Record<string, string>>({});
-  const [results, setResults] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState<string>(start.reason);
+  const [summary, setSummary] = useState(start.summary);
+  const [scores, setScores] = useState<Record<string, string>>(start.scores);
+  const [results, setResults] = useState<Record<string, string>>(start.results);
   const fields = {
     reason: { id: "reason", label: "Reason" },
     summary: { id: "summary", label: "Closing summary" },
@@ -108,47 +135,76 @@ function CloseForm(props: {
           "Say whether each outcome was met",
         ],
       ]),
-    submit: () =>
-      unwrap(
+    submit: async () => {
+      const answers = {
+        reason: reason as ClosureReason,
+        summary,
+        scores: lines
+          .filter((l) => (scores[l.key] ?? "") !== "")
+          .map((l) => ({
+            area: l.area,
+            ...(l.memberId ? { memberId: l.memberId } : {}),
+            scoredBy: "practitioners" as const,
+            score: Number(scores[l.key]),
+          })),
+        outcomeResults: outcomes.map((o) => ({
+          outcomeId: o.id,
+          result: results[o.id] as OutcomeResult,
+        })),
+      };
+      const params = { path: { familyId } };
+      if (propose) {
+        await unwrap(
+          api.POST("/api/families/{familyId}/closure-proposals", { params, body: answers }),
+        );
+        return;
+      }
+      await unwrap(
         api.POST("/api/families/{familyId}/close", {
-          params: { path: { familyId } },
-          body: {
-            version: family.version,
-            reason: reason as ClosureReason,
-            summary,
-            scores: lines
-              .filter((l) => (scores[l.key] ?? "") !== "")
-              .map((l) => ({
-                area: l.area,
-                ...(l.memberId ? { memberId: l.memberId } : {}),
-                scoredBy: "practitioners" as const,
-                score: Number(scores[l.key]),
-              })),
-            outcomeResults: outcomes.map((o) => ({
-              outcomeId: o.id,
-              result: results[o.id] as OutcomeResult,
-            })),
-          },
+          params,
+          body: { version: family.version, ...answers },
         }),
-      ),
+      );
+    },
     onSuccess: async () => {
       await refresh();
-      setFlash(`/families/${familyId}`, "Case closed", [
-        "The family has been offered “How was it for you?”. You will be asked at 3 and 6 months whether the change lasted.",
-      ]);
+      if (propose) {
+        setFlash(`/families/${familyId}`, "Closure proposed for sign-off", [
+          "A manager will approve the closure or return it with comments. The case stays open until then.",
+        ]);
+      } else {
+        setFlash(`/families/${familyId}`, "Case closed", [
+          "The family has been offered “How was it for you?”. You will be asked at 3 and 6 months whether the change lasted.",
+        ]);
+      }
       await navigate({ to: "/families/$familyId", params: { familyId } });
     },
   });
-  usePageTitle(`Close the case – ${family.displayName}`, form.errors !== null);
+  const heading = propose ? "Propose closing the case" : "Close the case";
+  usePageTitle(`${heading} – ${family.displayName}`, form.errors !== null);
   const choices = scoreChoices("Not scored", { low, high });
   return (
     <form noValidate onSubmit={form.handleSubmit(undefined)}>
       <FormProblems form={form} onReload={refresh} />
-      <h1 className="govuk-heading-l">Close the case</h1>
+      <h1 className="govuk-heading-l">{heading}</h1>
       <p className="govuk-body">
         Closing ends this Early Help episode. The record is kept, and a new episode can open if the
         family needs help again.
       </p>
+      {propose ? (
+        <p className="govuk-body">
+          Your authority asks for a manager's sign-off: the case stays open until a manager approves
+          the closure, which then takes effect as you record it here, or returns it with comments.
+        </p>
+      ) : null}
+      {returned ? (
+        <div className="govuk-inset-text">
+          <h2 className="govuk-heading-s">
+            What {returned.decidedBy?.name ?? "the manager"} asked to change
+          </h2>
+          <p className="govuk-body">{returned.returnComments}</p>
+        </div>
+      ) : null}
       <Radios
         id="reason"
         legend="Why is the case closing?"
@@ -209,7 +265,7 @@ function CloseForm(props: {
       )}
       <div className="govuk-button-group">
         <Button type="submit" variant="warning" disabled={form.pending}>
-          Close the case
+          {propose ? "Propose the closure for sign-off" : "Close the case"}
         </Button>
         <Link to="/families/$familyId" params={{ familyId }} className="govuk-link">
           Cancel

@@ -8,6 +8,8 @@ import { formatDay } from "../../lib/dates";
 import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
 import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
+import { ClosureSignOffPanel } from "../sign-off/closure-sign-off-panel";
+import { closureSignOffQuery } from "../sign-off/sign-off-queries";
 import { EpisodeHistory } from "./episode-history";
 import { FamilyFeedback } from "./family-feedback";
 import { familyQuery, meetingsQuery, teamQuery, useFamilyId } from "./family-queries";
@@ -28,8 +30,15 @@ export function FamilySummaryPage() {
     ...meetingsQuery(familyId),
     enabled: abilities?.meeting.read ?? false,
   });
+  // Staff only: the family never learns that a closure waits for sign-off.
+  const closure = useQuery({
+    ...closureSignOffQuery(familyId),
+    enabled: abilities?.closure.read ?? false,
+  });
   usePageTitle(`Summary – ${family.data?.data.displayName ?? "Family"}`);
   if (!family.data || !abilities) return null;
+  const closing = closure.data?.data;
+  const closureWaits = closing?.current?.status === "waiting";
   const f = family.data.data;
   const levels = authority.data?.levelsOfNeed ?? [];
   const level = levels.find((l) => l.level === f.levelOfNeed);
@@ -53,7 +62,20 @@ export function FamilySummaryPage() {
         </Link>
       ) : undefined,
     },
-    { key: "Status", value: statusTag(f.status) },
+    {
+      key: "Status",
+      value: (
+        <>
+          {statusTag(f.status)}
+          {closureWaits ? (
+            <>
+              {" "}
+              <Tag colour="yellow">Closure waiting for sign-off</Tag>
+            </>
+          ) : null}
+        </>
+      ),
+    },
     {
       key: "Started",
       value: `${formatDay(f.createdAt)}${f.origin === "stepped_down" ? " (stepped down from social care)" : ""}`,
@@ -82,6 +104,7 @@ export function FamilySummaryPage() {
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
       {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
+      {abilities.closure.read ? <ClosureSignOffPanel familyId={familyId} /> : null}
       {f.status === "assessment_started" && abilities.assessment.read ? (
         <p className="govuk-body">
           The plan is in place once the{" "}
@@ -92,13 +115,17 @@ export function FamilySummaryPage() {
         </p>
       ) : null}
       <ButtonGroup>
-        {abilities.family.close ? (
+        {abilities.family.close && (closing?.can.close || closing?.can.propose) ? (
           <Link
             to="/families/$familyId/close"
             params={{ familyId }}
             className="govuk-button govuk-button--secondary"
           >
-            Close the case
+            {closing.can.close
+              ? "Close the case"
+              : closing.current?.status === "returned"
+                ? "Amend the closure and propose it again"
+                : "Propose closing the case"}
           </Link>
         ) : null}
         {abilities.family.step_up ? (

@@ -19,6 +19,7 @@ const lawfulBasesPages = () => import("../consent/lawful-bases-pages");
 const meetingRoomPage = () => import("../meeting/meeting-room-page");
 const meetingsPage = () => import("../meeting/meetings-page");
 const memberFormPage = () => import("./member-form-page");
+const moveMeetingPage = () => import("../meeting/move-meeting-page");
 const membersPage = () => import("./members-page");
 const newFamilyPage = () => import("./new-family-page");
 const outcomeFormPage = () => import("../outcomes/outcome-form-page");
@@ -223,6 +224,11 @@ const newMeeting = createRoute({
   path: "/meetings/new",
   component: lazyRouteComponent(scheduleMeetingPage, "ScheduleMeetingPage"),
 });
+const moveMeeting = createRoute({
+  getParentRoute: parent,
+  path: "/meetings/$meetingId/move",
+  component: lazyRouteComponent(moveMeetingPage, "MoveMeetingPage"),
+});
 const meetingRoom = createRoute({
   getParentRoute: parent,
   path: "/meetings/$meetingId/room",
@@ -306,6 +312,7 @@ export const familyRouteTree = familyRoute.addChildren([
   meetings,
   newMeeting,
   meetingRoom,
+  moveMeeting,
   assessment,
   oneAssessment,
   recordReview,

@@ -45,14 +45,19 @@ export function InviteMemberPage() {
         </Panel>
         {setPasswordUrl ? (
           <>
-            <p className="govuk-body">Emails are not sent yet. Give {name} this link:</p>
+            <p className="govuk-body">
+              This is a demonstration, so no email is sent: it is kept in the local outbox. Give{" "}
+              {name} this link:
+            </p>
             <p className="govuk-body app-break-anywhere">
               <a className="govuk-link" href={setPasswordUrl}>
                 {setPasswordUrl}
               </a>
             </p>
           </>
-        ) : null}
+        ) : (
+          <p className="govuk-body">We have emailed {name} a link to choose a password.</p>
+        )}
         <p className="govuk-body">
           <Link to="/families/$familyId/members" params={{ familyId }} className="govuk-link">
             Back to family members

@@ -35,7 +35,7 @@ const drift: DriftItem = {
 
 const signOff: SignOffItem = {
   subject: "assessment",
-  assessmentId: "2c8e1f3a-6b4d-4e5f-8a9b-0c1d2e3f4a5b",
+  subjectId: "2c8e1f3a-6b4d-4e5f-8a9b-0c1d2e3f4a5b",
   familyId,
   familyName: "The Ashdown family",
   familyReference: "EH-DEMO-0001",
@@ -50,6 +50,15 @@ const signOff: SignOffItem = {
       decidedAt: "2026-11-18T10:00:00.000Z",
     },
   ],
+};
+
+/** A closure proposed earlier, returned once and proposed again. */
+const closureWaiting: SignOffItem = {
+  ...signOff,
+  subject: "closure",
+  subjectId: "7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+  submittedAt: "2026-11-10T10:00:00.000Z",
+  history: [],
 };
 
 function managerMe() {
@@ -81,8 +90,17 @@ function serve() {
         },
       ];
     },
-    "GET /api/manager/drift": [200, { data: [drift], today: "2026-11-29" }],
-    "GET /api/manager/sign-offs": [200, { data: [signOff] }],
+    "GET /api/manager/drift": (call) => {
+      const query = new URL(call.url).searchParams;
+      const page = Number(query.get("page") ?? 1);
+      const counts = [
+        { kind: "review_overdue", label: "Review overdue", count: 1 },
+        { kind: "action_overdue", label: "Action overdue", count: 119 },
+      ];
+      const total = query.get("kind") === "review_overdue" ? 1 : 120;
+      return [200, { data: [drift], today: "2026-11-29", page, pageSize: 50, total, counts }];
+    },
+    "GET /api/manager/sign-offs": [200, { data: [closureWaiting, signOff] }],
   });
 }
 
@@ -110,10 +128,39 @@ describe("the manager's workspace", () => {
       within(signOffs)
         .getByRole("link", { name: /open the assessment/ })
         .getAttribute("href"),
-    ).toBe(`/families/${familyId}/assessments/${signOff.assessmentId}`);
+    ).toBe(`/families/${familyId}/assessments/${signOff.subjectId}`);
+    // A closure is decided on the family's summary, where it waits.
+    const rows = within(signOffs).getAllByRole("row");
+    expect(rows[1]?.textContent).toMatch(/Closure/);
+    expect(
+      within(signOffs)
+        .getByRole("link", { name: /open the closure/ })
+        .getAttribute("href"),
+    ).toBe(`/families/${familyId}#closure-sign-off`);
 
     const perLead = await screen.findByRole("table", { name: "Open cases per lead professional" });
     expect(within(perLead).getByRole("rowheader", { name: "Jordan Hale" })).toBeTruthy();
+  });
+
+  it("pages through a long drift queue and shows one kind at a time", async () => {
+    const api = serve();
+    renderApp("/dashboard");
+    await screen.findByRole("table", { name: /120 items, page 1 of 3/ });
+    const pages = screen.getByRole("navigation", { name: "Drift queue pages" });
+    expect(within(pages).getByRole("link", { name: "Page 1" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    fireEvent.click(within(pages).getByRole("link", { name: "Next page" }));
+    await screen.findByRole("table", { name: /page 2 of 3/ });
+    expect(api.calls.some((c) => c.url.includes("/api/manager/drift?page=2"))).toBe(true);
+
+    const kinds = screen.getByRole("navigation", { name: "Kinds of drift" });
+    fireEvent.click(within(kinds).getByRole("link", { name: "Review overdue (1)" }));
+    await screen.findByRole("table", { name: /What is late, most late first: 1 item$/ });
+    await waitFor(() =>
+      expect(api.calls.some((c) => /page=1&kind=review_overdue/.test(c.url))).toBe(true),
+    );
+    expect(screen.queryByRole("navigation", { name: "Drift queue pages" })).toBeNull();
   });
 
   it("filters the caseload", async () => {

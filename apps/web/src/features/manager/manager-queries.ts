@@ -22,10 +22,13 @@ export const caseloadQuery = (filter: CaseloadFilter) =>
     queryFn: async () => unwrap(api.GET("/api/manager/caseload", { params: { query: filter } })),
   });
 
-export const driftQuery = queryOptions({
-  queryKey: ["manager", "drift"],
-  queryFn: async () => unwrap(api.GET("/api/manager/drift")),
-});
+/** One page of the drift queue (50 items), of every kind or one. */
+export const driftQuery = (page: number, kind: DriftItem["kind"] | undefined) =>
+  queryOptions({
+    queryKey: ["manager", "drift", page, kind],
+    queryFn: async () =>
+      unwrap(api.GET("/api/manager/drift", { params: { query: { page, kind } } })),
+  });
 
 export const signOffsQuery = queryOptions({
   queryKey: ["manager", "sign-offs"],

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import type { FamilyAbilities } from "../../api/types";
 import { meQuery } from "../../app/session";
@@ -10,14 +10,22 @@ import { usePageTitle } from "../../components/layout/page-title";
 import { formatDateTime } from "../../lib/dates";
 import { useFamilyRefusal } from "../connection/live-connections";
 import { familyKey, useFamily, useFamilyId } from "../family/family-queries";
+import { useLiveFamily } from "../family/use-live-family";
+import { MeetingGuests } from "../guests/meeting-guests";
 import { PlanWorkspace } from "../plan/plan-workspace";
+import { DownloadPdf, printoutPaths } from "../printouts/download-pdf";
 import { ReviewInRoom } from "../reviews/review-link";
-import { meetingKindLabels, meetingStateTags } from "./meeting-labels";
+import { CallPanel } from "./call-panel";
+import { MeetingApologies } from "./meeting-apologies";
+import { meetingKindLabels, meetingLengthLabel, meetingStateTags } from "./meeting-labels";
 import { meetingQuery } from "./meeting-queries";
+import { MeetingRecord } from "./meeting-record";
 import { send } from "./meeting-socket";
 import { MeetingVersion } from "./meeting-version";
+import { LobbyWait, RoomLobby } from "./room-lobby";
 import { RoomAgenda, RoomPeople, useRoomAction } from "./room-people";
 import { RoomChat, RoomDecisions } from "./room-talk";
+import { UnsentNotices } from "./unsent-notices";
 import { useMeetingRoom } from "./use-meeting-room";
 
 const roomRoute = getRouteApi("/_authed/families/$familyId/meetings/$meetingId/room");
@@ -29,11 +37,17 @@ export function MeetingRoomPage() {
   const family = useFamily(familyId);
   const me = useQuery(meQuery);
   const refusal = useFamilyRefusal(familyId);
+  const [scheduled, setScheduled] = useState(false);
+  // Until it starts, watch the family: the chair starting it is a pushed
+  // meeting change, so the room opens by itself (a slow poll only while the
+  // watch cannot connect).
+  const { pollMs } = useLiveFamily(familyId, scheduled);
   const meeting = useQuery({
     ...meetingQuery(familyId, meetingId),
-    // Until it starts, look again now and then, so the room opens by itself.
-    refetchInterval: (q) => (q.state.data?.data.state === "scheduled" ? 5000 : false),
+    refetchInterval: (q) => (q.state.data?.data.state === "scheduled" ? pollMs : false),
   });
+  const isScheduled = meeting.data?.data.state === "scheduled";
+  useEffect(() => setScheduled(isScheduled), [isScheduled]);
   const live = meeting.data?.data.state === "live" && !refusal;
   const room = useMeetingRoom(familyId, meetingId, live);
   const title = meeting.data ? meetingKindLabels[meeting.data.data.kind] : "Meeting";
@@ -54,16 +68,51 @@ export function MeetingRoomPage() {
         {title} <Tag colour={stateColour}>{stateLabel}</Tag>
       </h1>
       <p className="govuk-body">
-        {formatDateTime(m.scheduledFor)}
+        {m.state === "ended" && m.startedAt && m.endedAt
+          ? `Held ${formatDateTime(m.startedAt)} to ${formatDateTime(m.endedAt).split(" at ")[1]}`
+          : `${formatDateTime(m.scheduledFor)} for ${meetingLengthLabel(m.durationMinutes)}`}
         {m.location ? `, ${m.location}` : ""}. Chaired by {m.chair.name}.
       </p>
+      {!refusal &&
+      (m.state === "scheduled" || m.state === "live") &&
+      room.view.phase !== "ended" ? (
+        <MeetingApologies
+          familyId={familyId}
+          meeting={m}
+          canRecord={abilities.meeting.record_apology}
+        />
+      ) : null}
+      {abilities.meeting.read_unsent && !refusal && m.state !== "live" ? (
+        <UnsentNotices familyId={familyId} meetingId={meetingId} />
+      ) : null}
+      {abilities.meeting.manage_guests &&
+      !refusal &&
+      (m.state === "scheduled" || m.state === "live") &&
+      room.view.phase !== "ended" ? (
+        <MeetingGuests familyId={familyId} meetingId={meetingId} canInvite />
+      ) : null}
       {refusal ? (
         <p className="govuk-body govuk-!-font-weight-bold" data-testid="access-ended">
           {refusal.message}
         </p>
       ) : room.view.phase === "ended" || m.state === "ended" ? (
         versionId ? (
-          <MeetingVersion familyId={familyId} versionId={versionId} />
+          <>
+            {abilities.printout.meeting_record ? (
+              <DownloadPdf
+                href={printoutPaths.meetingRecord(familyId, meetingId)}
+                hint="The record as the family may see it, to print or hand to them."
+              >
+                Download PDF<span className="govuk-visually-hidden"> of the meeting's record</span>
+              </DownloadPdf>
+            ) : null}
+            <MeetingRecord
+              familyId={familyId}
+              meetingId={meetingId}
+              asFamily={me.data.data.role === "family_member"}
+            />
+            <MeetingVersion familyId={familyId} versionId={versionId} />
+          </>
         ) : (
           <p className="govuk-body">This meeting has ended.</p>
         )
@@ -136,6 +185,11 @@ function LiveRoom({
   const { view } = room;
   const socket = room.socket.current;
   if (!view.room) {
+    if (view.phase === "lobby" || view.phase === "declined") {
+      return (
+        <LobbyWait declined={view.phase === "declined"} onAskAgain={() => void room.retryJoin()} />
+      );
+    }
     if (view.phase === "waiting" || view.phase === "failed") {
       return (
         <div className="govuk-inset-text" role="alert">
@@ -161,6 +215,8 @@ function LiveRoom({
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-one-third app-room-column">
+        <CallPanel room={view.room} socket={socket} meId={meId} />
+        {abilities.meeting.admit ? <RoomLobby room={view.room} socket={socket} /> : null}
         <RoomPeople {...panel} />
         <RoomAgenda {...panel} />
         <RoomDecisions {...panel} />
@@ -173,7 +229,7 @@ function LiveRoom({
         ) : null}
       </div>
       <div className="govuk-grid-column-two-thirds">
-        <PlanWorkspace familyId={familyId} layout="stacked" poll={false} />
+        <PlanWorkspace familyId={familyId} layout="stacked" watch={false} />
       </div>
     </div>
   );

@@ -8,12 +8,17 @@ export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * WebSocket only (the server offers nothing else), the session cookie sent by
  * the browser with the handshake, reconnecting by itself after a drop.
  */
-export function connectMeetingSocket(origin: string = globalThis.location.origin): MeetingSocket {
+export function connectMeetingSocket(
+  origin: string = globalThis.location.origin,
+  options: { ownConnection?: boolean } = {},
+): MeetingSocket {
   return io(origin, {
     path: "/socket.io",
     transports: ["websocket"],
     reconnectionDelay: 500,
     reconnectionDelayMax: 2500,
+    // A connection of its own, which closing this socket closes whatever else is open.
+    forceNew: options.ownConnection ?? false,
   });
 }
 

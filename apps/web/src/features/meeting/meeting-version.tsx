@@ -29,12 +29,6 @@ export function MeetingVersion({ familyId, versionId }: { familyId: string; vers
               {version.data.data.number}, stored {formatDateTime(version.data.data.createdAt)}
             </dd>
           </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Fingerprint (SHA-256)</dt>
-            <dd className="govuk-summary-list__value app-break-anywhere" data-testid="version-hash">
-              <code>{version.data.data.hash}</code>
-            </dd>
-          </div>
         </dl>
       ) : null}
       <h2 className="govuk-heading-m">What changed since the last review</h2>

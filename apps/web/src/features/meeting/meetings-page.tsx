@@ -1,15 +1,21 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { meetingAnchor } from "@teamaround/domain";
 import type { Meeting } from "../../api/types";
 import { Table, Tag } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { formatDateTime, formatDay } from "../../lib/dates";
+import { useHashTarget } from "../../lib/use-hash-target";
 import { meetingsQuery, useFamily, useFamilyId } from "../family/family-queries";
 import { ReviewLink } from "../reviews/review-link";
-import { meetingKindLabels, meetingStateTags } from "./meeting-labels";
+import { meetingKindLabels, meetingLengthLabel, meetingStateTags } from "./meeting-labels";
 
-/** The family's TAC meetings, newest first, with when the next one is due and a way in to each room. */
+/**
+ * The family's TAC meetings, newest first, with when the next one is due and
+ * a way in to each room. Each meeting's row is the anchor its notices link to
+ * (`#meeting-<id>`); arriving with one brings it into view and focuses it.
+ */
 export function MeetingsPage() {
   const familyId = useFamilyId();
   const family = useFamily(familyId);
@@ -17,6 +23,7 @@ export function MeetingsPage() {
   usePageTitle(`Meetings – ${family.data?.data.displayName ?? "Family"}`);
   const abilities = meetings.data?.abilities ?? family.data?.abilities;
   const due = meetings.data?.nextReviewDue;
+  useHashTarget(meetings.data !== undefined);
   return (
     <>
       <h1 className="govuk-heading-l">Meetings</h1>
@@ -55,10 +62,12 @@ export function MeetingsPage() {
             captionHidden
             rows={meetings.data.data}
             rowKey={(m) => m.id}
+            rowId={(m) => meetingAnchor(m.id)}
             firstCellIsHeader
             columns={[
               { header: "Meeting", cell: (m) => meetingKindLabels[m.kind] },
               { header: "When", cell: (m) => formatDateTime(m.scheduledFor) },
+              { header: "Length", cell: (m) => meetingLengthLabel(m.durationMinutes) },
               {
                 header: "Status",
                 cell: (m) => {
@@ -66,7 +75,17 @@ export function MeetingsPage() {
                   return <Tag colour={colour}>{label}</Tag>;
                 },
               },
-              { header: "", cell: (m) => <RoomLink familyId={familyId} meeting={m} /> },
+              {
+                header: "",
+                cell: (m) => (
+                  <>
+                    <RoomLink familyId={familyId} meeting={m} />
+                    {abilities?.meeting.update && m.state === "scheduled" ? (
+                      <MoveLink familyId={familyId} meeting={m} />
+                    ) : null}
+                  </>
+                ),
+              },
               {
                 header: "Review",
                 cell: (m) =>
@@ -79,6 +98,24 @@ export function MeetingsPage() {
         </div>
       ) : null}
     </>
+  );
+}
+
+/** The chair moves a booked meeting to another time or gives it another length. */
+function MoveLink({ familyId, meeting }: { familyId: string; meeting: Meeting }) {
+  return (
+    <p className="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+      <Link
+        to="/families/$familyId/meetings/$meetingId/move"
+        params={{ familyId, meetingId: meeting.id }}
+        className="govuk-link"
+      >
+        Change the time or length
+        <span className="govuk-visually-hidden">
+          : {meetingKindLabels[meeting.kind].toLowerCase()}, {formatDateTime(meeting.scheduledFor)}
+        </span>
+      </Link>
+    </p>
   );
 }
 

@@ -38,6 +38,8 @@ const roleWords: Record<string, string> = {
 };
 
 function who(p: Participant): string {
+  // A guest partner has no account here: named as a guest, with the organisation they came from.
+  if (p.role === "guest") return `${p.name}, guest from ${p.agency ?? "another organisation"}`;
   return p.agency ? `${p.name}, ${p.agency}` : `${p.name}, ${roleWords[p.role] ?? "Family"}`;
 }
 

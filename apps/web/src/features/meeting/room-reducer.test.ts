@@ -11,6 +11,9 @@ const room: MeetingRoomState = {
   participants: [],
   chat: [],
   decisions: [],
+  waiting: false,
+  lobby: [],
+  call: [],
 };
 const message = {
   id: "c1",

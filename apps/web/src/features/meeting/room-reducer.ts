@@ -1,6 +1,8 @@
 import type {
+  CallPeer,
   ChatMessage,
   DecisionRecorded,
+  LobbyEntry,
   MeetingEnded,
   MeetingRoomState,
   Participant,
@@ -13,6 +15,10 @@ export interface RoomView {
     | "joining"
     | "in_room"
     | "waiting"
+    /** In the lobby: the chair has not let this person in yet. */
+    | "lobby"
+    /** The chair turned them away this time (they may ask again). */
+    | "declined"
     | "reconnecting"
     | "ended"
     | "refused"
@@ -23,7 +29,9 @@ export interface RoomView {
 }
 
 export type RoomEvent =
-  | { type: "joining" | "reconnecting" }
+  | { type: "joining" | "reconnecting" | "lobby_wait" | "declined" }
+  | { type: "lobby"; waiting: LobbyEntry[] }
+  | { type: "call"; peers: CallPeer[] }
   | { type: "joined"; room: MeetingRoomState }
   | { type: "waiting" | "failed" | "refused"; message: string }
   | { type: "presence"; participants: Participant[] }
@@ -51,6 +59,14 @@ export function roomReducer(view: RoomView, event: RoomEvent): RoomView {
     case "failed":
     case "refused":
       return { ...view, phase: event.type, message: event.message };
+    case "lobby_wait":
+      return { phase: "lobby" };
+    case "declined":
+      return { phase: "declined" };
+    case "lobby":
+      return withRoom(view, (room) => ({ ...room, lobby: event.waiting }));
+    case "call":
+      return withRoom(view, (room) => ({ ...room, call: event.peers }));
     case "presence":
       return withRoom(view, (room) => ({ ...room, participants: event.participants }));
     case "agenda":

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { meQuery } from "../../app/session";
-import { Button, Checkboxes, DateInput, Input, Radios, Textarea } from "../../components/govuk";
+import { Button, Checkboxes, Input, Radios, Textarea } from "../../components/govuk";
 import { setFlash } from "../../components/layout/flash";
 import { usePageTitle } from "../../components/layout/page-title";
 import { required } from "../../forms/field-errors";
@@ -13,11 +13,14 @@ import { datePartsToIso, isoToDateParts } from "../../lib/dates";
 import { memberName } from "../consent/consent-queries";
 import { membersQuery, teamQuery, useFamilyId, useRefreshFamily } from "../family/family-queries";
 import { meetingKindLabels } from "./meeting-labels";
+import { defaultMeetingLength } from "./meeting-length-field";
+import { MeetingWhenFields } from "./meeting-when-fields";
 
 const fields = {
   kind: { id: "kind", label: "Kind of meeting" },
   scheduledFor: { id: "date-day", label: "Date and time" },
   time: { id: "time", label: "Time" },
+  durationMinutes: { id: "durationMinutes", label: "Length" },
   location: { id: "location", label: "Where" },
   agenda: { id: "agenda", label: "Agenda" },
   invitees: { id: "invitees", label: "Who to invite" },
@@ -70,6 +73,7 @@ export function ScheduleMeetingPage() {
   const [kind, setKind] = useState("initial");
   const [date, setDate] = useState(isoToDateParts(undefined));
   const [time, setTime] = useState("");
+  const [durationMinutes, setDurationMinutes] = useState(defaultMeetingLength);
   const [location, setLocation] = useState("");
   const [agenda, setAgenda] = useState(
     "What is working well\nWhat we are worried about\nWhat needs to happen",
@@ -96,6 +100,7 @@ export function ScheduleMeetingPage() {
           body: {
             kind: kind as "initial" | "review" | "closing",
             scheduledFor: new Date(`${day}T${clock}`).toISOString(),
+            durationMinutes,
             ...(location.trim() ? { location: location.trim() } : {}),
             agenda: agendaItems.map((title) => ({ title })),
             invitees: inviteeBody(invited),
@@ -131,24 +136,14 @@ export function ScheduleMeetingPage() {
             onChange={setKind}
             error={form.fieldError("kind")}
           />
-          <DateInput
-            id="date"
-            legend="What day is it?"
-            legendSize="s"
-            hint="For example, 27 3 2026"
-            value={date}
-            onChange={setDate}
-            error={form.fieldError("scheduledFor")}
-          />
-          <Input
-            id="time"
-            label="What time does it start?"
-            labelClassName="govuk-label--s"
-            hint="For example, 9:30 or 14:00"
-            width="5"
-            value={time}
-            onChange={setTime}
-            error={form.fieldError("time")}
+          <MeetingWhenFields
+            date={date}
+            onDateChange={setDate}
+            time={time}
+            onTimeChange={setTime}
+            durationMinutes={durationMinutes}
+            onDurationChange={setDurationMinutes}
+            fieldError={form.fieldError}
           />
           <Input
             id="location"

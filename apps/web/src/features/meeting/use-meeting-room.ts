@@ -46,7 +46,10 @@ export function useMeetingRoom(familyId: string, meetingId: string, enabled: boo
         .emitWithAck("meeting:join", { meetingId })
         .catch(() => null);
       if (!result) return dispatch({ type: "failed", message: "The meeting did not answer." });
-      if (result.ok) return dispatch({ type: "joined", room: result.data });
+      if (result.ok)
+        return dispatch(
+          result.data.waiting ? { type: "lobby_wait" } : { type: "joined", room: result.data },
+        );
       if (result.error.code === "conflict") {
         return dispatch({ type: "waiting", message: result.error.message });
       }
@@ -82,6 +85,19 @@ export function useMeetingRoom(familyId: string, meetingId: string, enabled: boo
       dispatch({ type: "agenda", current: c.currentAgendaItemId }),
     );
     socket.on("chat:message", (message) => dispatch({ type: "chat", message }));
+    socket.on("lobby:update", (u) => {
+      if (u.meetingId === meetingId) dispatch({ type: "lobby", waiting: u.waiting });
+    });
+    socket.on("call:update", (u) => {
+      if (u.meetingId === meetingId) dispatch({ type: "call", peers: u.peers });
+    });
+    // Let in from the lobby: join again, and go straight in.
+    socket.on("lobby:admitted", (d) => {
+      if (d.meetingId === meetingId) void join();
+    });
+    socket.on("lobby:declined", (d) => {
+      if (d.meetingId === meetingId) dispatch({ type: "declined" });
+    });
     socket.on("decision:recorded", (decision) => dispatch({ type: "decision", decision }));
     socket.on("meeting:ended", (ended) => {
       dispatch({ type: "ended", ended });

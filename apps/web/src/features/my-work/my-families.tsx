@@ -12,6 +12,7 @@ const relationshipLabels: Record<FamilySummary["relationship"], string> = {
   service_manager: "Manager",
   family_member: "Family",
   administrator: "Administrator",
+  guest: "Guest",
   outsider: "",
 };
 

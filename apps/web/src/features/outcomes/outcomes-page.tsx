@@ -140,7 +140,8 @@ function ActionCard({
       ? "app-card app-card--done"
       : "app-card";
   return (
-    <li className={cardClass}>
+    // The anchor a notice about this action links to.
+    <li className={cardClass} id={`action-${action.id}`}>
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{action.text}</p>
       <p className="govuk-body-s govuk-!-margin-bottom-2">Who: {ownersText(action)}</p>
       <p className="govuk-body govuk-!-margin-bottom-2">

@@ -1,5 +1,7 @@
 import { usePageTitle } from "../../components/layout/page-title";
 import { useFamily, useFamilyId } from "../family/family-queries";
+import { DownloadPdf, printoutPaths } from "../printouts/download-pdf";
+import { PlanSignOffPanel } from "../sign-off/plan-sign-off-panel";
 import { PlanWorkspace } from "./plan-workspace";
 
 /** The family's plan: the live documents side by side, then the outcomes and actions. */
@@ -14,7 +16,16 @@ export function PlanPage() {
         Everyone working on the plan sees what you write as you write it. Changes are saved as you
         type.
       </p>
-      <PlanWorkspace familyId={familyId} layout="columns" poll />
+      {family.data?.abilities.printout.plan ? (
+        <DownloadPdf
+          href={printoutPaths.plan(familyId)}
+          hint="The plan as the family sees it, to print or hand to them: no practitioners' notes, no hidden register entries."
+        >
+          Download PDF<span className="govuk-visually-hidden"> of the plan</span>
+        </DownloadPdf>
+      ) : null}
+      {family.data?.abilities.plan_sign_off.read ? <PlanSignOffPanel familyId={familyId} /> : null}
+      <PlanWorkspace familyId={familyId} layout="columns" watch />
     </>
   );
 }

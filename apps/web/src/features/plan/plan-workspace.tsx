@@ -6,25 +6,24 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { useFamilyRefusal } from "../connection/live-connections";
 import { outcomesQuery, useFamily } from "../family/family-queries";
+import { useLiveFamily } from "../family/use-live-family";
 import { OutcomeSection } from "../outcomes/outcomes-page";
 import { LiveDocumentPanel } from "./live-document-panel";
-
-/** How often outcomes and actions are read again where no meeting room tells us of changes. */
-export const outcomesPollMs = 5000;
 
 export interface PlanWorkspaceProps {
   familyId: string;
   /** Documents side by side (the plan page) or one under another (beside the meeting room). */
   layout: "columns" | "stacked";
   /**
-   * Read outcomes and actions again every few seconds. Off in the meeting room,
-   * whose socket hears a notice whenever one changes.
+   * Watch the family for changes (`useLiveFamily`) and re-read what changed.
+   * Off in the meeting room, whose own socket hears the same notices.
    */
-  poll: boolean;
+  watch: boolean;
 }
 
 /** The live documents the caller may open, then the outcomes and actions. */
-export function PlanWorkspace({ familyId, layout, poll }: PlanWorkspaceProps) {
+export function PlanWorkspace({ familyId, layout, watch }: PlanWorkspaceProps) {
+  const { pollMs } = useLiveFamily(familyId, watch);
   const family = useFamily(familyId);
   const me = useQuery(meQuery);
   const refusal = useFamilyRefusal(familyId);
@@ -54,17 +53,15 @@ export function PlanWorkspace({ familyId, layout, poll }: PlanWorkspaceProps) {
           </PartBoundary>
         ))}
       </div>
-      <PlanOutcomes familyId={familyId} poll={poll} />
+      <PlanOutcomes familyId={familyId} pollMs={pollMs} />
     </>
   );
 }
 
-function PlanOutcomes({ familyId, poll }: { familyId: string; poll: boolean }) {
+/** `pollMs`: only while changes cannot be pushed (see `useLiveFamily`). */
+function PlanOutcomes({ familyId, pollMs }: { familyId: string; pollMs: number | false }) {
   const family = useFamily(familyId);
-  const outcomes = useQuery({
-    ...outcomesQuery(familyId),
-    refetchInterval: poll ? outcomesPollMs : false,
-  });
+  const outcomes = useQuery({ ...outcomesQuery(familyId), refetchInterval: pollMs });
   const abilities = outcomes.data?.abilities ?? family.data?.abilities;
   return (
     <section aria-labelledby="plan-outcomes" className="app-plan-outcomes">

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
+import { authorityQuery } from "../../app/session";
 import {
   Button,
   Checkboxes,
@@ -31,7 +32,9 @@ const fields = {
   childMemberIds: { id: "childMemberIds", label: "Children" },
   requesterKind: { id: "requesterKind", label: "Who asked" },
   requesterName: { id: "requesterName", label: "Who in the family asked" },
+  requesterEmail: { id: "requesterEmail", label: "Their email address" },
   requestedOn: { id: "requestedOn-day", label: "Date of the request" },
+  locality: { id: "locality", label: "Where the family lives" },
   worries: { id: "worries", label: "Worries" },
   familyKnows: { id: "familyKnows", label: "Does the family know" },
   familyAgrees: { id: "familyAgrees", label: "Does the family agree" },
@@ -67,6 +70,7 @@ interface KnownFamily {
 function RequestForm({ known }: { known?: KnownFamily }) {
   const navigate = useNavigate();
   const agencies = useQuery(agenciesQuery);
+  const authority = useQuery(authorityQuery);
   const [agencyId, setAgencyId] = useState("");
   const [familyName, setFamilyName] = useState("");
   const [children, setChildren] = useState<NewChild[]>([
@@ -75,7 +79,9 @@ function RequestForm({ known }: { known?: KnownFamily }) {
   const [childIds, setChildIds] = useState<string[]>([]);
   const [kind, setKind] = useState("practitioner");
   const [requesterName, setRequesterName] = useState("");
+  const [requesterEmail, setRequesterEmail] = useState("");
   const [requestedOn, setRequestedOn] = useState<DateParts>(isoToDateParts(todayIso()));
+  const [locality, setLocality] = useState("");
   const [worries, setWorries] = useState("");
   const [knows, setKnows] = useState("");
   const [agrees, setAgrees] = useState("");
@@ -123,7 +129,11 @@ function RequestForm({ known }: { known?: KnownFamily }) {
                 }),
             requesterKind: kind === "family" ? "family" : "practitioner",
             ...(kind === "family" ? { requesterName } : {}),
+            ...(kind === "family" && requesterEmail.trim()
+              ? { requesterEmail: requesterEmail.trim() }
+              : {}),
             requestedOn: day ?? "",
+            ...(locality ? { locality } : {}),
             worries,
             familyKnows: knows === "yes",
             familyAgrees: agrees === "yes",
@@ -141,6 +151,7 @@ function RequestForm({ known }: { known?: KnownFamily }) {
     { value: "", label: "Choose a service" },
     ...(agencies.data ?? []).filter((a) => a.active).map((a) => ({ value: a.id, label: a.name })),
   ];
+  const localities = authority.data?.localities ?? [];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -184,6 +195,21 @@ function RequestForm({ known }: { known?: KnownFamily }) {
               />
             </>
           )}
+          {localities.length > 0 ? (
+            <Select
+              id="locality"
+              label="Where does the family live?"
+              labelClassName="govuk-label--m"
+              hint="The locality (area team) of the family's home, if you know it."
+              options={[
+                { value: "", label: "Not known" },
+                ...localities.map((l) => ({ value: l, label: l })),
+              ]}
+              value={locality}
+              onChange={setLocality}
+              error={form.fieldError("locality")}
+            />
+          ) : null}
           <Radios
             id="requesterKind"
             legend="Who asked for help?"
@@ -204,6 +230,19 @@ function RequestForm({ known }: { known?: KnownFamily }) {
               value={requesterName}
               onChange={setRequesterName}
               error={form.fieldError("requesterName")}
+            />
+          ) : null}
+          {kind === "family" ? (
+            <Input
+              id="requesterEmail"
+              label="Their email address (optional)"
+              hint="We will email them when the service has decided, in plain words and without any details of the request."
+              type="email"
+              spellCheck={false}
+              autoComplete="off"
+              value={requesterEmail}
+              onChange={setRequesterEmail}
+              error={form.fieldError("requesterEmail")}
             />
           ) : null}
           <DateInput

@@ -52,6 +52,7 @@ function askedRows(r: HelpRequest): SummaryRow[] {
       }`,
     },
     { key: "Asked on", value: formatDay(r.requestedOn) },
+    { key: "Where the family lives", value: r.locality ?? "Not known" },
     {
       key: "Children",
       value: (

@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../../testing/fake-api";
 import { authority, meResponse } from "../../testing/fixtures";
 import { renderApp } from "../../testing/render-app";
@@ -22,6 +22,7 @@ function request(overrides: Partial<HelpRequest> = {}): HelpRequest {
     requesterAgency: { id: "0f0c1a8e-8f5e-4a43-9a0b-3f2b1c4d5e6f", name: "Eastmoor Primary" },
     askedBy: { id: "9d1d97fe-9e71-473b-835a-b6f5e0445342", displayName: "Sam Okafor" },
     requestedOn: "2026-11-20",
+    locality: null,
     worries: "Mia is often late and hungry.",
     familyKnows: true,
     familyAgrees: true,
@@ -106,5 +107,116 @@ describe("a request's page", () => {
       within(summary).getByRole("link", { name: "Enter the reason, for the person who asked" }),
     ).toBeTruthy();
     expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)).toHaveLength(0);
+  });
+});
+
+describe("where the family lives", () => {
+  const withLocalities = {
+    ...base,
+    "GET /api/authority": [200, { data: { ...authority, localities: ["Northgate", "Southmere"] } }],
+  } as Record<string, [number, unknown]>;
+  const lead = {
+    id: "2a4c6e80-1b3d-4f5a-8c7e-9d0b1a2c3e4f",
+    displayName: "Jordan Hale",
+    jobTitle: null,
+    agency,
+  };
+
+  it("asks, on the request form, from the authority's localities or not known", async () => {
+    fakeApi(withLocalities);
+    renderApp("/requests/new");
+    const select = await screen.findByRole("combobox", { name: "Where does the family live?" });
+    expect(select.getAttribute("aria-describedby")).toContain("locality-hint");
+    const options = within(select)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(options).toEqual(["Not known", "Northgate", "Southmere"]);
+    expect((select as HTMLSelectElement).value).toBe("");
+  });
+
+  it("shows the asker's answer on triage, and accepting a new family sends it", async () => {
+    const fake = fakeApi({
+      ...withLocalities,
+      "GET /api/directory/practitioners": [200, { data: [lead] }],
+      [`GET /api/help-requests/${requestId}`]: [
+        200,
+        { data: request({ locality: "Southmere" }), abilities: { triage: true } },
+      ],
+      [`POST /api/help-requests/${requestId}/triage`]: [
+        200,
+        {
+          data: request({ locality: "Southmere", status: "accepted" }),
+          abilities: { triage: false },
+        },
+      ],
+    });
+    renderApp(`/requests/${requestId}`);
+    const lives = await screen.findByText("Where the family lives");
+    expect(lives.parentElement?.textContent).toContain("Southmere");
+    fireEvent.click(screen.getByLabelText(/^Accept/));
+    const leadSelect = await screen.findByRole("combobox", { name: "Lead professional" });
+    await within(leadSelect).findByRole("option", { name: /Jordan Hale/ });
+    fireEvent.change(leadSelect, { target: { value: lead.id } });
+    fireEvent.click(screen.getByLabelText(/^2 – Early help/));
+    const locality = screen.getByRole("combobox", { name: "Locality" }) as HTMLSelectElement;
+    expect(locality.value).toBe("Southmere");
+    fireEvent.click(screen.getByRole("button", { name: "Record the decision" }));
+    await vi.waitFor(() =>
+      expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)).toHaveLength(1),
+    );
+    expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)[0]?.body).toMatchObject({
+      decision: "accept",
+      leadUserId: lead.id,
+      levelOfNeed: 2,
+      locality: "Southmere",
+    });
+  });
+
+  it("asks where the family lives now when the asker's locality has been removed", async () => {
+    const fake = fakeApi({
+      ...withLocalities,
+      "GET /api/directory/practitioners": [200, { data: [lead] }],
+      [`GET /api/help-requests/${requestId}`]: [
+        200,
+        { data: request({ locality: "Eastbrook" }), abilities: { triage: true } },
+      ],
+      [`POST /api/help-requests/${requestId}/triage`]: [
+        200,
+        {
+          data: request({ locality: "Eastbrook", status: "accepted" }),
+          abilities: { triage: false },
+        },
+      ],
+    });
+    renderApp(`/requests/${requestId}`);
+    fireEvent.click(await screen.findByLabelText(/^Accept/));
+    const leadSelect = await screen.findByRole("combobox", { name: "Lead professional" });
+    await within(leadSelect).findByRole("option", { name: /Jordan Hale/ });
+    fireEvent.change(leadSelect, { target: { value: lead.id } });
+    fireEvent.click(screen.getByLabelText(/^2 – Early help/));
+    const locality = screen.getByRole("combobox", { name: "Locality" }) as HTMLSelectElement;
+    expect(locality.value).toBe("");
+    expect(
+      within(locality)
+        .getAllByRole("option")
+        .map((o) => o.textContent),
+    ).toEqual(["Choose a locality", "Not known", "Northgate", "Southmere"]);
+    expect(screen.getByText(/said: Eastbrook, which is no longer one/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Record the decision" }));
+    expect(
+      (await screen.findAllByText("Select where the family lives now, or ‘Not known’")).length,
+    ).toBeGreaterThan(0);
+    expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)).toHaveLength(0);
+
+    fireEvent.change(locality, { target: { value: "not-known" } });
+    fireEvent.click(screen.getByRole("button", { name: "Record the decision" }));
+    await vi.waitFor(() =>
+      expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)).toHaveLength(1),
+    );
+    expect(fake.callsTo("POST", `/api/help-requests/${requestId}/triage`)[0]?.body).toMatchObject({
+      decision: "accept",
+      locality: null,
+    });
   });
 });

@@ -12,6 +12,9 @@ import { type HelpRequest, requestsKey, staffDirectoryQuery } from "./request-qu
 
 type Decision = "accept" | "signpost" | "not_accepted";
 
+/** "Not known", chosen on purpose when the asker's locality has been removed since. */
+const notKnown = "not-known";
+
 const fields = {
   decision: { id: "decision", label: "Decision" },
   leadUserId: { id: "leadUserId", label: "Lead professional" },
@@ -31,9 +34,19 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
   const [decision, setDecision] = useState("");
   const [lead, setLead] = useState("");
   const [level, setLevel] = useState("");
-  const [locality, setLocality] = useState("");
+  // A new family takes the asker's locality unless triage changes it; a known family keeps its own.
+  const newFamily = request.familyId === null;
+  const [locality, setLocality] = useState(newFamily ? (request.locality ?? "") : "");
   const [signpostedTo, setSignpostedTo] = useState("");
   const [reason, setReason] = useState("");
+  const localities = authority.data?.localities ?? [];
+  // The asker's locality removed from the authority's list since: the decision says where the family lives now.
+  const askedLocalityGone =
+    newFamily &&
+    request.locality !== null &&
+    authority.data !== undefined &&
+    !localities.includes(request.locality);
+  const shownLocality = askedLocalityGone && locality === request.locality ? "" : locality;
   const form = useApiForm({
     fields,
     validate: () =>
@@ -41,6 +54,11 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
         ["decision", !decision, "Select a decision"],
         ["leadUserId", decision === "accept" && !lead, "Choose the lead professional"],
         ["levelOfNeed", decision === "accept" && !level, "Select the family's level of need"],
+        [
+          "locality",
+          decision === "accept" && askedLocalityGone && !shownLocality,
+          "Select where the family lives now, or ‘Not known’",
+        ],
         ["signpostedTo", decision === "signpost" && !signpostedTo.trim(), "Enter the service"],
         [
           "reason",
@@ -55,7 +73,8 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
           body: bodyFor(decision as Decision, request.version, {
             lead,
             level,
-            locality,
+            locality: shownLocality === notKnown ? "" : shownLocality,
+            newFamily,
             signpostedTo,
             reason,
           }),
@@ -76,7 +95,6 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
     label: `${l.level} – ${l.label}`,
     hint: l.description,
   }));
-  const localities = authority.data?.localities ?? [];
   const reload = () => queryClient.invalidateQueries({ queryKey: requestsKey });
   return (
     <form noValidate onSubmit={form.handleSubmit(undefined)} aria-labelledby="triage-heading">
@@ -133,12 +151,23 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
             <Select
               id="locality"
               label="Locality"
-              hint="The area team the family lives in, if known."
+              hint={
+                askedLocalityGone
+                  ? `Where the family lives now. The person who asked said: ${request.locality}, which is no longer one of your authority's localities.`
+                  : newFamily
+                    ? `Where the family lives. The person who asked said: ${request.locality ?? "not known"}.`
+                    : "Where the family lives, if it has changed. ‘Not recorded’ keeps the family's own."
+              }
               options={[
-                { value: "", label: "Not recorded" },
+                ...(askedLocalityGone
+                  ? [
+                      { value: "", label: "Choose a locality" },
+                      { value: notKnown, label: "Not known" },
+                    ]
+                  : [{ value: "", label: newFamily ? "Not known" : "Not recorded" }]),
                 ...localities.map((l) => ({ value: l, label: l })),
               ]}
-              value={locality}
+              value={shownLocality}
               onChange={setLocality}
               error={form.fieldError("locality")}
             />
@@ -174,10 +203,18 @@ export function TriagePanel({ request }: { request: HelpRequest }) {
 function bodyFor(
   decision: Decision,
   version: number,
-  v: { lead: string; level: string; locality: string; signpostedTo: string; reason: string },
+  v: {
+    lead: string;
+    level: string;
+    locality: string;
+    newFamily: boolean;
+    signpostedTo: string;
+    reason: string;
+  },
 ) {
   if (decision === "accept") {
-    const locality = v.locality ? { locality: v.locality } : {};
+    // A new family's locality is always said (null: not known), so the asker's is not assumed.
+    const locality = v.locality || v.newFamily ? { locality: v.locality || null } : {};
     return { decision, leadUserId: v.lead, levelOfNeed: Number(v.level), ...locality, version };
   }
   if (decision === "signpost") {

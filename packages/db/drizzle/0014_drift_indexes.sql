@@ -1,0 +1,2 @@
+CREATE INDEX "sustainability_checks_unanswered_family_idx" ON "sustainability_checks" USING btree ("family_id") WHERE "sustainability_checks"."result" is null;--> statement-breakpoint
+CREATE INDEX "team_memberships_active_lead_idx" ON "team_memberships" USING btree ("user_id") WHERE "team_memberships"."removed_at" is null and "team_memberships"."role" = 'lead_professional';

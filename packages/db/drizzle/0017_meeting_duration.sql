@@ -1,0 +1,2 @@
+ALTER TABLE "meetings" ADD COLUMN "duration_minutes" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_duration_minutes_check" CHECK ("meetings"."duration_minutes" between 30 and 180 and "meetings"."duration_minutes" % 15 = 0);

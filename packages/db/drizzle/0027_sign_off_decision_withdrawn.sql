@@ -1,0 +1,1 @@
+ALTER TYPE "public"."sign_off_decision" ADD VALUE 'withdrawn';

@@ -1,0 +1,16 @@
+export * from "./action-notice-recipients";
+export * from "./action-notices";
+export * from "./case-notice-variables";
+export * from "./daily-digest";
+export * from "./guest-notices";
+export * from "./in-app-events";
+export * from "./in-app-notices";
+export * from "./meeting-calendar";
+export * from "./notice-kinds";
+export * from "./notice-preferences";
+export * from "./record-review-notices";
+export { meetingAnchor, meetingPagePath, requestPath, signOffPath } from "./render-case-notices";
+export * from "./render-notice";
+export * from "./render-work-notices";
+export * from "./retry-schedule";
+export * from "./sign-in-notices";

@@ -1,0 +1,3 @@
+export * from "./calendar-parts";
+export * from "./notify-stand-in";
+export * from "./smtp-test-server";
