@@ -58,7 +58,9 @@ function seeded(seed: number) {
 const FAMILIES = 40;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A database of its own on PostgreSQL: the generator rebuilds every summary
+  // table whole (drift items, figure facts), other files' families included.
+  api = await startTestApi({ isolatedDatabase: true });
   const db = api.deps.db;
   const random = seeded(20260901);
   const int = (n: number) => Math.floor(random() * n);

@@ -39,7 +39,9 @@ let authorityId: string;
 let today: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A database of its own on PostgreSQL: the generator rebuilds every summary
+  // table whole (drift items, figure facts), other files' families included.
+  api = await startTestApi({ isolatedDatabase: true });
   today = api.clock.now.toISOString().slice(0, 10);
   const { org } = await generateAuthority(api.deps.db, {
     families: 90,
