@@ -5,9 +5,11 @@ import {
   noticeEnvironmentShape,
   resolveNoticeSettings,
 } from "./notice-settings";
+import { trustedProxiesEnvironmentShape } from "./trusted-proxies";
 
 export * from "./ice-settings";
 export * from "./notice-settings";
+export * from "./trusted-proxies";
 
 /**
  * The environment every Teamaround process reads (DESIGN §3). Each app's
@@ -33,6 +35,7 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ...noticeEnvironmentShape,
   ...iceEnvironmentShape,
+  ...trustedProxiesEnvironmentShape,
 });
 
 export type Environment = z.infer<typeof environmentSchema> & {
