@@ -40,6 +40,7 @@ export * from "./need-scores";
 export * from "./notice-enums";
 export * from "./notice-preferences";
 export * from "./notices";
+export * from "./oidc-identities";
 export * from "./outcomes";
 export * from "./oversight-enums";
 export * from "./plan-sign-offs";

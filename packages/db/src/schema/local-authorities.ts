@@ -36,6 +36,17 @@ export const localAuthorities = pgTable("local_authorities", {
   /** The authority's localities (area teams), for filters and figures. */
   localities: text("localities").array().notNull().default([]),
   requireStaffTotp: boolean("require_staff_totp").notNull().default(false),
+  /**
+   * Staff single sign-on through the council's identity provider (OpenID
+   * Connect). Offered when the issuer and client id are set; the client
+   * secret comes from the environment, never from here.
+   */
+  oidcIssuer: text("oidc_issuer"),
+  oidcClientId: text("oidc_client_id"),
+  /** The button's words: "Sign in with Northshire Council". */
+  oidcDisplayName: text("oidc_display_name"),
+  /** Staff must use single sign-on (administrators keep password and TOTP as a way in). */
+  requireStaffSso: boolean("require_staff_sso").notNull().default(false),
   /** Emails about a person's actions may name the family (off: a link only). */
   noticeFamilyNames: boolean("notice_family_names").notNull().default(false),
   createdAt: createdAt(),

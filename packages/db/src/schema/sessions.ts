@@ -15,6 +15,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** False until the second factor is passed, for accounts that have one. */
     twoFactorVerified: boolean("two_factor_verified").notNull().default(false),
+    /** Begun through the council's identity provider, which is trusted for the second factor. */
+    singleSignOn: boolean("single_sign_on").notNull().default(false),
     ipAddress: text("ip_address"),
     userAgent: text("user_agent"),
   },
