@@ -8,6 +8,7 @@ export * from "./meetings";
 export * from "./notices";
 export * from "./oversight";
 export * from "./plan";
+export * from "./retention";
 export * from "./shared/age";
 export * from "./shared/app-error";
 export * from "./shared/date.schema";

@@ -42,6 +42,18 @@ export const globalPermissions = {
     read: ["practitioner", "manager", "administrator", "family_member", "partnership_analyst"],
     manage: ["administrator"],
   },
+  /**
+   * Closed families whose records fall due for review under the authority's
+   * retention rule, and what happens next: extend, legal hold, erase.
+   * Administrators only: it is authority-wide information governance, and an
+   * erasure cannot be undone.
+   */
+  retention_review: {
+    list: ["administrator"],
+    extend: ["administrator"],
+    hold: ["administrator"],
+    erase: ["administrator"],
+  },
   /** The local outbox: every message the service kept instead of sending (administrators). */
   notice_outbox: { read: ["administrator"] },
   /** In demo mode, what would have been sent to me: anyone signed in, their own messages only. */
