@@ -30,3 +30,22 @@ export function totpEnrolmentRequired(
 ): boolean {
   return authority.requireStaffTotp && isStaffRole(user.role) && !user.totpEnabled;
 }
+
+/** Whether a password (with TOTP where set up) may open this account, or it must use single sign-on. */
+export type PasswordSignIn = "allowed" | "single_sign_on_required";
+
+/**
+ * When an authority requires single sign-on, its staff sign in through the
+ * council's identity provider. Families and guests never do (they have no
+ * council identity). An administrator who has set up TOTP keeps password and
+ * TOTP as the way in when the identity provider is broken or misconfigured,
+ * so the council cannot be locked out of its own settings.
+ */
+export function passwordSignIn(
+  user: { role: UserRole; totpEnabled: boolean },
+  authority: { requireStaffSso: boolean },
+): PasswordSignIn {
+  if (!authority.requireStaffSso || !isStaffRole(user.role)) return "allowed";
+  if (user.role === "administrator" && user.totpEnabled) return "allowed";
+  return "single_sign_on_required";
+}
