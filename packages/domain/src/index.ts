@@ -1,3 +1,4 @@
+export * from "./audit";
 export * from "./authorization";
 export * from "./consent";
 export * from "./documents";

@@ -108,7 +108,16 @@ export const familyPermissions = {
     update: [...staffInTeam, "family_member"],
     add_progress: [...staffInTeam, "family_member"],
   },
-  audit: { read: leadOrManager },
+  /**
+   * The family's audit log (and its CSV), who has looked at the records (a
+   * view the lead shows the family), and reads by people no longer in the team.
+   */
+  audit: {
+    read: leadOrManager,
+    export: leadOrManager,
+    read_readers: leadOrManager,
+    read_former_team: leadOrManager,
+  },
   /**
    * Case-file audits: a manager of the owning service grades the case file;
    * the lead professional reads the feedback on their case and acknowledges
@@ -202,7 +211,7 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   sharing: ["read", "read_hidden"],
   outcome: ["read"],
   action: ["read"],
-  audit: ["read"],
+  audit: ["read", "export", "read_readers", "read_former_team"],
   // Audits are often of closed cases; the lead still reads and acknowledges the feedback.
   case_audit: ["read", "create", "acknowledge"],
   supervision: ["read"],

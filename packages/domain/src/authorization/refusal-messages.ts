@@ -85,7 +85,12 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     update: "change an action",
     add_progress: "add progress to an action",
   },
-  audit: { read: "see this family's audit log" },
+  audit: {
+    read: "see this family's audit log",
+    export: "download this family's audit log",
+    read_readers: "see who has looked at this family's records",
+    read_former_team: "see reads by people no longer in this family's team",
+  },
   case_audit: {
     read: "see this family's case file audits",
     create: "audit this case file",

@@ -1,0 +1,2 @@
+export * from "./audit-event-kinds";
+export * from "./describe-audit-event";
