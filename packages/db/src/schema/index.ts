@@ -46,6 +46,7 @@ export * from "./oversight-enums";
 export * from "./plan-sign-offs";
 export * from "./plan-versions";
 export * from "./rate-limit-counters";
+export * from "./retention-reviews";
 export * from "./reviews";
 export * from "./sessions";
 export * from "./sharing-records";

@@ -49,5 +49,12 @@ export const localAuthorities = pgTable("local_authorities", {
   requireStaffSso: boolean("require_staff_sso").notNull().default(false),
   /** Emails about a person's actions may name the family (off: a link only). */
   noticeFamilyNames: boolean("notice_family_names").notNull().default(false),
+  /**
+   * How long a closed family's record is kept before it falls due for review:
+   * `youngest_child_age` (until the youngest child is `retentionYears`) or
+   * `years_after_closure` (see `retentionDueOn` in the domain).
+   */
+  retentionRuleKind: text("retention_rule_kind").notNull().default("youngest_child_age"),
+  retentionYears: integer("retention_years").notNull().default(25),
   createdAt: createdAt(),
 });
