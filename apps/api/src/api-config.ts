@@ -1,5 +1,5 @@
 import { defaultSessionPolicy } from "@teamaround/auth";
-import type { Environment } from "@teamaround/config";
+import { type Environment, trustProxies } from "@teamaround/config";
 import type { ApiConfig } from "./app-env";
 
 /** The API's settings for a validated environment; every entry point builds them here. */
@@ -10,5 +10,6 @@ export function apiConfigFrom(env: Environment): ApiConfig {
     sessionPolicy: defaultSessionPolicy,
     maxBodyBytes: 64 * 1024,
     noticeTransport: env.notices.transport,
+    trustedProxies: trustProxies(env.TRUSTED_PROXIES),
   };
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { SessionPolicy, SignInState, SignInThrottle } from "@teamaround/auth";
+import type { ProxyTrust } from "@teamaround/config";
 import type { Database, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
 import type { EventBus } from "@teamaround/events";
@@ -19,6 +20,8 @@ export interface ApiConfig {
    * also shown to the inviter and everyone may read their demo outbox.
    */
   noticeTransport?: "local" | "smtp" | "notify";
+  /** Proxies whose X-Forwarded-For names the client (`TRUSTED_PROXIES`); absent: none. */
+  trustedProxies?: ProxyTrust;
 }
 
 export interface ApiDeps {
