@@ -39,6 +39,7 @@ export async function loadSessionStates(
         expiresAt: sessions.expiresAt,
         lastSeenAt: sessions.lastSeenAt,
         twoFactorVerified: sessions.twoFactorVerified,
+        singleSignOn: sessions.singleSignOn,
         userId: users.id,
         role: users.role,
         agencyId: users.agencyId,

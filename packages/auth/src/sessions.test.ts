@@ -1,4 +1,4 @@
-import { agencies, type DatabaseHandle, sessions, users } from "@teamaround/db";
+import { agencies, type DatabaseHandle, localAuthorities, sessions, users } from "@teamaround/db";
 import { openTestDatabase } from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -151,6 +151,25 @@ describe("validateSessionToken", () => {
     await markSessionTwoFactorVerified(handle.db, session.id);
     const full = await signedInSession(handle.db, token, policy);
     expect(full?.actor).toEqual({ userId: user.id, role: "practitioner", agencyId: user.agencyId });
+  });
+
+  it("signs in a single sign-on session without our second factor or its enrolment", async () => {
+    const user = await buildPractitioner(handle.db, { totpKey: "c2VjcmV0LWtleS1ieXRlcy0yMA==" });
+    await handle.db
+      .update(localAuthorities)
+      .set({ requireStaffTotp: true })
+      .where(eq(localAuthorities.id, user.authorityId));
+    const sso = await createSession(handle.db, user.id, { ...context, singleSignOn: true });
+    expect((await validateSessionToken(handle.db, sso.token, policy))?.state).toBe("signed_in");
+    const password = await createSession(handle.db, user.id, context);
+    expect((await validateSessionToken(handle.db, password.token, policy))?.state).toBe(
+      "second_factor_pending",
+    );
+    await handle.db.update(users).set({ totpKey: null }).where(eq(users.id, user.id));
+    expect((await validateSessionToken(handle.db, sso.token, policy))?.state).toBe("signed_in");
+    expect((await validateSessionToken(handle.db, password.token, policy))?.state).toBe(
+      "totp_enrolment_required",
+    );
   });
 
   it("honours a custom policy", async () => {

@@ -46,6 +46,8 @@ export interface SessionContext {
   ipAddress: string | null;
   userAgent: string | null;
   twoFactorVerified: boolean;
+  /** Begun through the council's identity provider (OpenID Connect). */
+  singleSignOn?: boolean;
 }
 
 export interface SessionSummary {
@@ -83,6 +85,7 @@ export async function createSession(
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs),
       twoFactorVerified: context.twoFactorVerified,
+      singleSignOn: context.singleSignOn ?? false,
       ipAddress: context.ipAddress,
       userAgent: context.userAgent,
     })

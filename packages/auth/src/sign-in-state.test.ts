@@ -27,6 +27,7 @@ interface Cell {
   totpEnabled: boolean;
   twoFactorVerified: boolean;
   requireStaffTotp: boolean;
+  singleSignOn: boolean;
 }
 
 const cells: Cell[] = (Object.keys(ages) as Age[]).flatMap((age) =>
@@ -34,14 +35,17 @@ const cells: Cell[] = (Object.keys(ages) as Age[]).flatMap((age) =>
     userRoles.flatMap((role) =>
       [true, false].flatMap((totpEnabled) =>
         [true, false].flatMap((twoFactorVerified) =>
-          [true, false].map((requireStaffTotp) => ({
-            age,
-            status,
-            role,
-            totpEnabled,
-            twoFactorVerified,
-            requireStaffTotp,
-          })),
+          [true, false].flatMap((requireStaffTotp) =>
+            [true, false].map((singleSignOn) => ({
+              age,
+              status,
+              role,
+              totpEnabled,
+              twoFactorVerified,
+              requireStaffTotp,
+              singleSignOn,
+            })),
+          ),
         ),
       ),
     ),
@@ -52,6 +56,8 @@ const cells: Cell[] = (Object.keys(ages) as Age[]).flatMap((age) =>
 const ladder: [SignInState, (cell: Cell) => boolean][] = [
   ["expired", (c) => c.age === "idle" || c.age === "pastAbsoluteEnd"],
   ["inactive", (c) => c.status === "invited" || c.status === "deactivated"],
+  // The council's identity provider is trusted to have asked for a second factor.
+  ["signed_in", (c) => c.singleSignOn],
   ["second_factor_pending", (c) => c.totpEnabled && !c.twoFactorVerified],
   [
     "totp_enrolment_required",
@@ -69,7 +75,11 @@ function expected(cell: Cell): SignInState {
 
 function facts(cell: Cell): SignInFacts {
   return {
-    session: { ...ages[cell.age], twoFactorVerified: cell.twoFactorVerified },
+    session: {
+      ...ages[cell.age],
+      twoFactorVerified: cell.twoFactorVerified,
+      singleSignOn: cell.singleSignOn,
+    },
     user: {
       status: cell.status,
       role: cell.role,
@@ -81,18 +91,18 @@ function facts(cell: Cell): SignInFacts {
 
 describe("sessionSignsIn", () => {
   it.each(cells)(
-    "$age session, $status $role, totp $totpEnabled, verified $twoFactorVerified, required $requireStaffTotp",
+    "$age session, $status $role, totp $totpEnabled, verified $twoFactorVerified, required $requireStaffTotp, sso $singleSignOn",
     (cell) => {
       expect(sessionSignsIn(facts(cell), defaultSessionPolicy, now)).toBe(expected(cell));
     },
   );
 
   it("covers every combination and reaches every state", () => {
-    expect(cells).toHaveLength(4 * userStatuses.length * userRoles.length * 8);
+    expect(cells).toHaveLength(4 * userStatuses.length * userRoles.length * 16);
     const reached = new Set(
       cells.map((cell) => sessionSignsIn(facts(cell), defaultSessionPolicy, now)),
     );
-    expect([...reached].sort()).toEqual(ladder.map(([state]) => state).sort());
+    expect([...reached].sort()).toEqual([...new Set(ladder.map(([state]) => state))].sort());
   });
 
   it("follows a custom policy's timeouts", () => {
@@ -103,6 +113,7 @@ describe("sessionSignsIn", () => {
       totpEnabled: false,
       twoFactorVerified: false,
       requireStaffTotp: false,
+      singleSignOn: false,
     };
     const strict = { idleTimeoutMs: minutes(1), absoluteTimeoutMs: minutes(10) };
     expect(sessionSignsIn(facts(cell), strict, now)).toBe("expired");

@@ -27,7 +27,10 @@ export type SignInState =
 
 /** The facts the rule reads: the session row, its user, and the user's authority setting. */
 export interface SignInFacts {
-  session: Pick<typeof sessions.$inferSelect, "expiresAt" | "lastSeenAt" | "twoFactorVerified">;
+  session: Pick<
+    typeof sessions.$inferSelect,
+    "expiresAt" | "lastSeenAt" | "twoFactorVerified" | "singleSignOn"
+  >;
   user: Pick<typeof users.$inferSelect, "status" | "role" | "totpKey">;
   authority: { requireStaffTotp: boolean };
 }
@@ -48,8 +51,10 @@ export function isExpired(
  * The one rule for "is this session fully signed in", used by the API, both
  * realtime handshakes and the realtime re-check. Checked in this order: an
  * expired session is expired whoever owns it; a user who is not active signs
- * nobody in; an account with a second factor needs it passed on this session;
- * staff whose authority requires a second factor must first set one up.
+ * nobody in; a session begun through the council's identity provider is
+ * signed in (the provider is trusted to have asked for a second factor); an
+ * account with a second factor needs it passed on this session; staff whose
+ * authority requires a second factor must first set one up.
  */
 export function sessionSignsIn(
   { session, user, authority }: SignInFacts,
@@ -58,6 +63,7 @@ export function sessionSignsIn(
 ): SignInState {
   if (isExpired(session, policy, now)) return "expired";
   if (user.status !== "active") return "inactive";
+  if (session.singleSignOn) return "signed_in";
   const totpEnabled = user.totpKey !== null;
   if (totpEnabled && !session.twoFactorVerified) return "second_factor_pending";
   if (totpEnrolmentRequired({ role: user.role, totpEnabled }, authority)) {
