@@ -5,10 +5,12 @@ import {
   noticeEnvironmentShape,
   resolveNoticeSettings,
 } from "./notice-settings";
+import { type OidcSettings, resolveOidcSettings } from "./oidc-settings";
 import { trustedProxiesEnvironmentShape } from "./trusted-proxies";
 
 export * from "./ice-settings";
 export * from "./notice-settings";
+export * from "./oidc-settings";
 export * from "./trusted-proxies";
 
 /**
@@ -44,6 +46,8 @@ export type Environment = z.infer<typeof environmentSchema> & {
   notices: NoticeSettings;
   /** STUN and TURN servers for the meeting call. */
   ice: IceSettings;
+  /** Client secrets for staff single sign-on. */
+  oidc: OidcSettings;
 };
 
 /** Validates once; a wrong value stops start-up with a message naming the variable. */
@@ -61,11 +65,14 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
   if (!notices.ok) throw new Error(`Invalid configuration:\n${notices.problems.join("\n")}`);
   const ice = resolveIceSettings(env);
   if (!ice.ok) throw new Error(`Invalid configuration:\n${ice.problems.join("\n")}`);
+  const oidc = resolveOidcSettings(source);
+  if (!oidc.ok) throw new Error(`Invalid configuration:\n${oidc.problems.join("\n")}`);
   const displayHost = env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   return {
     ...env,
     PUBLIC_ORIGIN: env.PUBLIC_ORIGIN ?? `http://${displayHost}:${env.PORT}`,
     notices: notices.settings,
     ice: ice.settings,
+    oidc: oidc.settings,
   };
 }
