@@ -8,6 +8,7 @@ import {
 import {
   AppError,
   type AssessmentStatus,
+  type AuditEventName,
   authorize,
   type FamilyAccess,
   isOpenForWriting,
@@ -108,7 +109,7 @@ async function runStep(
   family: FamilyRow,
   access: FamilyAccess,
   assessmentId: string,
-  event: string,
+  event: AuditEventName,
   change: (tx: Executor, assessment: AssessmentRow, at: Date) => Promise<void>,
 ) {
   const { db, now } = c.var.deps;

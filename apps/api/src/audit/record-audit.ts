@@ -1,10 +1,11 @@
 import { auditEvents, type Executor } from "@teamaround/db";
+import type { AuditEventName } from "@teamaround/domain";
 import type { Context } from "hono";
 import type { ApiEnv } from "../app-env";
 
 export interface AuditEntry {
-  /** `noun.verb`, e.g. `family.read`, `consent.withdraw`. */
-  event: string;
+  /** `noun.verb`, e.g. `family.read`, `consent.withdraw`; its words live in the domain. */
+  event: AuditEventName;
   familyId?: string | null;
   resourceType?: string;
   resourceId?: string;

@@ -19,7 +19,7 @@ beforeAll(async () => {
     const familyId = c.req.param("familyId");
     await api.deps.db.transaction(async (tx) => {
       const { access } = await loadFamilyAccess(tx, actor, familyId);
-      await recordAudit(tx, c, { event: "test.rolled_back", familyId });
+      await recordAudit(tx, c, { event: "family.update", familyId });
       authorize(access, "audit", "read");
     });
     return c.json({ ok: true });
@@ -86,7 +86,7 @@ describe("refused family access is audited", () => {
       cookie,
     });
     expect(res.status).toBe(403);
-    expect(await auditOf(s.family.id, "test.rolled_back")).toEqual([]);
+    expect(await auditOf(s.family.id, "family.update")).toEqual([]);
     expect(await auditOf(s.family.id, "access.refused")).toMatchObject([
       { actorId: s.users.teamMember.id, resourceType: "audit", details: { status: 403 } },
     ]);

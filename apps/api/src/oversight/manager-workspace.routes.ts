@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  type AuditEventName,
   authorizeGlobal,
   caseAgeBand,
   caseloadPerLead,
@@ -68,7 +69,11 @@ function authorizeWorkspace(c: Context<ApiEnv>) {
 }
 
 /** One audit event per request, naming the families shown, however many rows. */
-function auditRead(c: Context<ApiEnv>, event: string, familyIds: readonly (string | null)[]) {
+function auditRead(
+  c: Context<ApiEnv>,
+  event: AuditEventName,
+  familyIds: readonly (string | null)[],
+) {
   const shown = [...new Set(familyIds.filter((id): id is string => id !== null))];
   return recordAudit(c.var.deps.db, c, {
     event,

@@ -100,7 +100,7 @@ export function registerRequestRoutes(app: ApiApp): void {
         details: { view, count: requests.length },
       },
       ...familyIds.map((familyId) => ({
-        event: "help_request.list",
+        event: "help_request.list" as const,
         familyId,
         resourceType: "help_request",
         details: { view },

@@ -1,4 +1,4 @@
-import type { Actor } from "@teamaround/domain";
+import type { Actor, AuditEventName } from "@teamaround/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import {
@@ -18,7 +18,7 @@ export interface RealtimeSource {
 
 export interface RealtimeAuditEntry {
   /** `noun.verb`, e.g. `meeting.join`, `document.join`. */
-  event: string;
+  event: AuditEventName;
   familyId: string;
   resourceType: string;
   resourceId: string;
