@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { SessionPolicy } from "@teamaround/auth";
-import type { IceSettings } from "@teamaround/config";
+import type { IceSettings, ProxyTrust } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import type { EventBus } from "@teamaround/events";
 import type { Logger } from "pino";
@@ -24,6 +24,8 @@ export interface RealtimeConfig {
   meetingRateLimits?: Partial<RateLimits>;
   /** STUN and TURN servers for the meeting call (TURN credentials minted per person). */
   ice?: IceSettings;
+  /** Load balancers whose X-Forwarded-For names the client, for the audit log; absent: none. */
+  trustedProxies?: ProxyTrust;
   /**
    * How often every open connection's session and access are re-checked (the
    * safety net under lost events), in ms; 0 turns it off. Default 2000.
@@ -95,6 +97,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     limits: { ...defaultLimits, ...config.limits },
     relay: deps.relay ?? scaleOut?.relay ?? inProcessRelay,
     now: deps.now,
+    ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
   });
   const meetings = createMeetingServer({
     db: deps.db,
@@ -104,6 +107,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       sessionPolicy: config.sessionPolicy,
       ...(config.meetingRateLimits ? { rateLimits: config.meetingRateLimits } : {}),
       ...(config.ice ? { ice: config.ice } : {}),
+      ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
     },
     now: deps.now,
   });

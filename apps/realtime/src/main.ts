@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { defaultSessionPolicy } from "@teamaround/auth";
+import { trustProxies } from "@teamaround/config";
 import { openMigratedDatabase } from "@teamaround/db";
 import { logSafeSerializers } from "@teamaround/domain";
 import { createEventBus } from "@teamaround/events";
@@ -30,6 +31,7 @@ async function main() {
       sessionPolicy: defaultSessionPolicy,
       limits: defaultLimits,
       ice: env.ice,
+      trustedProxies: trustProxies(env.TRUSTED_PROXIES),
       ...(env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}),
     },
     now: () => new Date(),

@@ -81,6 +81,7 @@ export function createServer(deps: ServerDeps): TeamaroundServer {
       ...(config.accessRecheckMs !== undefined ? { accessRecheckMs: config.accessRecheckMs } : {}),
       ...(config.redis ? { redis: config.redis } : {}),
       ...(config.ice ? { ice: config.ice } : {}),
+      ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
     },
     now: deps.now,
     events: deps.events,

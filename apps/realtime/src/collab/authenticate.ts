@@ -6,6 +6,7 @@ import {
   sessionCookieName,
   validateSessionToken,
 } from "@teamaround/auth";
+import { clientAddress, type ProxyTrust, trustNoProxy } from "@teamaround/config";
 import { type Database, getFamilyAccess, recordRealtimeAudit } from "@teamaround/db";
 import {
   type Actor,
@@ -44,6 +45,8 @@ export interface AuthenticateDeps {
   publicOrigin: string;
   sessionPolicy: SessionPolicy;
   now: () => Date;
+  /** Load balancers whose X-Forwarded-For names the client; absent: none. */
+  trustedProxies?: ProxyTrust;
 }
 
 const refuse = (code: number, reason: string): Refusal => ({ code, reason });
@@ -121,7 +124,11 @@ export async function authenticate(
     document,
     level,
     presence,
-    ipAddress: request.socket.remoteAddress ?? null,
+    ipAddress: clientAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      deps.trustedProxies ?? trustNoProxy,
+    ),
     userAgent: request.headers["user-agent"]?.slice(0, 300) ?? null,
   };
 }

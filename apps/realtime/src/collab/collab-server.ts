@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { SessionPolicy } from "@teamaround/auth";
+import type { ProxyTrust } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import { realtimeCloseCodes } from "@teamaround/domain";
 import type { Logger } from "pino";
@@ -29,6 +30,7 @@ export interface CollabDeps {
   limits: RealtimeLimits;
   relay: DocumentRelay;
   now: () => Date;
+  trustedProxies?: ProxyTrust;
 }
 
 /**

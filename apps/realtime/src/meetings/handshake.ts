@@ -1,11 +1,18 @@
 import type { IncomingMessage } from "node:http";
 import { sessionCookieName, signedInSession } from "@teamaround/auth";
+import { clientAddress, trustNoProxy } from "@teamaround/config";
 import type { SocketData } from "@teamaround/domain";
 import { readCookie } from "../collab/authenticate";
 import type { MeetingServerDeps, MeetingSocket } from "./meeting-context";
 
 /** The session token each socket signed in with, kept off `socket.data` (which other nodes can read). */
 const tokens = new WeakMap<MeetingSocket, string>();
+/** The client's address (behind a trusted proxy, the one it served), for the audit log. */
+const addresses = new WeakMap<MeetingSocket, string | null>();
+
+export function clientAddressOf(socket: MeetingSocket): string | null {
+  return addresses.get(socket) ?? null;
+}
 
 export class HandshakeRefusal extends Error {
   readonly data: { code: "unauthenticated" | "forbidden" };
@@ -50,6 +57,14 @@ export function authenticateSocket(deps: MeetingServerDeps) {
       };
       socket.data = data;
       tokens.set(socket, token);
+      addresses.set(
+        socket,
+        clientAddress(
+          socket.handshake.address,
+          headers["x-forwarded-for"],
+          deps.config.trustedProxies ?? trustNoProxy,
+        ),
+      );
       next();
     } catch (error) {
       deps.logger.error({ err: error }, "meeting handshake failed");

@@ -1,5 +1,5 @@
 import type { SessionPolicy } from "@teamaround/auth";
-import type { IceSettings } from "@teamaround/config";
+import type { IceSettings, ProxyTrust } from "@teamaround/config";
 import type { Database } from "@teamaround/db";
 import type {
   ClientEvent,
@@ -36,6 +36,8 @@ export interface MeetingServerConfig {
   rateLimits?: Partial<RateLimits>;
   /** STUN and TURN servers for the call; none: peers on the same network only. */
   ice?: IceSettings;
+  /** Load balancers whose X-Forwarded-For names the client; absent: none. */
+  trustedProxies?: ProxyTrust;
 }
 
 export interface MeetingServerDeps {

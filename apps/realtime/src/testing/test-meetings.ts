@@ -59,8 +59,9 @@ export function meetingClient(
   url: string,
   cookie: string | null,
   origin = testOrigin,
+  headers: Record<string, string> = {},
 ): MeetingClient {
-  const extraHeaders: Record<string, string> = { origin };
+  const extraHeaders: Record<string, string> = { ...headers, origin };
   if (cookie) extraHeaders.cookie = cookie;
   return connectSocket(url, {
     path: "/socket.io",

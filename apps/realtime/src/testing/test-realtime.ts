@@ -27,7 +27,9 @@ export interface TestRealtime {
 export async function startTestRealtime(
   db: Database,
   limits: Partial<RealtimeLimits> = {},
-  options: Pick<RealtimeConfig, "redis" | "accessRecheckMs"> & { events?: EventBus } = {},
+  options: Pick<RealtimeConfig, "redis" | "accessRecheckMs" | "trustedProxies"> & {
+    events?: EventBus;
+  } = {},
 ): Promise<TestRealtime> {
   const server = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/plain" }).end("http still works\n");
@@ -43,6 +45,7 @@ export async function startTestRealtime(
       ...(options.accessRecheckMs !== undefined
         ? { accessRecheckMs: options.accessRecheckMs }
         : {}),
+      ...(options.trustedProxies ? { trustedProxies: options.trustedProxies } : {}),
     },
     now: () => new Date(),
     ...(options.events ? { events: options.events } : {}),
