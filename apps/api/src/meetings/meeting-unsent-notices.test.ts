@@ -1,4 +1,4 @@
-import { auditEvents, notices } from "@teamaround/db";
+import { auditEvents, notices, users } from "@teamaround/db";
 import { buildMember, buildScenario, type Scenario } from "@teamaround/db/testing";
 import { startTestSmtpServer, type TestSmtpServer } from "@teamaround/notices/testing";
 import { and, eq } from "drizzle-orm";
@@ -101,6 +101,40 @@ describe("invitees a meeting's notices could not reach", () => {
     const afterCancel = await call(api, "GET", unsentPath, { cookie });
     expect(afterCancel.json.data).toEqual([
       expect.objectContaining({ name: "Alex Hart", change: "cancelled" }),
+    ]);
+  });
+
+  it("does not email a family member whose portal account was closed, and shows the lead why", async () => {
+    const s = await buildScenario(api.deps.db);
+    await api.deps.db
+      .update(users)
+      .set({ status: "deactivated" })
+      .where(eq(users.id, s.users.parentUser.id));
+    const cookie = await sessionCookieFor(api, s.users.lead.id);
+    const booked = await call(api, "POST", meetingsPath(s), {
+      cookie,
+      body: {
+        kind: "initial",
+        scheduledFor: inDays(7),
+        agenda: [{ title: "Welcome" }],
+        invitees: [{ userId: s.users.teamMember.id }, { memberId: s.members.parent.id }],
+      },
+    });
+    expect(booked.status, JSON.stringify(booked.json)).toBe(201);
+    await sendDueNotices(api, smtp.url);
+    await smtp.waitFor(2);
+    const recipients = smtp.received.flatMap((mail) => mail.envelopeTo);
+    expect(recipients).toContain(s.users.teamMember.email);
+    expect(recipients).not.toContain(s.users.parentUser.email);
+    expect(recipients).not.toContain(s.members.parent.email);
+    const unsent = await call(
+      api,
+      "GET",
+      `${meetingsPath(s)}/${booked.json.data.id}/unsent-notices`,
+      { cookie },
+    );
+    expect(unsent.json.data).toEqual([
+      expect.objectContaining({ kind: "family_member", reason: "account_not_active" }),
     ]);
   });
 

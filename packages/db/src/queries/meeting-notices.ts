@@ -73,8 +73,8 @@ async function currentInvitees(tx: Executor, familyId: string, meetingId: string
 /**
  * How each person invited is reached: staff at their account (in the app and
  * by email); a family member at their portal account if they have one, else
- * at the email on their record. Someone with neither, or a closed staff
- * account, cannot be told: they are marked `unsent` with the reason, so the
+ * at the email on their record. Someone with neither, or a closed account
+ * (staff or portal), cannot be told: they are marked `unsent` with the reason, so the
  * meeting records that they were not told.
  */
 async function addresses(tx: Executor, familyId: string, refs: MeetingInviteeRef[]) {
@@ -88,8 +88,14 @@ async function addresses(tx: Executor, familyId: string, refs: MeetingInviteeRef
     : [];
   const members = memberIds.length
     ? await tx
-        .select({ id: familyMembers.id, userId: familyMembers.userId, email: familyMembers.email })
+        .select({
+          id: familyMembers.id,
+          userId: familyMembers.userId,
+          accountStatus: users.status,
+          email: familyMembers.email,
+        })
         .from(familyMembers)
+        .leftJoin(users, eq(users.id, familyMembers.userId))
         .where(and(eq(familyMembers.familyId, familyId), inArray(familyMembers.id, memberIds)))
     : [];
   const reach = new Map<
@@ -102,12 +108,15 @@ async function addresses(tx: Executor, familyId: string, refs: MeetingInviteeRef
     else reach.set(`user:${user.id}`, { unsent: unsentReasons.accountNotActive, ref });
   }
   for (const member of members) {
-    if (member.userId) reach.set(`member:${member.id}`, { userId: member.userId });
-    else if (member.email) reach.set(`member:${member.id}`, { memberId: member.id });
-    else {
-      const ref = { memberId: member.id };
-      reach.set(`member:${member.id}`, { unsent: unsentReasons.noEmailAddress, ref });
-    }
+    const ref = { memberId: member.id };
+    if (member.userId && member.accountStatus === "active") {
+      reach.set(`member:${member.id}`, { userId: member.userId });
+    } else if (member.userId) {
+      // A closed portal account is not told at the record's email either: the
+      // lead decides how (and whether) to tell them.
+      reach.set(`member:${member.id}`, { unsent: unsentReasons.accountNotActive, ref });
+    } else if (member.email) reach.set(`member:${member.id}`, { memberId: member.id });
+    else reach.set(`member:${member.id}`, { unsent: unsentReasons.noEmailAddress, ref });
   }
   return reach;
 }
