@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { agencyType } from "./enums";
 import { localAuthorities } from "./local-authorities";
@@ -17,5 +17,7 @@ export const agencies = pgTable("agencies", {
    * given, so the agency must be told some other way.
    */
   contactEmail: text("contact_email"),
+  /** Optimistic concurrency: a stale administrator's edit answers 409. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });

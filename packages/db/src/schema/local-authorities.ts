@@ -56,5 +56,7 @@ export const localAuthorities = pgTable("local_authorities", {
    */
   retentionRuleKind: text("retention_rule_kind").notNull().default("youngest_child_age"),
   retentionYears: integer("retention_years").notNull().default(25),
+  /** Optimistic concurrency: a stale edit of the settings answers 409. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });

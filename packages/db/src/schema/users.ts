@@ -30,6 +30,8 @@ export const users = pgTable(
     /** The last 30-second step a code was accepted for: a code works once. */
     totpLastStep: integer("totp_last_step"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /** Optimistic concurrency for administrators' edits (details and status). */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
