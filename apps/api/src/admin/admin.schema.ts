@@ -9,7 +9,7 @@ import {
   userRoles,
   userStatuses,
 } from "@teamaround/domain";
-import { uuidParam } from "../http/openapi";
+import { uuidParam, versionField } from "../http/openapi";
 
 export const AgencySchema = z
   .object({
@@ -24,6 +24,7 @@ export const AgencySchema = z
       .describe(
         "Administrators only: where the agency is told, by email, that consent to share with it was withdrawn (null: none given)",
       ),
+    version: z.number().int().describe("Send it back when changing the agency"),
     createdAt: z.string(),
   })
   .openapi("Agency");
@@ -46,6 +47,7 @@ export const CreateAgencyBody = z
 
 export const UpdateAgencyBody = z
   .strictObject({
+    version: versionField.describe("The version you read; another change since answers 409"),
     name: agencyName.optional(),
     type: z.enum(agencyTypes).optional(),
     active: z.boolean().optional(),
@@ -75,6 +77,10 @@ export const AdminUserSchema = z
     totpEnabled: z.boolean(),
     createdAt: z.string(),
     deactivatedAt: z.string().nullable(),
+    version: z
+      .number()
+      .int()
+      .describe("Send it back when changing the account; deactivating and reactivating raise it"),
   })
   .openapi("AdminUser");
 
@@ -103,6 +109,7 @@ export const CreateUserBody = z
 
 export const UpdateUserBody = z
   .strictObject({
+    version: versionField.describe("The version you read; another change since answers 409"),
     displayName: displayName.optional(),
     jobTitle: jobTitle.nullable().optional(),
     agencyId: z.uuid().nullable().optional(),

@@ -5,6 +5,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
+import { updateVersioned } from "../shared/versioned-update";
 import { AgencyParams, AgencySchema, CreateAgencyBody, UpdateAgencyBody } from "./admin.schema";
 import { requireAuthorityActor } from "./admin-context";
 import { getAuthorityAgency, presentAgency } from "./present-admin";
@@ -38,6 +39,8 @@ const updateRoute = createRoute({
   tags,
   summary:
     "Rename, retype, deactivate or reactivate an agency, or set its contact address (administrators)",
+  description:
+    "Send the `version` you read: if someone changed the agency since, the answer is 409 and nothing changes.",
   request: { params: AgencyParams, body: jsonBody(UpdateAgencyBody) },
   responses: {
     200: jsonResponse(OneAgency, "The agency"),
@@ -114,17 +117,16 @@ export function registerAgencyRoutes(app: ApiApp): void {
     const { actor, authorityId } = requireAuthorityActor(c);
     authorizeGlobal(actor, "agency", "manage");
     const { agencyId } = c.req.valid("param");
-    const changes = c.req.valid("json");
+    const { version, ...changes } = c.req.valid("json");
     const agency = await c.var.deps.db.transaction(async (tx) => {
-      const current = await getAuthorityAgency(tx, authorityId, agencyId);
-      if (Object.keys(changes).length === 0) return current;
+      await getAuthorityAgency(tx, authorityId, agencyId);
       if (changes.name) await assertNameFree(tx, authorityId, changes.name, agencyId);
-      const [row] = await tx
-        .update(agencies)
-        .set(changes)
-        .where(and(eq(agencies.id, agencyId), eq(agencies.authorityId, authorityId)))
-        .returning();
-      if (!row) throw new AppError("internal", "The agency was not saved.");
+      const row = await updateVersioned(
+        tx,
+        agencies,
+        { id: agencyId, scope: eq(agencies.authorityId, authorityId), expectedVersion: version },
+        changes,
+      );
       await recordAudit(tx, c, {
         event: "agency.update",
         resourceType: "agency",

@@ -80,10 +80,14 @@ describe("agencies", () => {
     const { s, admin, practitioner } = await world();
     const response = await call(api, "PATCH", `/api/agencies/${s.agencies.housing.id}`, {
       cookie: admin,
-      body: { active: false, name: "Housing Options" },
+      body: { version: 1, active: false, name: "Housing Options" },
     });
     expect(response.status).toBe(200);
-    expect(response.json.data).toMatchObject({ name: "Housing Options", active: false });
+    expect(response.json.data).toMatchObject({
+      name: "Housing Options",
+      active: false,
+      version: 2,
+    });
     const staffView = await call(api, "GET", "/api/agencies", { cookie: practitioner });
     expect(names(staffView)).not.toContain("Housing Options");
     const adminView = await call(api, "GET", "/api/agencies", { cookie: admin });
@@ -108,7 +112,7 @@ describe("agencies", () => {
     );
     const set = await call(api, "PATCH", `/api/agencies/${s.agencies.school.id}`, {
       cookie: admin,
-      body: { contactEmail: "safeguarding@school.example" },
+      body: { version: 1, contactEmail: "safeguarding@school.example" },
     });
     expect(set.json.data.contactEmail).toBe("safeguarding@school.example");
     const staffView = await call(api, "GET", "/api/agencies", { cookie: practitioner });
@@ -118,7 +122,7 @@ describe("agencies", () => {
     expect(school.contactEmail).toBe("safeguarding@school.example");
     const cleared = await call(api, "PATCH", `/api/agencies/${s.agencies.school.id}`, {
       cookie: admin,
-      body: { contactEmail: null },
+      body: { version: 2, contactEmail: null },
     });
     expect(cleared.json.data.contactEmail).toBeNull();
   });
@@ -128,7 +132,7 @@ describe("agencies", () => {
     const other = await buildScenario(api.deps.db);
     const response = await call(api, "PATCH", `/api/agencies/${other.agencies.school.id}`, {
       cookie: admin,
-      body: { name: "Taken over" },
+      body: { version: 1, name: "Taken over" },
     });
     expect(response.status).toBe(404);
     const [row] = await api.deps.db
@@ -136,6 +140,33 @@ describe("agencies", () => {
       .from(agencies)
       .where(eq(agencies.id, other.agencies.school.id));
     expect(row?.name).toBe(other.agencies.school.name);
+  });
+
+  it("answers 409 to an edit made from a stale version and changes nothing", async () => {
+    const { s, admin } = await world();
+    const path = `/api/agencies/${s.agencies.school.id}`;
+    const first = await call(api, "PATCH", path, {
+      cookie: admin,
+      body: { version: 1, name: "A" },
+    });
+    expect(first.status).toBe(200);
+    const stale = await call(api, "PATCH", path, {
+      cookie: admin,
+      body: { version: 1, name: "B", active: false },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({
+      code: "stale_version",
+      message: expect.stringMatching(/Someone else changed this/),
+      details: { currentVersion: 2, yourVersion: 1 },
+    });
+    const [row] = await api.deps.db
+      .select()
+      .from(agencies)
+      .where(eq(agencies.id, s.agencies.school.id));
+    expect(row).toMatchObject({ name: "A", active: true, version: 2 });
+    const withoutVersion = await call(api, "PATCH", path, { cookie: admin, body: { name: "C" } });
+    expect(withoutVersion.status).toBe(400);
   });
 
   it("refuses unknown fields", async () => {

@@ -19,6 +19,7 @@ export function presentAgency(
     type: row.type,
     active: row.active,
     ...(options.withContact ? { contactEmail: row.contactEmail } : {}),
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -36,6 +37,7 @@ export function presentAdminUser(user: UserRow, agency: AgencyRow | null): Admin
     totpEnabled: user.totpKey !== null,
     createdAt: user.createdAt.toISOString(),
     deactivatedAt: user.deactivatedAt?.toISOString() ?? null,
+    version: user.version,
   };
 }
 

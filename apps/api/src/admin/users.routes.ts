@@ -54,10 +54,12 @@ const updateRoute = createRoute({
   path: "/api/users/{userId}",
   tags: userTags,
   summary: "Change an account's name, job title, agency or role (administrators)",
+  description:
+    "Send the `version` you read: if someone changed the account since (its details or its status), the answer is 409 and nothing changes.",
   request: { params: UserParams, body: jsonBody(UpdateUserBody) },
   responses: {
     200: jsonResponse(z.object({ data: AdminUserSchema }), "The account"),
-    ...errorResponses(403, 404, 422),
+    ...errorResponses(403, 404, 409, 422),
   },
 });
 
@@ -109,10 +111,10 @@ export function registerUserRoutes(app: ApiApp): void {
     const { actor, authorityId } = requireAuthorityActor(c);
     authorizeGlobal(actor, "user", "manage");
     const { userId } = c.req.valid("param");
-    const changes = c.req.valid("json");
+    const { version, ...changes } = c.req.valid("json");
     const { db } = c.var.deps;
     await db.transaction(async (tx) => {
-      await updateUser(tx, { authorityId, actorId: actor.userId, userId, changes });
+      await updateUser(tx, { authorityId, actorId: actor.userId, userId, version, changes });
       await recordAudit(tx, c, {
         event: "user.update",
         resourceType: "user",

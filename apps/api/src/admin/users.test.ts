@@ -171,13 +171,19 @@ describe("PATCH /api/users/{userId}", () => {
     const { s, admin } = await world();
     const response = await call(api, "PATCH", `/api/users/${s.users.outsider.id}`, {
       cookie: admin,
-      body: { displayName: "Pat Jones", role: "manager", agencyId: s.agencies.health.id },
+      body: {
+        version: 1,
+        displayName: "Pat Jones",
+        role: "manager",
+        agencyId: s.agencies.health.id,
+      },
     });
     expect(response.status).toBe(200);
     expect(response.json.data).toMatchObject({
       displayName: "Pat Jones",
       role: "manager",
       agency: { id: s.agencies.health.id },
+      version: 2,
     });
   });
 
@@ -185,13 +191,13 @@ describe("PATCH /api/users/{userId}", () => {
     const { s, admin } = await world();
     const own = await call(api, "PATCH", `/api/users/${s.users.administrator.id}`, {
       cookie: admin,
-      body: { role: "manager", agencyId: s.agencies.school.id },
+      body: { version: 1, role: "manager", agencyId: s.agencies.school.id },
     });
     expect(own.status).toBe(422);
     expect(own.json.error.details[0].path).toBe("role");
     const noAgency = await call(api, "PATCH", `/api/users/${s.users.lead.id}`, {
       cookie: admin,
-      body: { agencyId: null },
+      body: { version: 1, agencyId: null },
     });
     expect(noAgency.status).toBe(422);
     expect(noAgency.json.error.details[0].path).toBe("agencyId");
@@ -202,9 +208,40 @@ describe("PATCH /api/users/{userId}", () => {
     const other = await buildScenario(api.deps.db);
     const response = await call(api, "PATCH", `/api/users/${other.users.lead.id}`, {
       cookie: admin,
-      body: { displayName: "Hijacked" },
+      body: { version: 1, displayName: "Hijacked" },
     });
     expect(response.status).toBe(404);
+  });
+
+  it("answers 409 to an edit from a stale version, also after a deactivation, and changes nothing", async () => {
+    const { s, admin } = await world();
+    const path = `/api/users/${s.users.outsider.id}`;
+    const first = await call(api, "PATCH", path, {
+      cookie: admin,
+      body: { version: 1, jobTitle: "Family worker" },
+    });
+    expect(first.status).toBe(200);
+    const stale = await call(api, "PATCH", path, {
+      cookie: admin,
+      body: { version: 1, displayName: "Someone else" },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({
+      code: "stale_version",
+      details: { currentVersion: 2, yourVersion: 1 },
+    });
+    await call(api, "POST", `${path}/deactivate`, { cookie: admin, body: { reason: "Left" } });
+    const afterDeactivation = await call(api, "PATCH", path, {
+      cookie: admin,
+      body: { version: 2, displayName: "Someone else" },
+    });
+    expect(afterDeactivation.status).toBe(409);
+    const [row] = await api.deps.db.select().from(users).where(eq(users.id, s.users.outsider.id));
+    expect(row).toMatchObject({
+      displayName: s.users.outsider.displayName,
+      jobTitle: "Family worker",
+      version: 3,
+    });
   });
 });
 

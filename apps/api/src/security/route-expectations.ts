@@ -386,6 +386,33 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
     }),
   },
+  "GET /api/families/{familyId}/audit/export": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/audit/export` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/audit/readers": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/audit/readers` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/audit/former-team-reads": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/audit/former-team-reads` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
   "GET /api/families/{familyId}/members": {
     request: (w) => ({ path: `/api/families/${w.family.id}/members` }),
     expect: familyScoped({
@@ -835,6 +862,20 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: allPersonas(401),
   },
+  // Single sign-on is public: the buttons for anyone; the security world's authority has none,
+  // so starting redirects back to the sign-in page, as does a callback with no flow cookie.
+  "GET /api/auth/sso-options": {
+    request: () => ({ path: "/api/auth/sso-options" }),
+    expect: allPersonas(200),
+  },
+  "GET /api/auth/oidc/start": {
+    request: (w) => ({ path: `/api/auth/oidc/start?authority=${w.authority.id}` }),
+    expect: allPersonas(302),
+  },
+  "GET /api/auth/oidc/callback": {
+    request: () => ({ path: "/api/auth/oidc/callback?code=abc&state=xyz" }),
+    expect: allPersonas(302),
+  },
   // Only a session waiting for its second factor may send a code; the personas' are complete.
   "POST /api/auth/totp": {
     request: () => ({ path: "/api/auth/totp", body: { code: "123456" } }),
@@ -898,7 +939,7 @@ export const routeCases: Record<string, RouteCase> = {
   "PATCH /api/agencies/{agencyId}": {
     request: (w) => ({
       path: `/api/agencies/${w.agencies.housing.id}`,
-      body: { name: "Housing Options" },
+      body: { version: validVersion, name: "Housing Options" },
     }),
     expect: administratorOnly(200),
   },
@@ -921,7 +962,7 @@ export const routeCases: Record<string, RouteCase> = {
   "PATCH /api/users/{userId}": {
     request: (w) => ({
       path: `/api/users/${w.users.outsider.id}`,
-      body: { jobTitle: "Housing officer" },
+      body: { version: validVersion, jobTitle: "Housing officer" },
     }),
     expect: administratorOnly(200),
   },

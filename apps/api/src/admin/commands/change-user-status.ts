@@ -1,7 +1,7 @@
 import { createInvitation, invalidateUserSessions } from "@teamaround/auth";
 import { type Executor, users } from "@teamaround/db";
 import { AppError } from "@teamaround/domain";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getAuthorityUser } from "../present-admin";
 
 interface Target {
@@ -24,7 +24,7 @@ export async function deactivateUser(tx: Executor, target: Target) {
   }
   await tx
     .update(users)
-    .set({ status: "deactivated", deactivatedAt: target.now })
+    .set({ status: "deactivated", deactivatedAt: target.now, version: sql`${users.version} + 1` })
     .where(and(eq(users.id, user.id), eq(users.authorityId, target.authorityId)));
   await invalidateUserSessions(tx, user.id);
 }
@@ -37,7 +37,11 @@ export async function reactivateUser(tx: Executor, target: Omit<Target, "actorId
   }
   await tx
     .update(users)
-    .set({ status: user.passwordHash ? "active" : "invited", deactivatedAt: null })
+    .set({
+      status: user.passwordHash ? "active" : "invited",
+      deactivatedAt: null,
+      version: sql`${users.version} + 1`,
+    })
     .where(and(eq(users.id, user.id), eq(users.authorityId, target.authorityId)));
 }
 

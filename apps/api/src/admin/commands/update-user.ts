@@ -1,7 +1,8 @@
 import type { z } from "@hono/zod-openapi";
 import { type Executor, users } from "@teamaround/db";
 import { AppError, isStaffRole } from "@teamaround/domain";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { updateVersioned } from "../../shared/versioned-update";
 import type { UpdateUserBody } from "../admin.schema";
 import { getAuthorityUser } from "../present-admin";
 import { assertActiveAgency, assertAgencyForRole } from "./account-checks";
@@ -10,7 +11,9 @@ export interface UpdateUserInput {
   authorityId: string;
   actorId: string;
   userId: string;
-  changes: z.infer<typeof UpdateUserBody>;
+  /** The version the administrator read; a later change answers 409. */
+  version: number;
+  changes: Omit<z.infer<typeof UpdateUserBody>, "version">;
 }
 
 function refuse(path: string, message: string): AppError {
@@ -34,11 +37,10 @@ export async function updateUser(tx: Executor, input: UpdateUserInput) {
   const agencyId = changes.agencyId !== undefined ? changes.agencyId : target.agencyId;
   assertAgencyForRole(changes.role ?? target.role, agencyId);
   if (changes.agencyId) await assertActiveAgency(tx, authorityId, changes.agencyId);
-  const [updated] = await tx
-    .update(users)
-    .set(changes)
-    .where(and(eq(users.id, userId), eq(users.authorityId, authorityId)))
-    .returning();
-  if (!updated) throw new AppError("internal", "The account was not saved.");
-  return updated;
+  return updateVersioned(
+    tx,
+    users,
+    { id: userId, scope: eq(users.authorityId, authorityId), expectedVersion: input.version },
+    changes,
+  );
 }
