@@ -63,19 +63,33 @@ export function meetingClient(
 ): MeetingClient {
   const extraHeaders: Record<string, string> = { ...headers, origin };
   if (cookie) extraHeaders.cookie = cookie;
-  return connectSocket(url, {
+  const client: MeetingClient = connectSocket(url, {
     path: "/socket.io",
     transports: ["websocket"],
     extraHeaders,
     reconnection: false,
     forceNew: true,
   });
+  client.on("connect_error", (error: Error & { data?: { code?: unknown } }) => {
+    refusals.set(client, { ok: false, message: error.message, code: error.data?.code });
+  });
+  return client;
 }
 
-/** Resolves once connected, or with the handshake's refusal. */
-export function connection(
-  client: MeetingClient,
-): Promise<{ ok: true } | { ok: false; message: string; code: unknown }> {
+type Handshake = { ok: true } | { ok: false; message: string; code: unknown };
+
+/** Each client's last refusal, kept from the moment it is created. */
+const refusals = new WeakMap<MeetingClient, Handshake>();
+
+/**
+ * Resolves once connected, or with the handshake's refusal — also when that
+ * happened before this was called (a test that awaits something between
+ * creating a client and asking would otherwise wait for an event already gone).
+ */
+export function connection(client: MeetingClient): Promise<Handshake> {
+  if (client.connected) return Promise.resolve({ ok: true });
+  const refused = refusals.get(client);
+  if (refused && !client.active) return Promise.resolve(refused);
   return new Promise((resolve) => {
     client.once("connect", () => resolve({ ok: true }));
     client.once("connect_error", (error: Error & { data?: { code?: unknown } }) =>
