@@ -10,6 +10,7 @@ export function apiConfigFrom(env: Environment): ApiConfig {
     sessionPolicy: defaultSessionPolicy,
     maxBodyBytes: 64 * 1024,
     noticeTransport: env.notices.transport,
+    oidc: env.oidc,
     trustedProxies: trustProxies(env.TRUSTED_PROXIES),
   };
 }

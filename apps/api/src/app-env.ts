@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { SessionPolicy, SignInState, SignInThrottle } from "@teamaround/auth";
-import type { ProxyTrust } from "@teamaround/config";
+import type { OidcSettings, ProxyTrust } from "@teamaround/config";
 import type { Database, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
 import type { EventBus } from "@teamaround/events";
@@ -22,6 +22,8 @@ export interface ApiConfig {
   noticeTransport?: "local" | "smtp" | "notify";
   /** Proxies whose X-Forwarded-For names the client (`TRUSTED_PROXIES`); absent: none. */
   trustedProxies?: ProxyTrust;
+  /** Client secrets for staff single sign-on (from the environment); absent: none configured. */
+  oidc?: OidcSettings;
 }
 
 export interface ApiDeps {

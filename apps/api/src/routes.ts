@@ -8,6 +8,7 @@ import { registerAssessmentSignOffRoutes } from "./assessment/assessment-sign-of
 import { registerAssessmentWritingRoutes } from "./assessment/assessment-writing.routes";
 import { registerAssessmentRoutes } from "./assessment/assessments.routes";
 import { registerAuditRoutes } from "./audit/audit.routes";
+import { registerOidcRoutes } from "./auth/oidc.routes";
 import { registerSetPasswordRoutes } from "./auth/set-password.routes";
 import { registerSignInRoutes } from "./auth/sign-in.routes";
 import { registerTotpRoutes } from "./auth/totp.routes";
@@ -57,6 +58,7 @@ import { registerTeamRoutes } from "./team/team.routes";
 /** Every feature's routes. A feature added here must also appear in the security suite's table. */
 export function registerFeatureRoutes(app: ApiApp): void {
   registerSignInRoutes(app);
+  registerOidcRoutes(app);
   registerTotpRoutes(app);
   registerSetPasswordRoutes(app);
   registerMeRoutes(app);

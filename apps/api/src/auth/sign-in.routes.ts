@@ -8,6 +8,7 @@ import { publishAccessRevoked } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { SignInBody, SignInResult } from "./auth.schema";
 import { checkCredentials, emailDigest, startSession } from "./commands/sign-in";
+import { refuseWhereSingleSignOnRequired } from "./oidc/password-refusal";
 import { clearSessionCookie, clientIp, setSessionCookie, tooManyAttempts } from "./session-cookie";
 
 const tags = ["Sign-in"];
@@ -20,11 +21,13 @@ const signInRoute = createRoute({
   summary: "Sign in with email and password; sets the session cookie",
   description:
     "The same 401 answers an unknown email, a wrong password and a deactivated account. " +
-    "Repeated failures for one email or from one address answer 429 with Retry-After.",
+    "Repeated failures for one email or from one address answer 429 with Retry-After. " +
+    "Where the authority requires single sign-on, staff (but an administrator with TOTP) " +
+    "are refused with 403 and `details.singleSignOnRequired` after a right password.",
   request: { body: jsonBody(SignInBody) },
   responses: {
     200: jsonResponse(SignInResult, "Signed in (the second factor may still be pending)"),
-    ...errorResponses(429),
+    ...errorResponses(403, 429),
   },
 });
 
@@ -58,6 +61,7 @@ export function registerSignInRoutes(app: ApiApp): void {
     }
     await throttle.recordSuccess(email, ip);
     const { user } = check;
+    await refuseWhereSingleSignOnRequired(c, user);
     const started = await startSession(c, user, getCookie(c, sessionCookieName));
     setSessionCookie(c, started.token, started.session.expiresAt);
     return c.json(

@@ -12,6 +12,9 @@ const allowedBeforeTotpEnrolment = new Set([
   "POST /api/me/totp/enrol",
   "POST /api/me/totp/confirm",
   "POST /api/auth/sign-out",
+  "GET /api/auth/sso-options",
+  "GET /api/auth/oidc/start",
+  "GET /api/auth/oidc/callback",
 ]);
 
 /**

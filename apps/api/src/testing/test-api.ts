@@ -9,7 +9,7 @@ import { openTestDatabase } from "@teamaround/db/testing";
 import type { RealtimeEvent } from "@teamaround/domain";
 import { createRecordingEventBus } from "@teamaround/events/testing";
 import pino, { type Logger } from "pino";
-import type { ApiApp, ApiDeps } from "../app-env";
+import type { ApiApp, ApiConfig, ApiDeps } from "../app-env";
 import { createApi } from "../create-api";
 
 export const testOrigin = "http://teamaround.test";
@@ -31,7 +31,7 @@ export interface TestApi {
  * assert nothing in the whole database changed.
  */
 export async function startTestApi(
-  options: { logger?: Logger; isolatedDatabase?: boolean } = {},
+  options: { logger?: Logger; isolatedDatabase?: boolean; config?: Partial<ApiConfig> } = {},
 ): Promise<TestApi> {
   const handle = await openTestDatabase({ isolated: options.isolatedDatabase ?? false });
   const clock = { now: new Date() };
@@ -43,6 +43,7 @@ export async function startTestApi(
       nodeEnv: "test",
       sessionPolicy: defaultSessionPolicy,
       maxBodyBytes: 64 * 1024,
+      ...options.config,
     },
     logger: options.logger ?? pino({ level: "silent" }),
     throttle: createSignInThrottle({}),

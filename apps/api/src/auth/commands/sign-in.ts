@@ -51,19 +51,26 @@ export function emailDigest(email: string): string {
 
 /**
  * Replaces any session the browser already had (session fixation) with a new
- * one, and records it. The second factor is pending if the account has one.
+ * one, and records it. The second factor is pending if the account has one,
+ * unless the session comes from the council's identity provider, which is
+ * trusted to have asked for its own.
  */
 export async function startSession(
   c: Context<ApiEnv>,
   user: User,
   presentedToken: string | undefined,
+  via:
+    | { method: "password" }
+    | { method: "oidc"; issuer: string; linkedBy: "subject" | "email" } = { method: "password" },
 ) {
   const { db, config, now } = c.var.deps;
   const [authority] = await db
     .select({ requireStaffTotp: localAuthorities.requireStaffTotp })
     .from(localAuthorities)
     .where(eq(localAuthorities.id, user.authorityId));
+  const singleSignOn = via.method === "oidc";
   const totpEnabled = user.totpKey !== null;
+  const secondFactorRequired = totpEnabled && !singleSignOn;
   const created = await db.transaction(async (tx) => {
     if (presentedToken && isWellFormedToken(presentedToken)) {
       await invalidateSession(tx, sessionIdFromToken(presentedToken));
@@ -72,7 +79,12 @@ export async function startSession(
     const result = await createSession(
       tx,
       user.id,
-      { ipAddress: meta.ipAddress, userAgent: meta.userAgent, twoFactorVerified: !totpEnabled },
+      {
+        ipAddress: meta.ipAddress,
+        userAgent: meta.userAgent,
+        twoFactorVerified: !secondFactorRequired,
+        singleSignOn,
+      },
       config.sessionPolicy,
       now(),
     );
@@ -83,17 +95,19 @@ export async function startSession(
       event: "session.create",
       resourceType: "user",
       resourceId: user.id,
-      details: { secondFactorRequired: totpEnabled, device: device.status },
+      details: { ...via, secondFactorRequired, device: device.status },
     });
     return result;
   });
   return {
     ...created,
-    secondFactorRequired: totpEnabled,
-    totpEnrolmentRequired: totpEnrolmentRequired(
-      { role: user.role, totpEnabled },
-      { requireStaffTotp: authority?.requireStaffTotp ?? false },
-    ),
+    secondFactorRequired,
+    totpEnrolmentRequired:
+      !singleSignOn &&
+      totpEnrolmentRequired(
+        { role: user.role, totpEnabled },
+        { requireStaffTotp: authority?.requireStaffTotp ?? false },
+      ),
   };
 }
 
