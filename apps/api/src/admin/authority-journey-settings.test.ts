@@ -3,6 +3,7 @@ import { buildScenario } from "@teamaround/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
+import { patchAuthority } from "./authority-test-support";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -15,8 +16,7 @@ async function world() {
   return { s, admin: await sessionCookieFor(api, s.users.administrator.id) };
 }
 
-const patch = (cookie: string, body: unknown) =>
-  call(api, "PATCH", "/api/authority", { cookie, body });
+const patch = (cookie: string, body: Record<string, unknown>) => patchAuthority(api, cookie, body);
 
 async function settings(authorityId: string) {
   const [row] = await api.deps.db

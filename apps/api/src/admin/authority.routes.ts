@@ -26,6 +26,8 @@ const updateRoute = createRoute({
   tags,
   summary:
     "Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities (administrators)",
+  description:
+    "Send the `version` you read: if someone changed the settings since, the answer is 409 and nothing changes.",
   request: { body: jsonBody(UpdateAuthorityBody) },
   responses: {
     200: jsonResponse(OneAuthority, "The settings"),
@@ -48,9 +50,9 @@ export function registerAuthorityRoutes(app: ApiApp): void {
   app.openapi(updateRoute, async (c) => {
     const { actor, authorityId } = requireAuthorityActor(c);
     authorizeGlobal(actor, "authority", "manage");
-    const changes = c.req.valid("json");
+    const { version, ...changes } = c.req.valid("json");
     const updated = await c.var.deps.db.transaction(async (tx) => {
-      const row = await updateAuthority(tx, authorityId, changes);
+      const row = await updateAuthority(tx, authorityId, version, changes);
       await recordAudit(tx, c, {
         event: "authority.update",
         resourceType: "authority",

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { localAuthorities } from "@teamaround/db";
 import { hasChanges, noChangesIssue, safeLine, safeText } from "@teamaround/domain";
+import { versionField } from "../http/openapi";
 
 const weeks = z.number().int().min(1).max(52);
 /** Authorities use their own scales: four levels is common, five or six are not rare. */
@@ -19,6 +20,7 @@ export const AuthoritySchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    version: z.number().int().describe("Send it back when changing the settings"),
     levelsOfNeed: z.array(LevelOfNeedSchema),
     reviewMinWeeks: z.number().int(),
     reviewMaxWeeks: z.number().int(),
@@ -58,6 +60,7 @@ export const AuthoritySchema = z
 
 export const UpdateAuthorityBody = z
   .strictObject({
+    version: versionField.describe("The version you read; another change since answers 409"),
     levelsOfNeed: z.array(LevelOfNeedSchema.strict()).min(1).max(maxLevelsOfNeed).optional(),
     reviewMinWeeks: weeks.optional().describe("Earliest a review falls due, in weeks (1–52)"),
     reviewMaxWeeks: weeks.optional().describe("Latest a review may be, in weeks (1–52)"),
@@ -111,6 +114,7 @@ export function presentAuthority(row: AuthorityRow): z.infer<typeof AuthoritySch
   return {
     id: row.id,
     name: row.name,
+    version: row.version,
     levelsOfNeed: [...row.levelsOfNeed].sort((a, b) => a.level - b.level),
     reviewMinWeeks: row.reviewMinWeeks,
     reviewMaxWeeks: row.reviewMaxWeeks,

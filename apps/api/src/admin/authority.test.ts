@@ -3,6 +3,7 @@ import { buildScenario } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
+import { patchAuthority } from "./authority-test-support";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -15,8 +16,7 @@ async function world() {
   return { s, admin: await sessionCookieFor(api, s.users.administrator.id) };
 }
 
-const patch = (cookie: string, body: unknown) =>
-  call(api, "PATCH", "/api/authority", { cookie, body });
+const patch = (cookie: string, body: Record<string, unknown>) => patchAuthority(api, cookie, body);
 
 const levels = [
   { level: 1, label: "Universal", description: "Universal services" },
@@ -111,6 +111,34 @@ describe("PATCH /api/authority", () => {
     const response = await patch(admin, { levelsOfNeed: [levels[0], levels[2], levels[3]] });
     expect(response.status).toBe(409);
     expect(response.json.error.details[0].path).toBe("levelsOfNeed");
+  });
+
+  it("answers 409 to a change made from a stale version and changes nothing", async () => {
+    const { s, admin } = await world();
+    const first = await patch(admin, { version: 1, leadProfessionalTitle: "Key worker" });
+    expect(first.status).toBe(200);
+    expect(first.json.data.version).toBe(2);
+    const stale = await patch(admin, { version: 1, reviewMinWeeks: 2, reviewMaxWeeks: 3 });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({
+      code: "stale_version",
+      details: { currentVersion: 2, yourVersion: 1 },
+    });
+    const [row] = await api.deps.db
+      .select()
+      .from(localAuthorities)
+      .where(eq(localAuthorities.id, s.authority.id));
+    expect(row).toMatchObject({
+      leadProfessionalTitle: "Key worker",
+      reviewMinWeeks: 6,
+      reviewMaxWeeks: 12,
+      version: 2,
+    });
+    const withoutVersion = await call(api, "PATCH", "/api/authority", {
+      cookie: admin,
+      body: { reviewMinWeeks: 2 },
+    });
+    expect(withoutVersion.status).toBe(400);
   });
 
   it("is for administrators only", async () => {

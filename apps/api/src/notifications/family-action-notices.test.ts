@@ -7,6 +7,7 @@ import {
 } from "@teamaround/notices/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { patchAuthority } from "../admin/authority-test-support";
 import { buildActionWorld, dayOffset } from "../plan/plan-fixtures";
 import { sendDueNotices } from "../testing/send-due-notices";
 import {
@@ -75,10 +76,7 @@ describe("a family member who owns an action", () => {
     const world = await buildActionWorld(api.deps.db);
     // Even where staff emails may name the family, a family's never does.
     const admin = await sessionCookieFor(api, world.s.users.administrator.id);
-    await call(api, "PATCH", "/api/authority", {
-      cookie: admin,
-      body: { noticeFamilyNames: true },
-    });
+    await patchAuthority(api, admin, { noticeFamilyNames: true });
     const noAccount = await buildMember(api.deps.db, { familyId: world.s.family.id });
     const action = await assignToParent(world, [{ memberId: noAccount.id }]);
     const { parentUser } = world.s.users;

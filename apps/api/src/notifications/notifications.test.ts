@@ -3,6 +3,7 @@ import { createLocalTransport, createNoticeWorker } from "@teamaround/notices";
 import { and, eq, like } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { patchAuthority } from "../admin/authority-test-support";
 import { buildActionWorld, dayOffset } from "../plan/plan-fixtures";
 import {
   call,
@@ -128,10 +129,7 @@ describe("an action assigned to someone", () => {
   it("names the family in emails once an administrator allows it", async () => {
     const world = await buildActionWorld(api.deps.db);
     const admin = await sessionCookieFor(api, world.s.users.administrator.id);
-    const setting = await call(api, "PATCH", "/api/authority", {
-      cookie: admin,
-      body: { noticeFamilyNames: true },
-    });
+    const setting = await patchAuthority(api, admin, { noticeFamilyNames: true });
     expect(setting.status).toBe(200);
     expect(setting.json.data.noticeFamilyNames).toBe(true);
     await assign(world, "Book a visit");

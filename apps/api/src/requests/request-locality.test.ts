@@ -2,6 +2,7 @@ import { auditEvents, episodes, families, helpRequests, localAuthorities } from 
 import { buildScenario } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { patchAuthority } from "../admin/authority-test-support";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
 
 let api: TestApi;
@@ -157,10 +158,7 @@ describe("accepting a request with a locality", () => {
     const asked = await ask(asker, newFamilyBody(s.agencies.school.id, { locality: "South" }));
     const requestId = asked.json.data.id as string;
     const admin = await sessionCookieFor(api, s.users.administrator.id);
-    const removed = await call(api, "PATCH", "/api/authority", {
-      cookie: admin,
-      body: { localities: ["North", "East"] },
-    });
+    const removed = await patchAuthority(api, admin, { localities: ["North", "East"] });
     expect(removed.status).toBe(200);
 
     // Left out, the asker's locality would place the case where no locality is now.
@@ -180,7 +178,7 @@ describe("accepting a request with a locality", () => {
     expect(accepted.json.data.locality).toBe("South");
 
     const another = await ask(asker, newFamilyBody(s.agencies.school.id, { locality: "North" }));
-    await call(api, "PATCH", "/api/authority", { cookie: admin, body: { localities: ["East"] } });
+    await patchAuthority(api, admin, { localities: ["East"] });
     const unknown = await accept(manager, another.json.data.id, s.users.lead.id, {
       locality: null,
     });

@@ -989,7 +989,7 @@ export const routeCases: Record<string, RouteCase> = {
   "PATCH /api/authority": {
     request: () => ({
       path: "/api/authority",
-      body: { leadProfessionalTitle: "Family Help Lead Practitioner" },
+      body: { version: validVersion, leadProfessionalTitle: "Family Help Lead Practitioner" },
     }),
     expect: administratorOnly(200),
   },

@@ -2,9 +2,10 @@ import type { z } from "@hono/zod-openapi";
 import { type Executor, families, localAuthorities } from "@teamaround/db";
 import { AppError, notFound } from "@teamaround/domain";
 import { and, eq, isNotNull, ne, notInArray } from "drizzle-orm";
+import { updateVersioned } from "../../shared/versioned-update";
 import type { UpdateAuthorityBody } from "../authority.schema";
 
-type Changes = z.infer<typeof UpdateAuthorityBody>;
+type Changes = Omit<z.infer<typeof UpdateAuthorityBody>, "version">;
 
 function refuse(path: string, message: string): AppError {
   return new AppError("unprocessable", message, [{ path, message }]);
@@ -60,8 +61,16 @@ function assertLocalitiesDistinct(localities: string[]) {
   }
 }
 
-/** Checks the settings as they would stand after the change, then saves them. */
-export async function updateAuthority(tx: Executor, authorityId: string, changes: Changes) {
+/**
+ * Checks the settings as they would stand after the change, then saves them
+ * if they are still at the version the administrator read (else 409).
+ */
+export async function updateAuthority(
+  tx: Executor,
+  authorityId: string,
+  version: number,
+  changes: Changes,
+) {
   const [current] = await tx
     .select()
     .from(localAuthorities)
@@ -84,11 +93,10 @@ export async function updateAuthority(tx: Executor, authorityId: string, changes
     assertLocalitiesDistinct(changes.localities);
     await assertLocalitiesNotInUse(tx, authorityId, changes.localities);
   }
-  const [updated] = await tx
-    .update(localAuthorities)
-    .set(changes)
-    .where(eq(localAuthorities.id, authorityId))
-    .returning();
-  if (!updated) throw notFound("That local authority");
-  return updated;
+  return updateVersioned(
+    tx,
+    localAuthorities,
+    { id: authorityId, scope: undefined, expectedVersion: version },
+    changes,
+  );
 }
