@@ -1,5 +1,6 @@
 import { registerAgencyRoutes } from "./admin/agencies.routes";
 import { registerAuthorityRoutes } from "./admin/authority.routes";
+import { registerSingleSignOnSettingsRoutes } from "./admin/single-sign-on.routes";
 import { registerUserStatusRoutes } from "./admin/user-status.routes";
 import { registerUserRoutes } from "./admin/users.routes";
 import { registerAgreementRoutes } from "./agreements/agreements.routes";
@@ -68,6 +69,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerUserRoutes(app);
   registerUserStatusRoutes(app);
   registerAuthorityRoutes(app);
+  registerSingleSignOnSettingsRoutes(app);
   registerFamilyRoutes(app);
   registerFamilyLifecycleRoutes(app);
   registerMemberRoutes(app);

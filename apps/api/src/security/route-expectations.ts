@@ -993,6 +993,18 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: administratorOnly(200),
   },
+  // Single sign-on settings name the council's identity provider: administrators only.
+  "GET /api/authority/single-sign-on": {
+    request: () => ({ path: "/api/authority/single-sign-on" }),
+    expect: administratorOnly(200),
+  },
+  "PATCH /api/authority/single-sign-on": {
+    request: () => ({
+      path: "/api/authority/single-sign-on",
+      body: { version: validVersion, displayName: "Sign in with Northshire Council" },
+    }),
+    expect: administratorOnly(200),
+  },
   // The partnership's figures: analysts (the whole partnership) and managers (their service).
   ...Object.fromEntries(
     ["/api/figures", "/api/figures.csv", "/api/figures/board-report.pdf"].map((path) => [

@@ -15,7 +15,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with email and password; sets the session cookie
-     * @description The same 401 answers an unknown email, a wrong password and a deactivated account. Repeated failures for one email or from one address answer 429 with Retry-After.
+     * @description The same 401 answers an unknown email, a wrong password and a deactivated account. Repeated failures for one email or from one address answer 429 with Retry-After. Where the authority requires single sign-on, staff (but an administrator with TOTP) are refused with 403 and `details.singleSignOnRequired` after a right password.
      */
     post: {
       parameters: {
@@ -50,6 +50,15 @@ export interface paths {
         };
         /** @description Not signed in, or the session has ended */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -123,6 +132,147 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/sso-options": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The single sign-on buttons the sign-in page offers (public) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Authorities offering single sign-on */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SingleSignOnOptions"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/oidc/start": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Start staff single sign-on: redirects to the council's identity provider
+     * @description Authorisation code flow with PKCE (S256), state and nonce, kept for ten minutes in a signed, HttpOnly cookie. An authority without single sign-on redirects to /sign-in?error=sso_unavailable.
+     */
+    get: {
+      parameters: {
+        query: {
+          authority: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description To the identity provider */
+        302: {
+          headers: {
+            /** @description Where the browser goes next */
+            location: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/oidc/callback": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The identity provider's answer: signs in the linked staff account
+     * @description Checks state, nonce and PKCE, then signs in the account linked to the provider's subject, or on a first sign-on the one active member of staff of the authority with the verified email (and links it). Never makes an account. Success redirects to /, a refusal to /sign-in?error=<reason>.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          state?: string;
+          iss?: string;
+          error?: string;
+          error_description?: string;
+          session_state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Home, or the sign-in page with the reason */
+        302: {
+          headers: {
+            /** @description Where the browser goes next */
+            location: string;
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -814,7 +964,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Rename, retype, deactivate or reactivate an agency, or set its contact address (administrators) */
+    /**
+     * Rename, retype, deactivate or reactivate an agency, or set its contact address (administrators)
+     * @description Send the `version` you read: if someone changed the agency since, the answer is 409 and nothing changes.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -1058,7 +1211,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change an account's name, job title, agency or role (administrators) */
+    /**
+     * Change an account's name, job title, agency or role (administrators)
+     * @description Send the `version` you read: if someone changed the account since (its details or its status), the answer is 409 and nothing changes.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -1114,6 +1270,15 @@ export interface paths {
         };
         /** @description Not found, or not yours to see */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -1476,7 +1641,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities (administrators) */
+    /**
+     * Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities, retention rule (administrators)
+     * @description Send the `version` you read: if someone changed the settings since, the answer is 409 and nothing changes.
+     */
     patch: {
       parameters: {
         query?: never;
@@ -1548,6 +1716,819 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/api/authority/single-sign-on": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My authority's staff single sign-on settings (administrators); never the secret */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["SingleSignOnSettings"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the issuer, client id, button words or the require-SSO switch (administrators)
+     * @description The client secret is configuration (OIDC_CLIENT_SECRET or OIDC_CLIENT_SECRET_<CLIENT ID>), never sent here. Requiring single sign-on needs the issuer, the client id, the secret in the environment and TOTP on the administrator's own account (422 otherwise).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["UpdateSingleSignOn"];
+        };
+      };
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["SingleSignOnSettings"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/admin/retention-reviews": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Closed families' records past the authority's retention rule, due for review */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The list */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["RetentionReview"][];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/retention-reviews/{familyId}/extend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Keep the record until a later day, with a reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ExtendRetention"];
+        };
+      };
+      responses: {
+        /** @description The review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["RetentionReview"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/retention-reviews/{familyId}/hold": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Place a legal hold: nothing is erased until it is lifted */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["HoldRetention"];
+        };
+      };
+      responses: {
+        /** @description The review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["RetentionReview"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/retention-reviews/{familyId}/lift-hold": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Lift the legal hold */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["LiftRetentionHold"];
+        };
+      };
+      responses: {
+        /** @description The review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["RetentionReview"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/retention-reviews/{familyId}/erase": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the family's personal data from every table and live document; the audit trail stays, pseudonymised */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EraseFamily"];
+        };
+      };
+      responses: {
+        /** @description Erased */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Erasure"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Well-formed but breaks a rule of the service */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subject-access/families": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find a family of the authority by its reference, with its members, for a subject access request */
+    get: {
+      parameters: {
+        query: {
+          reference: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The family and its members */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["SubjectAccessFamily"];
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subject-access/families/{familyId}/members/{memberId}/export.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about one family member (subject access), as JSON: third parties' details marked for redaction review */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The archive (an attachment) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SubjectAccessArchive"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subject-access/families/{familyId}/members/{memberId}/export.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about one family member (subject access), as a readable PDF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF (A4, tagged), third parties' details marked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/families": {
@@ -1757,6 +2738,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -1966,6 +2950,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -2163,6 +3150,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -2392,6 +3382,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -2625,6 +3618,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -2858,6 +3854,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -3085,6 +4084,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -3277,6 +4279,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -3506,6 +4511,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -3745,6 +4753,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -3975,6 +4986,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -4176,6 +5190,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -4410,6 +5427,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -4649,6 +5669,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -4876,6 +5899,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -5068,6 +6094,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -5361,6 +6390,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -5553,6 +6585,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -5782,6 +6817,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -6011,6 +7049,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -6240,6 +7281,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -6470,6 +7514,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -6640,10 +7687,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The family's audit log, newest first (lead professional and service managers) */
+    /** The family's audit log in plain words, newest first, runs of reads folded (lead and managers) */
     get: {
       parameters: {
         query?: {
+          /** @description Only this person's events */
+          actorId?: string;
+          /** @description Only events of this kind */
+          kind?: "reads" | "changes" | "sharing" | "meetings" | "access" | "exports";
+          /** @description From this day (UK time), inclusive */
+          from?: string;
+          /** @description To this day (UK time), inclusive */
+          to?: string;
           /** @description The id to page back from */
           before?: number;
           limit?: number;
@@ -6663,9 +7718,11 @@ export interface paths {
           };
           content: {
             "application/json": {
-              data: components["schemas"]["AuditEvent"][];
+              data: components["schemas"]["AuditLine"][];
               /** @description Pass as `before` for the next page */
               nextBefore: number | null;
+              /** @description Everyone in this family's log, to filter by */
+              people: components["schemas"]["AuditPerson"][];
               abilities: {
                 family: {
                   read: boolean;
@@ -6761,6 +7818,520 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/audit/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The filtered audit log as CSV, one event a line (the download is itself audited) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only this person's events */
+          actorId?: string;
+          /** @description Only events of this kind */
+          kind?: "reads" | "changes" | "sharing" | "meetings" | "access" | "exports";
+          /** @description From this day (UK time), inclusive */
+          from?: string;
+          /** @description To this day (UK time), inclusive */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The audit log as CSV */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/audit/readers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who has looked at this family's records, and when each last read what */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The people who have read the records, most recent first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Reader"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/audit/former-team-reads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reads of this family's records by people after they left its team */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Reads after leaving the team, most recent first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["FormerTeamRead"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -6972,6 +8543,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -7176,6 +8750,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -7434,6 +9011,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -7661,6 +9241,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -7862,6 +9445,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -8110,6 +9696,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -8331,6 +9920,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -8532,6 +10124,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -8751,6 +10346,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -8943,6 +10541,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -9162,6 +10763,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -9359,6 +10963,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -9589,6 +11196,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -9814,6 +11424,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -10036,6 +11649,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -10251,6 +11867,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -10469,6 +12088,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -10706,6 +12328,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -10925,6 +12550,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -11449,6 +13077,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -11652,6 +13283,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -11858,6 +13492,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -11993,6 +13630,15 @@ export interface paths {
             "application/json": components["schemas"]["Error"];
           };
         };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
       };
     };
     put?: never;
@@ -12068,6 +13714,15 @@ export interface paths {
             "application/json": components["schemas"]["Error"];
           };
         };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
       };
     };
     put?: never;
@@ -12127,6 +13782,15 @@ export interface paths {
         };
         /** @description Not found, or not yours to see */
         404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Too many attempts; see Retry-After */
+        429: {
           headers: {
             [name: string]: unknown;
           };
@@ -12267,6 +13931,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -12485,6 +14152,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -12703,6 +14373,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -13004,6 +14677,15 @@ export interface paths {
             "application/json": components["schemas"]["Error"];
           };
         };
+        /** @description Too many attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
       };
     };
     put?: never;
@@ -13209,6 +14891,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -13455,6 +15140,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -13647,6 +15335,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -13866,6 +15557,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -14097,6 +15791,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -14387,6 +16084,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -14621,6 +16321,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -14855,6 +16558,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -15091,6 +16797,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -15325,6 +17034,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -15555,6 +17267,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -15756,6 +17471,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -15990,6 +17708,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -16217,6 +17938,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -16447,6 +18171,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -16668,6 +18395,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -16869,6 +18599,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -17103,6 +18836,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -17330,6 +19066,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -17588,6 +19327,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -17815,6 +19557,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -18019,6 +19764,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -18536,6 +20284,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -18739,6 +20490,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -18957,6 +20711,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -19175,6 +20932,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -19600,6 +21360,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -19808,6 +21571,9 @@ export interface paths {
                 };
                 audit: {
                   read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
                 };
                 case_audit: {
                   read: boolean;
@@ -20728,6 +22494,17 @@ export interface components {
       email: string;
       password: string;
     };
+    SingleSignOnOptions: {
+      data: {
+        /**
+         * Format: uuid
+         * @description Pass to /api/auth/oidc/start as `authority`
+         */
+        authorityId: string;
+        /** @description The button's words, e.g. "Sign in with Northshire Council" */
+        displayName: string;
+      }[];
+    };
     Empty: Record<string, never>;
     TotpCode: {
       code: string;
@@ -20811,6 +22588,15 @@ export interface components {
           read: boolean;
           manage: boolean;
         };
+        retention_review: {
+          list: boolean;
+          extend: boolean;
+          hold: boolean;
+          erase: boolean;
+        };
+        subject_access: {
+          export: boolean;
+        };
         notice_outbox: {
           read: boolean;
         };
@@ -20831,6 +22617,8 @@ export interface components {
       /** Format: uuid */
       id: string;
       name: string;
+      /** @description Send it back when changing the settings */
+      version: number;
       levelsOfNeed: {
         level: number;
         label: string;
@@ -20862,6 +22650,12 @@ export interface components {
       localities: string[];
       /** @description Emails about a person's actions may name the family (otherwise a link only) */
       noticeFamilyNames: boolean;
+      /**
+       * @description How long a closed family's record is kept before review: until the youngest child is `retentionYears` old, or `retentionYears` after the last closure
+       * @enum {string}
+       */
+      retentionRuleKind: "youngest_child_age" | "years_after_closure";
+      retentionYears: number;
     };
     MySession: {
       /** @description Identifies the session; it is not the secret in the cookie */
@@ -20907,6 +22701,8 @@ export interface components {
       active: boolean;
       /** @description Administrators only: where the agency is told, by email, that consent to share with it was withdrawn (null: none given) */
       contactEmail?: string | null;
+      /** @description Send it back when changing the agency */
+      version: number;
       createdAt: string;
     };
     CreateAgency: {
@@ -20929,6 +22725,8 @@ export interface components {
       contactEmail?: string;
     };
     UpdateAgency: {
+      /** @description The version you read; another change since answers 409 */
+      version: number;
       name?: string;
       /** @enum {string} */
       type?:
@@ -20983,6 +22781,8 @@ export interface components {
       totpEnabled: boolean;
       createdAt: string;
       deactivatedAt: string | null;
+      /** @description Send it back when changing the account; deactivating and reactivating raise it */
+      version: number;
     };
     CreateUser: {
       /** Format: email */
@@ -21001,6 +22801,8 @@ export interface components {
       agencyId?: string;
     };
     UpdateUser: {
+      /** @description The version you read; another change since answers 409 */
+      version: number;
       displayName?: string;
       jobTitle?: string | null;
       /** Format: uuid */
@@ -21012,6 +22814,8 @@ export interface components {
       reason: string;
     };
     UpdateAuthority: {
+      /** @description The version you read; another change since answers 409 */
+      version: number;
       levelsOfNeed?: {
         level: number;
         label: string;
@@ -21042,6 +22846,149 @@ export interface components {
       localities?: string[];
       /** @description Emails about a person's actions may name the family (default off) */
       noticeFamilyNames?: boolean;
+      /**
+       * @description youngest_child_age or years_after_closure
+       * @enum {string}
+       */
+      retentionRuleKind?: "youngest_child_age" | "years_after_closure";
+      /** @description The age of the youngest child, or the years after closure (1–100) */
+      retentionYears?: number;
+    };
+    SingleSignOnSettings: {
+      /** @description The identity provider's issuer URL */
+      issuer: string | null;
+      clientId: string | null;
+      /** @description The button's words; unset: "Sign in with <authority name>" */
+      displayName: string | null;
+      /** @description Staff must sign in with single sign-on (administrators with TOTP keep passwords) */
+      requireStaffSso: boolean;
+      /** @description The environment variable that may hold this client id's own secret */
+      clientSecretVariable: string | null;
+      /** @description A secret for the client id is in the environment (never shown) */
+      clientSecretConfigured: boolean;
+      /** @description The redirect URI to register at the identity provider */
+      callbackUrl: string;
+      /** @description Send it back when changing the settings */
+      version: number;
+    };
+    UpdateSingleSignOn: {
+      /** @description The version you read; another change since answers 409 */
+      version: number;
+      /** Format: uri */
+      issuer?: string | null;
+      clientId?: string | null;
+      displayName?: string | null;
+      requireStaffSso?: boolean;
+    };
+    RetentionReview: {
+      /** Format: uuid */
+      familyId: string;
+      familyReference: string;
+      /** @description The last closure of the family's episodes */
+      closedOn: string | null;
+      /** @description The day the authority's rule made the record due for review */
+      dueOn: string;
+      rule: {
+        /** @enum {string} */
+        kind: "youngest_child_age" | "years_after_closure";
+        years: number;
+      };
+      /** @description The rule in plain words, e.g. "Until the youngest child is 25" */
+      ruleWords: string;
+      extendedUntil: string | null;
+      extensionReason: string | null;
+      /** @description A legal hold: nothing is erased while it stands */
+      hold: {
+        reason: string;
+        heldBy: string;
+        heldAt: string;
+      } | null;
+      version: number;
+    };
+    ExtendRetention: {
+      /**
+       * Format: date
+       * @description Keep the record until
+       */
+      until: string;
+      reason: string;
+      /** @description The version you read; a stale version answers 409 */
+      version: number;
+    };
+    HoldRetention: {
+      reason: string;
+      /** @description The version you read; a stale version answers 409 */
+      version: number;
+    };
+    LiftRetentionHold: {
+      /** @description The version you read; a stale version answers 409 */
+      version: number;
+    };
+    Erasure: {
+      familyReference: string;
+      erasedAt: string;
+    };
+    EraseFamily: {
+      /** @description The family reference, typed to confirm */
+      confirmReference: string;
+      /** @description The version you read; a stale version answers 409 */
+      version: number;
+    };
+    SubjectAccessFamily: {
+      /** Format: uuid */
+      familyId: string;
+      reference: string;
+      displayName: string;
+      members: {
+        /** Format: uuid */
+        memberId: string;
+        name: string;
+        kind: string;
+        relationship: string | null;
+      }[];
+    };
+    /** @description Any string naming a third party is replaced by {"value", "thirdParty": true, "who"} for redaction review. */
+    SubjectAccessArchive: {
+      about: {
+        /** Format: uuid */
+        memberId: string;
+        /** Format: uuid */
+        familyId: string;
+        familyReference: string;
+        name: string;
+        madeAt: string;
+        /** Format: uuid */
+        madeBy: string;
+      };
+      /** @description Who counts as a third party */
+      thirdParties: string;
+      person: {
+        [key: string]: unknown;
+      };
+      family?: unknown;
+      otherMembers: unknown[];
+      records: {
+        table: string;
+        rows: unknown[];
+      }[];
+      documents: {
+        kind: string;
+        sections?: unknown;
+      }[];
+      reads: {
+        at: string;
+        what: string;
+        who:
+          | string
+          | {
+              value: string;
+              /** @enum {boolean} */
+              thirdParty: true;
+              /** @description Who they are to the person asking, e.g. "another family member" */
+              who: string;
+            };
+        role: string | null;
+      }[];
     };
     /** @description When the next meeting falls due, as the family's meetings page says; null once closed */
     NextMeetingDue: {
@@ -21651,12 +23598,21 @@ export interface components {
       version: number;
       canUpdate: boolean;
     };
-    AuditEvent: {
+    AuditLine: {
+      /** @description The newest event of the line; page back from it */
       id: number;
+      /** @description The first event of the line (the same as `at` for one event) */
+      firstAt: string;
       at: string;
-      /** Format: uuid */
+      /** @description Reads in a row of the same thing, else 1 */
+      count: number;
+      /**
+       * Format: uuid
+       * @description For the person filter; never shown
+       */
       actorId: string | null;
       actorName: string | null;
+      actorAgency: string | null;
       /** @enum {string|null} */
       actorRole:
         | "practitioner"
@@ -21667,12 +23623,38 @@ export interface components {
         | "guest"
         | null;
       event: string;
-      resourceType: string | null;
-      resourceId: string | null;
-      ipAddress: string | null;
-      details: {
-        [key: string]: unknown;
-      } | null;
+      /** @enum {string|null} */
+      kind: "reads" | "changes" | "sharing" | "meetings" | "access" | "exports" | null;
+      /** @description The line in plain words, e.g. “Sam Okafor (Health Visiting) read the plan” */
+      words: string;
+    };
+    AuditPerson: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      agency: string | null;
+    };
+    Reader: {
+      name: string;
+      agency: string | null;
+      /** @description Their part in the team, in words */
+      role: string;
+      lastAt: string;
+      reads: {
+        what: string;
+        lastAt: string;
+        count: number;
+      }[];
+    };
+    FormerTeamRead: {
+      name: string;
+      agency: string | null;
+      /** @description When they left the team */
+      leftAt: string;
+      what: string;
+      count: number;
+      firstAt: string;
+      lastAt: string;
     };
     Consent: {
       /** Format: uuid */
@@ -23449,6 +25431,15 @@ export interface components {
           read: boolean;
           manage: boolean;
         };
+        retention_review: {
+          list: boolean;
+          extend: boolean;
+          hold: boolean;
+          erase: boolean;
+        };
+        subject_access: {
+          export: boolean;
+        };
         notice_outbox: {
           read: boolean;
         };
@@ -23546,6 +25537,15 @@ export interface components {
         authority: {
           read: boolean;
           manage: boolean;
+        };
+        retention_review: {
+          list: boolean;
+          extend: boolean;
+          hold: boolean;
+          erase: boolean;
+        };
+        subject_access: {
+          export: boolean;
         };
         notice_outbox: {
           read: boolean;
