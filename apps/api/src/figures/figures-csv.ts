@@ -1,10 +1,5 @@
+import { csvCell as cell } from "../shared/csv";
 import type { FiguresReport } from "./figures.schema";
-
-function cell(text: string): string {
-  // Quote every field; a leading =, +, - or @ could run as a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
 
 /**
  * The report as CSV: one line per figure and group, hidden values as
