@@ -116,7 +116,14 @@ export function registerFamilyRoutes(app: ApiApp): void {
     const actor = requireActor(c);
     authorizeGlobal(actor, "family", "list_mine");
     const { db, now } = c.var.deps;
-    return c.json({ data: await listMyFamilies(db, actor, isoDay(now()), now()) }, 200);
+    const data = await listMyFamilies(db, actor, isoDay(now()), now());
+    // One event per request, however many families the list shows.
+    await recordAudit(db, c, {
+      event: "family.list",
+      resourceType: "family",
+      details: { count: data.length, familyIds: data.map((f) => f.id) },
+    });
+    return c.json({ data }, 200);
   });
 
   app.openapi(createFamilyRoute, async (c) => {
