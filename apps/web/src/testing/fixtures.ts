@@ -5,6 +5,7 @@ export const familyId = "4d76d366-3184-4d2d-8c46-9561a0d3b543";
 export const authority: Authority = {
   id: "25087e08-a641-4192-a29b-1cd0dc793fa6",
   name: "Eastmoor Borough Council",
+  version: 1,
   levelsOfNeed: [
     { level: 1, label: "Universal", description: "Needs met by universal services" },
     { level: 2, label: "Early help", description: "One or two services" },

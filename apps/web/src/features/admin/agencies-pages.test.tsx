@@ -16,6 +16,7 @@ const school = {
   type: "school",
   active: true,
   contactEmail: "safeguarding@riverside.example",
+  version: 1,
   createdAt: "2026-01-10T10:00:00.000Z",
 };
 const surgery = {
@@ -23,6 +24,7 @@ const surgery = {
   id: "6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
   name: "Riverside Surgery",
   contactEmail: null,
+  version: 3,
 };
 
 describe("Administration → agencies: contact addresses", () => {
@@ -59,6 +61,7 @@ describe("Administration → agencies: contact addresses", () => {
       expect(api.callsTo("PATCH", `/api/agencies/${surgery.id}`)).toHaveLength(1),
     );
     expect(api.callsTo("PATCH", `/api/agencies/${surgery.id}`)[0]?.body).toMatchObject({
+      version: 3,
       contactEmail: "team@surgery.example",
     });
     expect((await screen.findAllByText(/Invalid email address/)).length).toBeGreaterThan(0);

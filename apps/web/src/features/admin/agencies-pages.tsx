@@ -81,10 +81,11 @@ export function EditAgencyPage() {
   if (agencies.error) return <LoadFailed error={agencies.error} />;
   if (!agencies.data) return null;
   if (!agency) return <LoadFailed error={new Error("not found")} />;
-  return <AgencyForm agency={agency} />;
+  // A new version (after "Reload the latest version") starts the form again from it.
+  return <AgencyForm key={agency.version} agency={agency} onReload={() => agencies.refetch()} />;
 }
 
-function AgencyForm({ agency }: { agency?: Agency }) {
+function AgencyForm({ agency, onReload }: { agency?: Agency; onReload?: () => unknown }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [name, setName] = useState(agency?.name ?? "");
@@ -114,6 +115,7 @@ function AgencyForm({ agency }: { agency?: Agency }) {
             api.PATCH("/api/agencies/{agencyId}", {
               params: { path: { agencyId: agency.id } },
               body: {
+                version: agency.version,
                 name,
                 type: type as AgencyType,
                 active: active === "yes",
@@ -141,7 +143,7 @@ function AgencyForm({ agency }: { agency?: Agency }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormProblems form={form} />
+        <FormProblems form={form} {...(onReload ? { onReload: () => void onReload() } : {})} />
         <h1 className="govuk-heading-l">{heading}</h1>
         <form noValidate onSubmit={form.handleSubmit(undefined)}>
           <Input

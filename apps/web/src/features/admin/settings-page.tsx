@@ -22,7 +22,9 @@ export function SettingsPage() {
   const authority = useQuery(authorityQuery);
   if (authority.isPending) return <Loading />;
   if (authority.error) return <LoadFailed error={authority.error} />;
-  return <SettingsForm key={JSON.stringify(authority.data)} authority={authority.data} />;
+  // Starts again when the settings change, but not for a new version alone (the "saved" banner stays).
+  const settings = JSON.stringify({ ...authority.data, version: undefined });
+  return <SettingsForm key={settings} authority={authority.data} />;
 }
 
 const fields = {
@@ -67,6 +69,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
       unwrap(
         api.PATCH("/api/authority", {
           body: {
+            version: authority.version,
             levelsOfNeed: levels,
             reviewMinWeeks: Number(minWeeks),
             reviewMaxWeeks: Number(maxWeeks),
@@ -90,7 +93,13 @@ function SettingsForm({ authority }: { authority: Authority }) {
   });
   return (
     <>
-      <FormProblems form={form} />
+      <FormProblems
+        form={form}
+        onReload={async () => {
+          await queryClient.invalidateQueries({ queryKey: authorityQuery.queryKey });
+          form.reset();
+        }}
+      />
       {form.result && !form.pending ? (
         <NotificationBanner type="success" heading="Settings saved" />
       ) : null}

@@ -22,6 +22,8 @@ export function UserPage() {
   const { userId } = route.useParams();
   const users = useQuery(usersQuery());
   const user = users.data?.find((u) => u.id === userId);
+  // Bumped by "Reload the latest version", so the form starts again from what was reloaded.
+  const [reloads, setReloads] = useState(0);
   usePageTitle(user ? user.displayName : "Staff account");
   if (users.isPending) return <Loading />;
   if (users.error) return <LoadFailed error={users.error} />;
@@ -44,8 +46,9 @@ export function UserPage() {
         ]}
       />
       <EditUser
-        key={`${user.id}-${user.displayName}-${user.role}-${user.agency?.id}`}
+        key={`${user.id}-${reloads}-${user.displayName}-${user.role}-${user.agency?.id}`}
         user={user}
+        onReloaded={() => setReloads((n) => n + 1)}
       />
       <AccountStatus user={user} />
       <p className="govuk-body">
@@ -62,7 +65,7 @@ function useRefreshUsers() {
   return () => queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
 }
 
-function EditUser({ user }: { user: AdminUser }) {
+function EditUser({ user, onReloaded }: { user: AdminUser; onReloaded: () => void }) {
   const refresh = useRefreshUsers();
   const answers = useUserAnswers(user);
   const form = useApiForm({
@@ -74,6 +77,7 @@ function EditUser({ user }: { user: AdminUser }) {
         api.PATCH("/api/users/{userId}", {
           params: { path: { userId: user.id } },
           body: {
+            version: user.version,
             displayName: answers.displayName,
             jobTitle: answers.jobTitle.trim() || null,
             agencyId: answers.agencyId || null,
@@ -87,7 +91,13 @@ function EditUser({ user }: { user: AdminUser }) {
   return (
     <>
       <h2 className="govuk-heading-m">Change details</h2>
-      <FormProblems form={form} />
+      <FormProblems
+        form={form}
+        onReload={async () => {
+          await refresh();
+          onReloaded();
+        }}
+      />
       {form.result ? <NotificationBanner type="success" heading="Details saved" /> : null}
       <form noValidate onSubmit={form.handleSubmit(undefined)}>
         <UserFields answers={answers} form={form} withEmail={false} />
