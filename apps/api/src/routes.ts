@@ -47,6 +47,7 @@ import { registerOutcomeRoutes } from "./plan/outcomes.routes";
 import { registerPrintoutRoutes } from "./printouts/printouts.routes";
 import { registerRequestRoutes } from "./requests/requests.routes";
 import { registerTriageRoutes } from "./requests/triage.routes";
+import { registerRetentionRoutes } from "./retention/retention.routes";
 import { registerDistanceRoutes } from "./reviews/distance.routes";
 import { registerReviewRoutes } from "./reviews/reviews.routes";
 import { registerSharingRoutes } from "./sharing/sharing.routes";
@@ -70,6 +71,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerUserStatusRoutes(app);
   registerAuthorityRoutes(app);
   registerSingleSignOnSettingsRoutes(app);
+  registerRetentionRoutes(app);
   registerFamilyRoutes(app);
   registerFamilyLifecycleRoutes(app);
   registerMemberRoutes(app);

@@ -25,7 +25,7 @@ const updateRoute = createRoute({
   path: "/api/authority",
   tags,
   summary:
-    "Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities (administrators)",
+    "Change levels of need, review cadence, the lead professional's title, TOTP rule, assessment, closure and plan sign-off, first TAC timescale, score labels, drift targets, localities, retention rule (administrators)",
   description:
     "Send the `version` you read: if someone changed the settings since, the answer is 409 and nothing changes.",
   request: { body: jsonBody(UpdateAuthorityBody) },

@@ -1,6 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import type { localAuthorities } from "@teamaround/db";
-import { hasChanges, noChangesIssue, safeLine, safeText } from "@teamaround/domain";
+import {
+  hasChanges,
+  noChangesIssue,
+  type RetentionRuleKind,
+  retentionRuleKinds,
+  safeLine,
+  safeText,
+} from "@teamaround/domain";
 import { versionField } from "../http/openapi";
 
 const weeks = z.number().int().min(1).max(52);
@@ -55,6 +62,12 @@ export const AuthoritySchema = z
     noticeFamilyNames: z
       .boolean()
       .describe("Emails about a person's actions may name the family (otherwise a link only)"),
+    retentionRuleKind: z
+      .enum(retentionRuleKinds)
+      .describe(
+        "How long a closed family's record is kept before review: until the youngest child is `retentionYears` old, or `retentionYears` after the last closure",
+      ),
+    retentionYears: z.number().int(),
   })
   .openapi("Authority");
 
@@ -104,6 +117,17 @@ export const UpdateAuthorityBody = z
       .boolean()
       .optional()
       .describe("Emails about a person's actions may name the family (default off)"),
+    retentionRuleKind: z
+      .enum(retentionRuleKinds)
+      .optional()
+      .describe("youngest_child_age or years_after_closure"),
+    retentionYears: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("The age of the youngest child, or the years after closure (1–100)"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAuthority");
@@ -130,6 +154,8 @@ export function presentAuthority(row: AuthorityRow): z.infer<typeof AuthoritySch
     assessmentTargetWorkingDays: row.assessmentTargetWorkingDays,
     actionOverdueDays: row.actionOverdueDays,
     noticeFamilyNames: row.noticeFamilyNames,
+    retentionRuleKind: row.retentionRuleKind as RetentionRuleKind,
+    retentionYears: row.retentionYears,
     localities: row.localities,
   };
 }

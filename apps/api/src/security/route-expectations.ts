@@ -15,6 +15,7 @@ import { guestRouteCases } from "./guest-route-cases";
 import { noticeRouteCases } from "./notice-route-cases";
 import { notificationRouteCases } from "./notification-route-cases";
 import type { Persona } from "./personas";
+import { retentionRouteCases } from "./retention-route-cases";
 import type { SecurityWorld } from "./security-world";
 import { closureAnswers, signOffRouteCases } from "./sign-off-route-cases";
 
@@ -107,6 +108,7 @@ export const routeCases: Record<string, RouteCase> = {
   ...signOffRouteCases,
   ...noticeRouteCases,
   ...notificationRouteCases,
+  ...retentionRouteCases,
   "GET /api/families": {
     request: () => ({ path: "/api/families" }),
     expect: global({
