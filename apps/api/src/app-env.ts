@@ -14,6 +14,8 @@ export interface ApiConfig {
   sessionPolicy: SessionPolicy;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes: number;
+  /** PDFs one person may have made a minute by one instance; absent: 30. */
+  pdfsPerMinute?: number;
   /**
    * How notices leave the service (`NOTICE_TRANSPORT`); absent means the local
    * outbox. With the local outbox outside production, invitation links are

@@ -5,6 +5,7 @@ import type { ApiApp, ApiDeps, ApiEnv } from "./app-env";
 import { auditRefusals } from "./families/audit-refusals";
 import { registerDocsRoutes } from "./http/docs.routes";
 import { errorBody, respondWithError, toAppError, validationError } from "./http/errors";
+import { limitPdfs } from "./http/pdf-limit";
 import { attachDeps } from "./http/request-meta";
 import { requireSameOriginJson } from "./http/same-origin";
 import { noStoreWhenSignedIn, securityHeaders } from "./http/security-headers";
@@ -39,6 +40,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   app.use("/api/*", loadSession);
   app.use("/api/*", auditRefusals);
   app.use("/api/*", noStoreWhenSignedIn);
+  app.use("/api/*", limitPdfs(deps.config.pdfsPerMinute));
 
   registerFeatureRoutes(app);
   registerDocsRoutes(app);

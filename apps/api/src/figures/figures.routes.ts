@@ -48,7 +48,7 @@ const pdfRoute = createRoute({
       description: "The board report (PDF)",
       content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
     },
-    ...errorResponses(403),
+    ...errorResponses(403, 429),
   },
 });
 

@@ -35,7 +35,7 @@ const planRoute = createRoute({
   summary:
     "The family's plan as the family may see it, as a PDF (no practitioners' notes, no hidden register entries)",
   request: { params: FamilyParams },
-  responses: { ...pdfResponse200, ...errorResponses(404) },
+  responses: { ...pdfResponse200, ...errorResponses(404, 429) },
 });
 
 const meetingRecordRoute = createRoute({
@@ -44,7 +44,7 @@ const meetingRecordRoute = createRoute({
   tags,
   summary: "A held meeting's record as the family may see it, as a PDF (409 before it is held)",
   request: { params: MeetingParams },
-  responses: { ...pdfResponse200, ...errorResponses(404, 409) },
+  responses: { ...pdfResponse200, ...errorResponses(404, 409, 429) },
 });
 
 const assessmentRoute = createRoute({
@@ -54,7 +54,7 @@ const assessmentRoute = createRoute({
   summary:
     "The Early Help Assessment as the family may see it, as a PDF (a family member's own words only in their own copy)",
   request: { params: AssessmentParams },
-  responses: { ...pdfResponse200, ...errorResponses(404) },
+  responses: { ...pdfResponse200, ...errorResponses(404, 429) },
 });
 
 /** Loads the family, asks the policy, and hands back what every printout needs. */
