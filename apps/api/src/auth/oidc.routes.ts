@@ -26,7 +26,10 @@ const optionsRoute = createRoute({
   path: "/api/auth/sso-options",
   tags,
   summary: "The single sign-on buttons the sign-in page offers (public)",
-  responses: { 200: jsonResponse(SingleSignOnOptions, "Authorities offering single sign-on") },
+  responses: {
+    200: jsonResponse(SingleSignOnOptions, "Authorities offering single sign-on"),
+    ...errorResponses(),
+  },
 });
 
 const startRoute = createRoute({
@@ -53,7 +56,10 @@ const callbackRoute = createRoute({
     "email (and links it). Never makes an account. Success redirects to /, a refusal to " +
     "/sign-in?error=<reason>.",
   request: { query: CallbackQuery },
-  responses: { 302: redirectResponse("Home, or the sign-in page with the reason") },
+  responses: {
+    302: redirectResponse("Home, or the sign-in page with the reason"),
+    ...errorResponses(),
+  },
 });
 
 function toSignIn(c: Context<ApiEnv>, error: SingleSignOnError) {

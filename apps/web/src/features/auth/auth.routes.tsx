@@ -14,6 +14,8 @@ interface SignInSearch {
   next?: string | undefined;
   expired?: boolean | undefined;
   signedOut?: boolean | undefined;
+  /** Why a single sign-on came back here. */
+  error?: string | undefined;
 }
 
 export const signInRoute = createRoute({
@@ -23,6 +25,7 @@ export const signInRoute = createRoute({
     next: text(search.next),
     expired: flag(search.expired),
     signedOut: flag(search.signedOut),
+    error: text(search.error),
   }),
   component: SignInPage,
 });

@@ -9,6 +9,7 @@ import { usePageTitle } from "../../components/layout/page-title";
 import { required } from "../../forms/field-errors";
 import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
+import { SingleSignOnButtons, SingleSignOnProblem } from "./single-sign-on";
 
 const route = getRouteApi("/sign-in");
 
@@ -37,12 +38,13 @@ function useFinishSignIn() {
 
 export function SignInPage() {
   const [step, setStep] = useState<"password" | "code">("password");
-  const { expired, signedOut } = route.useSearch();
+  const { expired, signedOut, error } = route.useSearch();
   const finish = useFinishSignIn();
   return step === "password" ? (
     <PasswordStep
       expired={expired}
       signedOut={signedOut}
+      singleSignOnError={error}
       onSecondFactor={() => setStep("code")}
       onDone={finish}
     />
@@ -59,6 +61,7 @@ const passwordFields = {
 function PasswordStep(props: {
   expired?: boolean | undefined;
   signedOut?: boolean | undefined;
+  singleSignOnError?: string | undefined;
   onSecondFactor: () => void;
   onDone: () => Promise<void>;
 }) {
@@ -90,8 +93,10 @@ function PasswordStep(props: {
         {props.signedOut ? (
           <NotificationBanner type="success" heading="You have signed out" />
         ) : null}
+        {form.errors === null ? <SingleSignOnProblem error={props.singleSignOnError} /> : null}
         <FormProblems form={form} />
         <h1 className="govuk-heading-l">Sign in to Teamaround</h1>
+        <SingleSignOnButtons />
         <form noValidate onSubmit={form.handleSubmit(undefined)}>
           <Input
             id="email"
