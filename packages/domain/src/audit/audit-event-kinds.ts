@@ -165,6 +165,14 @@ export const auditEventWording = {
   "session.totp_verified": { kind: "access", words: "entered their security code" },
   "sharing.list": { kind: "reads", words: "read the record of sharing" },
   "sharing.record": { kind: "sharing", words: "recorded sharing information" },
+  "subject_access.export": {
+    kind: "exports",
+    words: "exported everything held about a family member (subject access)",
+  },
+  "subject_access.find": {
+    kind: "reads",
+    words: "looked up a family for a subject access request",
+  },
   "supervision.list": { kind: "reads", words: "read the supervision notes" },
   "supervision.record": { kind: "changes", words: "recorded a supervision note" },
   "team.add": { kind: "sharing", words: "added someone to the team" },

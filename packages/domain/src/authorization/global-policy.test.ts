@@ -31,6 +31,7 @@ const expected: Record<string, string> = {
   "retention_review.extend": "A",
   "retention_review.hold": "A",
   "retention_review.erase": "A",
+  "subject_access.export": "A",
   "notice_outbox.read": "A",
   "my_outbox.read": "PMAFY",
   "my_notifications.read": "PMAFY",

@@ -54,6 +54,13 @@ export const globalPermissions = {
     hold: ["administrator"],
     erase: ["administrator"],
   },
+  /**
+   * A subject access request: everything held about one family member, as
+   * JSON and PDF, third parties marked for redaction review. Administrators
+   * only (information governance for the whole authority; there is no
+   * separate data-protection role).
+   */
+  subject_access: { export: ["administrator"] },
   /** The local outbox: every message the service kept instead of sending (administrators). */
   notice_outbox: { read: ["administrator"] },
   /** In demo mode, what would have been sent to me: anyone signed in, their own messages only. */
