@@ -15,6 +15,7 @@ import {
 } from "@teamaround/notices";
 import { createRealtime, type Realtime, type RealtimeConfig } from "@teamaround/realtime";
 import type { Logger } from "pino";
+import { createRetentionScheduler, type RetentionScheduler } from "./retention-scheduler";
 import { createWebApp } from "./web-app";
 
 export interface ServerDeps {
@@ -43,6 +44,8 @@ export interface TeamaroundServer {
   notices: NoticeWorker | null;
   /** Writes "due tomorrow" notices and daily digests on time; runs with the worker. */
   scheduler: NoticeScheduler | null;
+  /** Lists closed families past the authority's retention rule for review; always runs. */
+  retention: RetentionScheduler;
   /** Listens and answers the port (0 picks a free one); starts the outbox worker. */
   listen(port: number, host: string): Promise<number>;
   /** Stops the outbox worker (the notices in hand finished), closes realtime (every update stored), then the HTTP server. */
@@ -107,22 +110,30 @@ export function createServer(deps: ServerDeps): TeamaroundServer {
         onEnqueued: () => notices.wake(),
       })
     : null;
+  const retention = createRetentionScheduler({
+    db: deps.db,
+    logger: deps.logger,
+    now: deps.now,
+  });
   return {
     server,
     realtime,
     notices,
     scheduler,
+    retention,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => {
           notices?.start();
           scheduler?.start();
+          retention.start();
           resolve((server.address() as AddressInfo).port);
         });
       }),
     async close() {
       await scheduler?.stop();
+      await retention.stop();
       await notices?.stop();
       await realtime.close();
       server.closeAllConnections();

@@ -25,6 +25,7 @@ export async function refreshRetentionReviews(
   db: Executor,
   today: string,
 ): Promise<{ listed: number; unlisted: number }> {
+  // `listed` counts families newly listed or whose due day or rule changed.
   const facts = await executeRows<FamilyRetentionFacts>(
     db,
     sql`select f.id as family_id, f.authority_id,
@@ -58,8 +59,13 @@ export async function refreshRetentionReviews(
       const inserted = await db
         .insert(retentionReviews)
         .values({ familyId: family.family_id, authorityId: family.authority_id, ...values })
-        .onConflictDoUpdate({ target: retentionReviews.familyId, set: values })
-        .returning({ listedAt: retentionReviews.listedAt, updatedAt: retentionReviews.updatedAt });
+        .onConflictDoUpdate({
+          target: retentionReviews.familyId,
+          set: values,
+          setWhere: sql`(${retentionReviews.dueOn}, ${retentionReviews.ruleKind}, ${retentionReviews.ruleYears})
+            is distinct from (excluded.due_on, excluded.rule_kind, excluded.rule_years)`,
+        })
+        .returning({ familyId: retentionReviews.familyId });
       if (inserted.length > 0) listed += 1;
     } else if (family.listed) {
       const removed = await db
