@@ -4,6 +4,7 @@ import { Tag } from "../../components/govuk";
 import { Loading } from "../../components/layout/page-states";
 import { dueInWords, formatDateTime, formatDay } from "../../lib/dates";
 import { useHashTarget } from "../../lib/use-hash-target";
+import { meetingLengthLabel } from "../meeting/meeting-labels";
 import { ActionStatusButton } from "../outcomes/action-status-button";
 
 /** "Sam Okafor (Eastmoor Health Visiting Team) and Taylor Ashdown" */
@@ -24,7 +25,7 @@ export function NextMeeting({ meetings, familyId }: { meetings: Meeting[]; famil
     <div className="govuk-inset-text">
       {next.state === "live"
         ? "Your family's meeting is happening now."
-        : `Your next meeting is on ${formatDateTime(next.scheduledFor)}.`}
+        : `Your next meeting is on ${formatDateTime(next.scheduledFor)}. It should last about ${meetingLengthLabel(next.durationMinutes)}.`}
       {next.location ? ` It is at ${next.location}.` : ""}
       {next.state === "live" && familyId ? (
         <>

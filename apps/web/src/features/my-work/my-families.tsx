@@ -5,6 +5,7 @@ import { authorityQuery } from "../../app/session";
 import { Table, Tag } from "../../components/govuk";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
+import { meetingLengthLabel } from "../meeting/meeting-labels";
 
 const relationshipLabels: Record<FamilySummary["relationship"], string> = {
   lead_professional: "Lead",
@@ -36,7 +37,7 @@ export function nextMeetingText(
   if (upcoming)
     return upcoming.state === "live"
       ? "Meeting in progress"
-      : formatDateTime(upcoming.scheduledFor);
+      : `${formatDateTime(upcoming.scheduledFor)} (${meetingLengthLabel(upcoming.durationMinutes)})`;
   if (due) return meetingDueText(due);
   return "None booked";
 }
