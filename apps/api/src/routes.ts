@@ -53,6 +53,7 @@ import { registerReviewRoutes } from "./reviews/reviews.routes";
 import { registerSharingRoutes } from "./sharing/sharing.routes";
 import { registerClosureSignOffRoutes } from "./sign-off/closure-sign-off.routes";
 import { registerPlanSignOffRoutes } from "./sign-off/plan-sign-off.routes";
+import { registerSubjectAccessRoutes } from "./subject-access/subject-access.routes";
 import { registerSupervisionRoutes } from "./supervision/supervision.routes";
 import { registerLeadHandoverRoutes } from "./team/lead-handover.routes";
 import { registerTeamRoutes } from "./team/team.routes";
@@ -72,6 +73,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerAuthorityRoutes(app);
   registerSingleSignOnSettingsRoutes(app);
   registerRetentionRoutes(app);
+  registerSubjectAccessRoutes(app);
   registerFamilyRoutes(app);
   registerFamilyLifecycleRoutes(app);
   registerMemberRoutes(app);

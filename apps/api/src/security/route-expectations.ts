@@ -984,6 +984,25 @@ export const routeCases: Record<string, RouteCase> = {
     request: (w) => ({ path: `/api/users/${w.users.outsider.id}/invitation` }),
     expect: administratorOnly(201),
   },
+  // Subject access: administrators of the family's authority only.
+  "GET /api/admin/subject-access/families": {
+    request: (w) => ({
+      path: `/api/admin/subject-access/families?reference=${encodeURIComponent(w.family.reference)}`,
+    }),
+    expect: administratorOnly(200),
+  },
+  "GET /api/admin/subject-access/families/{familyId}/members/{memberId}/export.json": {
+    request: (w) => ({
+      path: `/api/admin/subject-access/families/${w.family.id}/members/${w.members.parent.id}/export.json`,
+    }),
+    expect: administratorOnly(200),
+  },
+  "GET /api/admin/subject-access/families/{familyId}/members/{memberId}/export.pdf": {
+    request: (w) => ({
+      path: `/api/admin/subject-access/families/${w.family.id}/members/${w.members.parent.id}/export.pdf`,
+    }),
+    expect: administratorOnly(200),
+  },
   "GET /api/authority": {
     request: () => ({ path: "/api/authority" }),
     expect: global({ ...signedIn(200), guest: 403 }),
