@@ -50,6 +50,15 @@ export function AdminHomePage() {
             verification.
           </li>
         ) : null}
+        {abilities?.authority.manage ? (
+          <li>
+            <Link to="/admin/single-sign-on" className="govuk-link govuk-!-font-weight-bold">
+              Single sign-on
+            </Link>
+            <br />
+            Let staff sign in with the council's own account, and whether they must.
+          </li>
+        ) : null}
         {abilities?.notice_outbox.read ? (
           <li>
             <Link to="/admin/outbox" className="govuk-link govuk-!-font-weight-bold">

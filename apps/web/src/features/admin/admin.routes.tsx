@@ -8,6 +8,7 @@ const adminHomePage = () => import("./admin-home-page");
 const agenciesPages = () => import("./agencies-pages");
 const newUserPage = () => import("./new-user-page");
 const settingsPage = () => import("./settings-page");
+const singleSignOnPage = () => import("./single-sign-on-page");
 const userPage = () => import("./user-page");
 const usersPage = () => import("./users-page");
 
@@ -71,5 +72,10 @@ export const adminRoutes = [
     getParentRoute: parent,
     path: "/admin/settings",
     component: lazyRouteComponent(settingsPage, "SettingsPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/single-sign-on",
+    component: lazyRouteComponent(singleSignOnPage, "SingleSignOnPage"),
   }),
 ] as const;
