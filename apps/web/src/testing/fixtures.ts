@@ -95,7 +95,7 @@ export function noAbilities(): FamilyAbilities {
     sharing: { read: false, read_hidden: false, record: false },
     outcome: { read: false, create: false, update: false },
     action: { read: false, create: false, update: false, add_progress: false },
-    audit: { read: false },
+    audit: { read: false, export: false, read_readers: false, read_former_team: false },
     case_audit: { read: false, create: false, acknowledge: false },
     supervision: { read: false, record: false },
     meeting: {

@@ -61,17 +61,6 @@ export const meetingsQuery = (familyId: string) =>
     queryFn: () => unwrap(api.GET("/api/families/{familyId}/meetings", path(familyId))),
   });
 
-export const auditQuery = (familyId: string, before: number | undefined) =>
-  queryOptions({
-    queryKey: [...familyKey(familyId), "audit", before ?? "latest"],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/families/{familyId}/audit", {
-          params: { path: { familyId }, query: { limit: 50, ...(before ? { before } : {}) } },
-        }),
-      ),
-  });
-
 /** The family id of the page being shown (any page under /families/$familyId). */
 export function useFamilyId(): string {
   return useParams({ from: "/_authed/families/$familyId" }).familyId;

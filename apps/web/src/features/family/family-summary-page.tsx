@@ -105,6 +105,13 @@ export function FamilySummaryPage() {
       {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
       {abilities.closure.read ? <ClosureSignOffPanel familyId={familyId} /> : null}
+      {abilities.audit.read_readers ? (
+        <p className="govuk-body">
+          <Link to="/families/$familyId/audit/readers" params={{ familyId }} className="govuk-link">
+            Who has looked at these records
+          </Link>
+        </p>
+      ) : null}
       {f.status === "assessment_started" && abilities.assessment.read ? (
         <p className="govuk-body">
           The plan is in place once the{" "}

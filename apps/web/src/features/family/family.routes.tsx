@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { authedRoute } from "../../app/root-route";
+import { auditSearch } from "../audit/audit-search";
 
 // Each page is its own chunk, fetched when its route is first visited.
 const actionFormPage = () => import("../outcomes/action-form-page");
@@ -8,6 +9,7 @@ const agreementsPages = () => import("../consent/agreements-pages");
 const assessmentPage = () => import("../assessment/assessment-page");
 const auditPage = () => import("../audit/audit-page");
 const auditCasePage = () => import("../case-audits/audit-case-page");
+const auditReadersPage = () => import("../audit/readers-page");
 const closeCasePage = () => import("./close-case-page");
 const consentsPage = () => import("../consent/consents-page");
 const endLawfulBasisPage = () => import("../consent/end-lawful-basis-page");
@@ -254,11 +256,13 @@ const recordReview = createRoute({
 const audit = createRoute({
   getParentRoute: parent,
   path: "/audit",
-  validateSearch: (search: Record<string, unknown>): { before?: number | undefined } => {
-    const before = Number(search.before);
-    return { before: Number.isInteger(before) && before > 0 ? before : undefined };
-  },
+  validateSearch: auditSearch,
   component: lazyRouteComponent(auditPage, "AuditPage"),
+});
+const auditReaders = createRoute({
+  getParentRoute: parent,
+  path: "/audit/readers",
+  component: lazyRouteComponent(auditReadersPage, "ReadersPage"),
 });
 
 // Management oversight: case-file audits and supervision (managers and the lead only).
@@ -317,6 +321,7 @@ export const familyRouteTree = familyRoute.addChildren([
   oneAssessment,
   recordReview,
   audit,
+  auditReaders,
   oversight,
   auditCase,
   recordSupervision,
