@@ -74,8 +74,8 @@ describe("refused family access is audited", () => {
     expect(entry).toMatchObject({
       actorId: s.users.parentUser.id,
       actorRole: "family_member",
-      resourceType: "audit",
-      details: { action: "read", outcome: "refused", status: 403 },
+      kind: "access",
+      words: `${s.users.parentUser.displayName} was refused access to a record`,
     });
   });
 
