@@ -59,6 +59,16 @@ export function AdminHomePage() {
             Let staff sign in with the council's own account, and whether they must.
           </li>
         ) : null}
+        {abilities?.subject_access?.export ? (
+          <li>
+            <Link to="/admin/subject-access" className="govuk-link govuk-!-font-weight-bold">
+              Subject access requests
+            </Link>
+            <br />
+            Download everything held about one family member, with other people's details marked
+            for review.
+          </li>
+        ) : null}
         {abilities?.notice_outbox.read ? (
           <li>
             <Link to="/admin/outbox" className="govuk-link govuk-!-font-weight-bold">

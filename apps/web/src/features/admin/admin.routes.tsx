@@ -9,6 +9,7 @@ const agenciesPages = () => import("./agencies-pages");
 const newUserPage = () => import("./new-user-page");
 const settingsPage = () => import("./settings-page");
 const singleSignOnPage = () => import("./single-sign-on-page");
+const subjectAccessPage = () => import("./subject-access-page");
 const userPage = () => import("./user-page");
 const usersPage = () => import("./users-page");
 
@@ -67,6 +68,11 @@ export const adminRoutes = [
     getParentRoute: parent,
     path: "/admin/users/$userId",
     component: lazyRouteComponent(userPage, "UserPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/subject-access",
+    component: lazyRouteComponent(subjectAccessPage, "SubjectAccessPage"),
   }),
   createRoute({
     getParentRoute: parent,
