@@ -444,7 +444,7 @@ export async function buildMarkedFamily(db: Database, s: Scenario, prefix: strin
     {
       actorId: lead.id,
       actorRole: "practitioner",
-      event: "request.create",
+      event: "help_request.create",
       resourceType: "help_request",
       resourceId: request.id,
       details: { familyName: m("display-name") },
