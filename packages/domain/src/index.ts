@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./authorization";
 export * from "./consent";
+export * from "./corrections";
 export * from "./documents";
 export * from "./events";
 export * from "./figures";

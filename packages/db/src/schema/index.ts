@@ -35,6 +35,7 @@ export * from "./meeting-guests";
 export * from "./meeting-invitees";
 export * from "./meeting-lobby-admissions";
 export * from "./meeting-record-responses";
+export * from "./record-corrections";
 export * from "./meetings";
 export * from "./need-scores";
 export * from "./notice-enums";
