@@ -27,6 +27,8 @@ export const authority: Authority = {
   actionOverdueDays: 14,
   localities: [],
   noticeFamilyNames: false,
+  retentionRuleKind: "youngest_child_age",
+  retentionYears: 25,
 };
 
 export function meResponse(overrides: Partial<Me> = {}) {
@@ -60,6 +62,7 @@ export function meResponse(overrides: Partial<Me> = {}) {
       manager_workspace: { read: false },
       figures: { read: false },
       notice_outbox: { read: false },
+      retention_review: { list: false, extend: false, hold: false, erase: false },
       my_outbox: { read: true },
       my_notifications: { read: true, update: true },
       my_notice_preferences: { read: true, update: true },

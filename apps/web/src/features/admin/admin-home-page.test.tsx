@@ -28,9 +28,11 @@ describe("/admin", () => {
     me.abilities.agency.manage = true;
     me.abilities.user.manage = true;
     me.abilities.authority.manage = true;
+    me.abilities.retention_review.list = true;
     serve(me);
     renderApp("/admin");
     expect(await screen.findByRole("heading", { name: "Administration" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Authority settings" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Records due for review" })).toBeTruthy();
   });
 });

@@ -59,6 +59,15 @@ export function AdminHomePage() {
             Let staff sign in with the council's own account, and whether they must.
           </li>
         ) : null}
+        {abilities?.retention_review.list ? (
+          <li>
+            <Link to="/admin/retention" className="govuk-link govuk-!-font-weight-bold">
+              Records due for review
+            </Link>
+            <br />
+            Closed families past the retention rule: keep for longer, hold, or erase.
+          </li>
+        ) : null}
         {abilities?.subject_access?.export ? (
           <li>
             <Link to="/admin/subject-access" className="govuk-link govuk-!-font-weight-bold">

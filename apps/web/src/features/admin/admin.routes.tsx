@@ -7,6 +7,7 @@ import type { UserFilter } from "./admin-queries";
 const adminHomePage = () => import("./admin-home-page");
 const agenciesPages = () => import("./agencies-pages");
 const newUserPage = () => import("./new-user-page");
+const retentionPages = () => import("./retention-pages");
 const settingsPage = () => import("./settings-page");
 const singleSignOnPage = () => import("./single-sign-on-page");
 const subjectAccessPage = () => import("./subject-access-page");
@@ -68,6 +69,21 @@ export const adminRoutes = [
     getParentRoute: parent,
     path: "/admin/users/$userId",
     component: lazyRouteComponent(userPage, "UserPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/retention",
+    component: lazyRouteComponent(retentionPages, "RetentionReviewsPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/retention/$familyId",
+    component: lazyRouteComponent(retentionPages, "RetentionReviewPage"),
+  }),
+  createRoute({
+    getParentRoute: parent,
+    path: "/admin/retention/$familyId/erase",
+    component: lazyRouteComponent(retentionPages, "EraseRecordPage"),
   }),
   createRoute({
     getParentRoute: parent,

@@ -16,6 +16,12 @@ import {
   oversightSettingsBody,
   oversightSettingsOf,
 } from "./oversight-settings-fields";
+import {
+  RetentionSettingsFields,
+  retentionFields,
+  retentionSettingsBody,
+  retentionSettingsOf,
+} from "./retention-settings-fields";
 
 export function SettingsPage() {
   usePageTitle("Authority settings");
@@ -44,6 +50,7 @@ const fields = {
   assessmentTargetWorkingDays: { id: "assessmentTargetWorkingDays", label: "Assessment target" },
   actionOverdueDays: { id: "actionOverdueDays", label: "Overdue actions" },
   localities: { id: "localities", label: "Localities" },
+  ...retentionFields,
 };
 
 function SettingsForm({ authority }: { authority: Authority }) {
@@ -63,6 +70,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
     scoreHighLabel: authority.scoreHighLabel,
   });
   const [oversight, setOversight] = useState<OversightSettings>(oversightSettingsOf(authority));
+  const [retention, setRetention] = useState(retentionSettingsOf(authority));
   const form = useApiForm({
     fields,
     submit: () =>
@@ -83,6 +91,7 @@ function SettingsForm({ authority }: { authority: Authority }) {
             scoreLowLabel: journey.scoreLowLabel,
             scoreHighLabel: journey.scoreHighLabel,
             ...oversightSettingsBody(oversight),
+            ...retentionSettingsBody(retention),
           },
         }),
       ),
@@ -170,6 +179,11 @@ function SettingsForm({ authority }: { authority: Authority }) {
           value={familyNames}
           onChange={setFamilyNames}
           error={form.fieldError("noticeFamilyNames")}
+        />
+        <RetentionSettingsFields
+          value={retention}
+          onChange={setRetention}
+          fieldError={form.fieldError}
         />
         <Button type="submit" disabled={form.pending}>
           Save settings
