@@ -71,6 +71,8 @@ export const auditEventWording = {
   "consent.list": { kind: "reads", words: "read the consent records" },
   "consent.record": { kind: "sharing", words: "recorded consent" },
   "consent.withdraw": { kind: "sharing", words: "withdrew consent" },
+  "correction.create": { kind: "changes", words: "added a correction to a closed record" },
+  "correction.list": { kind: "reads", words: "read the corrections to a record" },
   "directory.search": { kind: "reads", words: "searched the directory" },
   "distance.read": { kind: "reads", words: "read the distance travelled" },
   "document.join": { kind: "meetings", words: "opened a shared document" },

@@ -169,6 +169,12 @@ export const familyPermissions = {
    * the assessment, each only as the family may see it (never the practitioners'
    * notes, hidden register entries or staff-only parts), to print or hand over.
    */
+  /**
+   * Corrections to closed records (rectification): appended beneath the
+   * original with a reason, never an edit. The lead or a service manager
+   * corrects; staff read them (the family's view is not built yet).
+   */
+  correction: { create: leadOrManager, read: caseReaders },
   printout: { plan: everyInsider, meeting_record: everyInsider, assessment: everyInsider },
 } as const satisfies Record<string, Record<string, readonly Relationship[]>>;
 
@@ -220,4 +226,6 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   meeting: ["read", "end", "read_unsent", "respond_record", "read_record_staff_parts"],
   plan_version: ["read"],
   printout: ["plan", "meeting_record", "assessment"],
+  // Corrections are to closed records only.
+  correction: ["create", "read"],
 };

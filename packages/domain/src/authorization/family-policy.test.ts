@@ -107,6 +107,8 @@ const expected: Record<string, { open: string; closed: string }> = {
   "printout.plan": { open: "LTMF", closed: "LTMF" },
   "printout.meeting_record": { open: "LTMF", closed: "LTMF" },
   "printout.assessment": { open: "LTMF", closed: "LTMF" },
+  "correction.create": { open: "LM", closed: "LM" },
+  "correction.read": { open: "LTM", closed: "LTM" },
 };
 
 /** Cells that also need the actor to work for an agency (the sharer's agency is recorded). */

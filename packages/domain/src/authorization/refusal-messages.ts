@@ -127,6 +127,10 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     meeting_record: "download this meeting's record",
     assessment: "download this family's assessment",
   },
+  correction: {
+    create: "correct this family's closed records",
+    read: "see the corrections to this family's records",
+  },
 };
 
 function phrase<R extends FamilyResource>(resource: R, action: FamilyAction<R>): string {
