@@ -9,8 +9,12 @@ interface FamilyRetentionFacts {
   authority_id: string;
   rule_kind: RetentionRuleKind;
   rule_years: number;
-  closed_on: (string | null)[] | null;
-  births: (string | null)[] | null;
+  /** Any episode still open; else the latest closure (null: no episode). */
+  open: boolean;
+  last_closed_on: string | null;
+  /** The youngest child's date of birth, and whether any child's is missing. */
+  youngest_born: string | null;
+  birth_missing: boolean;
   listed: boolean;
 }
 
@@ -30,10 +34,14 @@ export async function refreshRetentionReviews(
     db,
     sql`select f.id as family_id, f.authority_id,
           la.retention_rule_kind as rule_kind, la.retention_years as rule_years,
-          (select array_agg(to_char(e.closed_at at time zone 'UTC', 'YYYY-MM-DD'))
-             from episodes e where e.family_id = f.id) as closed_on,
-          (select array_agg(m.date_of_birth::text)
-             from family_members m where m.family_id = f.id and m.kind = 'child') as births,
+          exists (select 1 from episodes e
+                   where e.family_id = f.id and e.closed_at is null) as open,
+          (select to_char(max(e.closed_at) at time zone 'UTC', 'YYYY-MM-DD')
+             from episodes e where e.family_id = f.id) as last_closed_on,
+          (select max(m.date_of_birth)::text
+             from family_members m where m.family_id = f.id and m.kind = 'child') as youngest_born,
+          exists (select 1 from family_members m where m.family_id = f.id
+                   and m.kind = 'child' and m.date_of_birth is null) as birth_missing,
           exists (select 1 from retention_reviews r where r.family_id = f.id) as listed
         from families f
         join local_authorities la on la.id = f.authority_id
@@ -45,8 +53,17 @@ export async function refreshRetentionReviews(
   for (const family of facts) {
     const due = retentionDueOn(
       {
-        episodes: (family.closed_on ?? []).map((closedOn) => ({ closedOn })),
-        childDatesOfBirth: family.births ?? [],
+        // No arrays from SQL (drivers differ on NULL elements): the facts the rule reads.
+        episodes: family.open
+          ? [{ closedOn: null }]
+          : family.last_closed_on
+            ? [{ closedOn: family.last_closed_on }]
+            : [],
+        childDatesOfBirth: family.birth_missing
+          ? [null]
+          : family.youngest_born
+            ? [family.youngest_born]
+            : [],
       },
       { kind: family.rule_kind, years: family.rule_years },
     );
