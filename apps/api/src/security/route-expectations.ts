@@ -984,6 +984,30 @@ export const routeCases: Record<string, RouteCase> = {
     request: (w) => ({ path: `/api/users/${w.users.outsider.id}/invitation` }),
     expect: administratorOnly(201),
   },
+  // Corrections to closed records: the held review meeting's record is closed.
+  "POST /api/families/{familyId}/records/{recordKind}/{recordId}/corrections": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/records/meeting_record/${w.reviewMeeting.id}/corrections`,
+      body: { section: "Decisions", correctedText: "The grant was agreed.", reason: "Misheard." },
+    }),
+    expect: familyScoped({
+      manager: 201,
+      leadProfessional: 201,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "GET /api/families/{familyId}/records/{recordKind}/{recordId}/corrections": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/records/meeting_record/${w.reviewMeeting.id}/corrections`,
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 200,
+      familyMember: 403,
+    }),
+  },
   // Subject access: administrators of the family's authority only.
   "GET /api/admin/subject-access/families": {
     request: (w) => ({

@@ -2811,6 +2811,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3023,6 +3027,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3221,6 +3229,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -3453,6 +3465,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -3691,6 +3707,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3927,6 +3947,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -4157,6 +4181,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -4350,6 +4378,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -4582,6 +4614,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -4826,6 +4862,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -5059,6 +5099,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -5261,6 +5305,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -5498,6 +5546,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -5742,6 +5794,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -5972,6 +6028,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -6165,6 +6225,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -6463,6 +6527,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -6656,6 +6724,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -6890,6 +6962,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -7120,6 +7196,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -7354,6 +7434,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -7585,6 +7669,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -7891,6 +7979,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8188,6 +8280,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8400,6 +8496,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -8616,6 +8716,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8821,6 +8925,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -9084,6 +9192,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -9314,6 +9426,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -9516,6 +9632,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -9769,6 +9889,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -9993,6 +10117,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -10195,6 +10323,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -10419,6 +10551,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -10612,6 +10748,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -10836,6 +10976,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11034,6 +11178,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -11269,6 +11417,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11497,6 +11649,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11722,6 +11878,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11938,6 +12098,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -12159,6 +12323,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -12401,6 +12569,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -12621,6 +12793,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -13150,6 +13326,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -13354,6 +13534,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -13563,6 +13747,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -14004,6 +14192,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -14225,6 +14417,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -14444,6 +14640,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -14964,6 +15164,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -15213,6 +15417,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -15406,6 +15614,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -15628,6 +15840,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -15862,6 +16078,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -16157,6 +16377,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -16394,6 +16618,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -16629,6 +16857,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -16870,6 +17102,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17107,6 +17343,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17340,6 +17580,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17542,6 +17786,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -17781,6 +18029,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18009,6 +18261,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -18244,6 +18500,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18468,6 +18728,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18670,6 +18934,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -18909,6 +19177,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -19137,6 +19409,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -19400,6 +19676,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -19630,6 +19910,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -19835,6 +20119,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -20357,6 +20645,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -20561,6 +20853,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -20784,6 +21080,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -21003,6 +21303,10 @@ export interface paths {
                   admit: boolean;
                 };
                 plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
                   read: boolean;
                 };
                 printout: {
@@ -21433,6 +21737,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -21644,6 +21952,10 @@ export interface paths {
                 plan_version: {
                   read: boolean;
                 };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -21691,6 +22003,444 @@ export interface paths {
         };
         /** @description Well-formed but breaks a rule of the service */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/records/{recordKind}/{recordId}/corrections": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A record's corrections, oldest first (staff of the case) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          recordKind: "assessment" | "review" | "closure" | "meeting_record";
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The corrections */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Oldest first */
+              data: components["schemas"]["Correction"][];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Correct a closed record (assessment, review, closure, meeting record): appended beneath the original with a reason, never an edit (the lead or a service manager) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          recordKind: "assessment" | "review" | "closure" | "meeting_record";
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CorrectionInput"];
+        };
+      };
+      responses: {
+        /** @description The correction */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Correction"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -25282,6 +26032,33 @@ export interface components {
       /** @description The next supervision, YYYY-MM-DD */
       nextOn: string | null;
       createdAt: string;
+    };
+    Correction: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      recordKind: "assessment" | "review" | "closure" | "meeting_record";
+      /** Format: uuid */
+      recordId: string;
+      section: string;
+      correctedText: string;
+      reason: string;
+      correctedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      correctedAt: string;
+      /** @description "Corrected on 30 November 2026 by Alex Smith: Family story — … Reason: …" */
+      words: string;
+    };
+    CorrectionInput: {
+      /** @description The field or section corrected, e.g. "Family story" */
+      section: string;
+      /** @description What the record should say */
+      correctedText: string;
+      /** @description Why the record was wrong */
+      reason: string;
     };
     CaseloadRow: {
       /** Format: uuid */

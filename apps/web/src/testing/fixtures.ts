@@ -124,6 +124,7 @@ export function noAbilities(): FamilyAbilities {
     },
     plan_version: { read: false },
     printout: { plan: false, meeting_record: false, assessment: false },
+    correction: { create: false, read: false },
   };
 }
 
