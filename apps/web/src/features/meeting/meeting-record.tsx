@@ -4,6 +4,7 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { roleLabels } from "../../lib/labels";
 import { type MeetingRecordData, meetingRecordQuery } from "./meeting-queries";
+import { RecordCorrections } from "./record-corrections";
 import { RecordResponses } from "./record-responses";
 
 const timeOf = (iso: string) => formatDateTime(iso).split(" at ")[1] ?? "";
@@ -81,6 +82,7 @@ export function MeetingRecord({
       )}
       <Unchanged record={r} />
       <RecordResponses familyId={familyId} meetingId={meetingId} record={r} />
+      {asFamily ? null : <RecordCorrections familyId={familyId} meetingId={meetingId} />}
     </section>
   );
 }
