@@ -45,6 +45,8 @@ const mustBeSeenIn = [
   "plan_versions.content",
   "plan_sign_offs.plan",
   "reviews.summary",
+  "record_corrections.corrected_text",
+  "record_corrections.reason",
   "feedback_answers.comment",
   "sharing_records.summary",
   "lawful_basis_records.justification",

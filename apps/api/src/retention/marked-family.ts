@@ -28,6 +28,7 @@ import {
   notices,
   planSignOffs,
   planVersions,
+  recordCorrections,
   reviews,
   sessions,
   sharingRecords,
@@ -303,6 +304,15 @@ export async function buildMarkedFamily(db: Database, s: Scenario, prefix: strin
     wouldRecommend: 5,
     comment: m("feedback"),
     answeredAt: new Date(),
+  } as never);
+  await db.insert(recordCorrections).values({
+    familyId: f,
+    recordKind: "review",
+    recordId: review.id,
+    section: "summary",
+    correctedText: m("correction-text"),
+    reason: m("correction-reason"),
+    correctedBy: lead.id,
   } as never);
   await db.insert(sharingRecords).values({
     familyId: f,
