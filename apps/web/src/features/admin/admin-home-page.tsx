@@ -74,8 +74,8 @@ export function AdminHomePage() {
               Subject access requests
             </Link>
             <br />
-            Download everything held about one family member, with other people's details marked
-            for review.
+            Download everything held about one family member, with other people's details marked for
+            review.
           </li>
         ) : null}
         {abilities?.notice_outbox.read ? (
