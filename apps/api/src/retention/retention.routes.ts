@@ -2,8 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { eraseFamily, executeRows, retentionReviews, type Transaction } from "@teamaround/db";
 import { AppError, authorizeGlobal, notFound, revocationReasons } from "@teamaround/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Context } from "hono";
 import { requireAuthorityActor } from "../admin/admin-context";
-import type { ApiApp } from "../app-env";
+import type { ApiApp, ApiEnv } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishAfterCommit } from "../events/publish-after-commit";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
@@ -111,6 +112,38 @@ async function reviewOrNotFound(tx: Transaction, authorityId: string, familyId: 
   return review;
 }
 
+/**
+ * One change to a family's review (extend, hold, lift the hold): refused by
+ * `refuse` when the review's state does not allow it, stale versions 409,
+ * audited, in one transaction; answers the review as it now is.
+ */
+async function changeReview(
+  c: Context<ApiEnv>,
+  target: { authorityId: string; familyId: string; version: number },
+  change: {
+    refuse?: (review: Awaited<ReturnType<typeof reviewOrNotFound>>) => string | null;
+    values: Partial<typeof retentionReviews.$inferInsert>;
+    event: "retention.extend" | "retention.hold" | "retention.lift_hold";
+    details?: Record<string, unknown>;
+  },
+) {
+  const { authorityId, familyId } = target;
+  return c.var.deps.db.transaction(async (tx) => {
+    const review = await reviewOrNotFound(tx, authorityId, familyId);
+    const refusal = change.refuse?.(review);
+    if (refusal) throw new AppError("conflict", refusal);
+    await updateReview(tx, target, change.values);
+    await recordAudit(tx, c, {
+      event: change.event,
+      familyId,
+      resourceType: "retention_review",
+      resourceId: familyId,
+      ...(change.details ? { details: change.details } : {}),
+    });
+    return reviewOrNotFound(tx, authorityId, familyId);
+  });
+}
+
 export function registerRetentionRoutes(app: ApiApp): void {
   app.openapi(listRoute, async (c) => {
     const { actor, authorityId } = requireAuthorityActor(c);
@@ -133,28 +166,25 @@ export function registerRetentionRoutes(app: ApiApp): void {
     authorizeGlobal(actor, "retention_review", "extend");
     const { familyId } = c.req.valid("param");
     const body = c.req.valid("json") as z.infer<typeof ExtendRetentionBody>;
-    const { db, now } = c.var.deps;
+    const { now } = c.var.deps;
     if (body.until <= isoDay(now())) {
       throw new AppError("unprocessable", "The new date must be after today.", {
         fields: { until: "must be after today" },
       });
     }
-    const data = await db.transaction(async (tx) => {
-      await reviewOrNotFound(tx, authorityId, familyId);
-      await updateReview(
-        tx,
-        { authorityId, familyId, version: body.version },
-        { extendedUntil: body.until, extensionReason: body.reason, extendedBy: actor.userId },
-      );
-      await recordAudit(tx, c, {
+    const data = await changeReview(
+      c,
+      { authorityId, familyId, version: body.version },
+      {
+        values: {
+          extendedUntil: body.until,
+          extensionReason: body.reason,
+          extendedBy: actor.userId,
+        },
         event: "retention.extend",
-        familyId,
-        resourceType: "retention_review",
-        resourceId: familyId,
         details: { until: body.until },
-      });
-      return reviewOrNotFound(tx, authorityId, familyId);
-    });
+      },
+    );
     return c.json({ data }, 200);
   });
 
@@ -163,22 +193,15 @@ export function registerRetentionRoutes(app: ApiApp): void {
     authorizeGlobal(actor, "retention_review", "hold");
     const { familyId } = c.req.valid("param");
     const body = c.req.valid("json") as z.infer<typeof HoldRetentionBody>;
-    const data = await c.var.deps.db.transaction(async (tx) => {
-      const review = await reviewOrNotFound(tx, authorityId, familyId);
-      if (review.hold) throw new AppError("conflict", "This record is already on legal hold.");
-      await updateReview(
-        tx,
-        { authorityId, familyId, version: body.version },
-        { holdReason: body.reason, heldBy: actor.userId, heldAt: c.var.deps.now() },
-      );
-      await recordAudit(tx, c, {
+    const data = await changeReview(
+      c,
+      { authorityId, familyId, version: body.version },
+      {
+        refuse: (review) => (review.hold ? "This record is already on legal hold." : null),
+        values: { holdReason: body.reason, heldBy: actor.userId, heldAt: c.var.deps.now() },
         event: "retention.hold",
-        familyId,
-        resourceType: "retention_review",
-        resourceId: familyId,
-      });
-      return reviewOrNotFound(tx, authorityId, familyId);
-    });
+      },
+    );
     return c.json({ data }, 200);
   });
 
@@ -187,22 +210,15 @@ export function registerRetentionRoutes(app: ApiApp): void {
     authorizeGlobal(actor, "retention_review", "hold");
     const { familyId } = c.req.valid("param");
     const body = c.req.valid("json") as z.infer<typeof LiftHoldBody>;
-    const data = await c.var.deps.db.transaction(async (tx) => {
-      const review = await reviewOrNotFound(tx, authorityId, familyId);
-      if (!review.hold) throw new AppError("conflict", "This record is not on legal hold.");
-      await updateReview(
-        tx,
-        { authorityId, familyId, version: body.version },
-        { holdReason: null, heldBy: null, heldAt: null },
-      );
-      await recordAudit(tx, c, {
+    const data = await changeReview(
+      c,
+      { authorityId, familyId, version: body.version },
+      {
+        refuse: (review) => (review.hold ? null : "This record is not on legal hold."),
+        values: { holdReason: null, heldBy: null, heldAt: null },
         event: "retention.lift_hold",
-        familyId,
-        resourceType: "retention_review",
-        resourceId: familyId,
-      });
-      return reviewOrNotFound(tx, authorityId, familyId);
-    });
+      },
+    );
     return c.json({ data }, 200);
   });
 
