@@ -12,7 +12,7 @@ function assessment(overrides: Record<string, unknown> = {}) {
   const blank = { text: "", version: 0, updatedAt: null, updatedBy: null };
   return {
     id: assessmentId,
-    episodeId: "e1a2b3c4-0000-4000-8000-000000000001",
+    episodeId,
     kind: "initial",
     status: "draft",
     version: 1,
@@ -59,12 +59,49 @@ function assessment(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function world(entryReply: [number, unknown]) {
+const episodeId = "e1a2b3c4-0000-4000-8000-000000000001";
+const correctionsUrl = `/api/families/${familyId}/records/assessment/${assessmentId}/corrections`;
+const correctionWords =
+  "Corrected on 30 November 2026 by Jordan Hale: Worries — Robin misses Mondays only. Reason: Misread the register.";
+
+function episode(status: "plan_in_place" | "closed") {
+  return {
+    id: episodeId,
+    number: 1,
+    origin: "request_for_help",
+    status,
+    openedAt: "2026-10-01T09:00:00.000Z",
+    planInPlaceAt: null,
+    closedAt: status === "closed" ? "2026-11-25T09:00:00.000Z" : null,
+    closedBy: null,
+    closureReason: status === "closed" ? "outcomes_met" : null,
+    closureSummary: null,
+    request: null,
+    askedBy: null,
+    reReferralOfEpisodeId: null,
+    outcomeResults: [],
+    events: [],
+  };
+}
+
+function world(
+  entryReply: [number, unknown],
+  closed?: { status: "plan_in_place" | "closed"; canCorrect: boolean },
+) {
   const abilities = noAbilities();
   abilities.assessment.read = true;
   abilities.assessment.write = true;
   abilities.score.read = true;
+  if (closed) {
+    abilities.episode.read = true;
+    abilities.correction = { read: true, create: closed.canCorrect };
+  }
   return fakeApi({
+    [`GET /api/families/${familyId}/episodes`]: [
+      200,
+      { data: closed ? [episode(closed.status)] : [], abilities },
+    ],
+    [`GET ${correctionsUrl}`]: [200, { data: [{ id: "c1", words: correctionWords }], abilities }],
     "GET /api/me": [200, meResponse()],
     "GET /api/authority": [200, { data: authority }],
     [`GET /api/families/${familyId}`]: [200, { data: family, abilities }],
@@ -86,6 +123,35 @@ function world(entryReply: [number, unknown]) {
     [`PUT /api/families/${familyId}/assessments/${assessmentId}/entries`]: entryReply,
   });
 }
+
+describe("the corrections beneath an assessment", () => {
+  it("shows a closed episode's assessment with its corrections and, for the lead, the form", async () => {
+    world([200, {}], { status: "closed", canCorrect: true });
+    renderApp(`/families/${familyId}/assessments/${assessmentId}`);
+    const section = await screen.findByRole("region", { name: "Corrections" });
+    expect(within(section).getByText(correctionWords)).toBeTruthy();
+    expect(within(section).getByLabelText("Why it was wrong")).toBeTruthy();
+    expect(within(section).getByRole("button", { name: "Add the correction" })).toBeTruthy();
+  });
+
+  it("shows a team member the corrections without the form", async () => {
+    world([200, {}], { status: "closed", canCorrect: false });
+    renderApp(`/families/${familyId}/assessments/${assessmentId}`);
+    expect(await screen.findByText(correctionWords)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Add the correction" })).toBeNull();
+  });
+
+  it("shows no corrections while the episode is open: the assessment is edited instead", async () => {
+    const fake = world([200, {}], { status: "plan_in_place", canCorrect: true });
+    renderApp(`/families/${familyId}/assessments/${assessmentId}`);
+    expect(await screen.findByLabelText("The family's story")).toBeTruthy();
+    await waitFor(() =>
+      expect(fake.callsTo("GET", `/api/families/${familyId}/episodes`)).toHaveLength(1),
+    );
+    expect(screen.queryByRole("region", { name: "Corrections" })).toBeNull();
+    expect(fake.callsTo("GET", correctionsUrl)).toHaveLength(0);
+  });
+});
 
 describe("the assessment page", () => {
   it("shows sections, the child's voice, scores and what is still to do", async () => {

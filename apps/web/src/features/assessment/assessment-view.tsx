@@ -4,6 +4,7 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
 import { DownloadPdf, printoutPaths } from "../printouts/download-pdf";
+import { AssessmentCorrections } from "./assessment-corrections";
 import { assessmentStatusTags, missingLabel, sectionLabels } from "./assessment-labels";
 import { type Assessment, assessmentQuery } from "./assessment-queries";
 import { ScoreForm, ScoreTable } from "./score-panel";
@@ -79,6 +80,13 @@ export function AssessmentView({
             ))}
           </ul>
         )}
+      </PartBoundary>
+      <PartBoundary what="the corrections">
+        <AssessmentCorrections
+          familyId={familyId}
+          assessment={assessment}
+          abilities={query.data.abilities}
+        />
       </PartBoundary>
     </>
   );

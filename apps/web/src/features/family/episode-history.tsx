@@ -5,6 +5,7 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
 import { closureReasonLabels } from "../../lib/labels";
+import { RecordCorrections } from "../corrections/record-corrections";
 import { episodesQuery } from "./episode-queries";
 
 type Episode = components["schemas"]["Episode"];
@@ -36,8 +37,17 @@ const resultLabels: Record<Episode["outcomeResults"][number]["result"], string> 
   not_met: "Not met",
 };
 
-/** "Early Help episodes": each period of work with the family, newest first, with its history. */
-export function EpisodeHistory({ familyId }: { familyId: string }) {
+/**
+ * "Early Help episodes": each period of work with the family, newest first, with its history;
+ * beneath a closed one's closure, its corrections when the reader may see them.
+ */
+export function EpisodeHistory({
+  familyId,
+  showCorrections = false,
+}: {
+  familyId: string;
+  showCorrections?: boolean;
+}) {
   const episodes = useQuery(episodesQuery(familyId));
   return (
     <section aria-labelledby="episodes-heading">
@@ -49,6 +59,9 @@ export function EpisodeHistory({ familyId }: { familyId: string }) {
       {episodes.data?.data.map((episode) => (
         <PartBoundary key={episode.id} what={`episode ${episode.number}`}>
           <EpisodeCard episode={episode} />
+          {showCorrections && episode.status === "closed" ? (
+            <RecordCorrections familyId={familyId} recordKind="closure" recordId={episode.id} />
+          ) : null}
         </PartBoundary>
       ))}
     </section>

@@ -102,7 +102,9 @@ export function FamilySummaryPage() {
       <h1 className="govuk-heading-l">Summary</h1>
       <SummaryList rows={rows} />
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
-      {abilities.episode.read ? <EpisodeHistory familyId={familyId} /> : null}
+      {abilities.episode.read ? (
+        <EpisodeHistory familyId={familyId} showCorrections={abilities.correction.read} />
+      ) : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
       {abilities.closure.read ? <ClosureSignOffPanel familyId={familyId} /> : null}
       {abilities.audit.read_readers ? (

@@ -3,8 +3,8 @@ import { Details, SummaryList } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { roleLabels } from "../../lib/labels";
+import { RecordCorrections } from "../corrections/record-corrections";
 import { type MeetingRecordData, meetingRecordQuery } from "./meeting-queries";
-import { RecordCorrections } from "./record-corrections";
 import { RecordResponses } from "./record-responses";
 
 const timeOf = (iso: string) => formatDateTime(iso).split(" at ")[1] ?? "";
@@ -82,7 +82,9 @@ export function MeetingRecord({
       )}
       <Unchanged record={r} />
       <RecordResponses familyId={familyId} meetingId={meetingId} record={r} />
-      {asFamily ? null : <RecordCorrections familyId={familyId} meetingId={meetingId} />}
+      {asFamily ? null : (
+        <RecordCorrections familyId={familyId} recordKind="meeting_record" recordId={meetingId} />
+      )}
     </section>
   );
 }

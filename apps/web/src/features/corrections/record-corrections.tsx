@@ -4,41 +4,61 @@ import { api, unwrap } from "../../api/client";
 import { isApiError } from "../../api/errors";
 import { Button, Input, Textarea } from "../../components/govuk";
 
-const correctionsKey = (familyId: string, meetingId: string) => [
+export type CorrectionRecordKind = "assessment" | "review" | "closure" | "meeting_record";
+
+interface RecordRef {
+  familyId: string;
+  recordKind: CorrectionRecordKind;
+  recordId: string;
+}
+
+const correctionsKey = ({ familyId, recordKind, recordId }: RecordRef) => [
   "families",
   familyId,
   "corrections",
-  "meeting_record",
-  meetingId,
+  recordKind,
+  recordId,
 ];
 
 const path = "/api/families/{familyId}/records/{recordKind}/{recordId}/corrections" as const;
 
+const sectionHints: Record<CorrectionRecordKind, string> = {
+  assessment: "For example, Worries",
+  review: "For example, Decision",
+  closure: "For example, Closing summary",
+  meeting_record: "For example, Decisions",
+};
+
 /**
- * Under a held meeting's record, for staff: the corrections made to it since
- * (the record itself never changes), and — for the lead or a service manager
- * — a form to add one with its reason.
+ * Under a closed record (an assessment, a review, a closure, a held meeting's
+ * record), for staff: the corrections made to it since (the record itself
+ * never changes), and — where the abilities allow — a form to add one with its
+ * reason. Show it only once the record is closed: the API refuses corrections
+ * to an open record.
  */
 export function RecordCorrections({
   familyId,
-  meetingId,
-}: {
-  familyId: string;
-  meetingId: string;
-}) {
-  const params = { path: { familyId, recordKind: "meeting_record" as const, recordId: meetingId } };
+  recordKind,
+  recordId,
+  headingLevel = 3,
+}: RecordRef & { headingLevel?: 2 | 3 }) {
+  const record = { familyId, recordKind, recordId };
+  const params = { path: record };
   const corrections = useQuery({
-    queryKey: correctionsKey(familyId, meetingId),
+    queryKey: correctionsKey(record),
     queryFn: () => unwrap(api.GET(path, { params })),
     retry: false,
   });
   if (!corrections.data) return null;
   const { data, abilities } = corrections.data;
+  // Several closed records (e.g. episodes) may sit on one page: ids name the record.
+  const prefix = `correction-${recordKind}-${recordId}`;
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby="record-corrections-heading">
-      <h3 className="govuk-heading-m" id="record-corrections-heading">
+    <section aria-labelledby={`${prefix}-heading`}>
+      <Heading className="govuk-heading-m" id={`${prefix}-heading`}>
         Corrections
-      </h3>
+      </Heading>
       {data.length === 0 ? (
         <p className="govuk-body">This record has not been corrected.</p>
       ) : (
@@ -50,14 +70,12 @@ export function RecordCorrections({
           ))}
         </ul>
       )}
-      {abilities.correction.create ? (
-        <CorrectionForm familyId={familyId} meetingId={meetingId} />
-      ) : null}
+      {abilities.correction.create ? <CorrectionForm record={record} prefix={prefix} /> : null}
     </section>
   );
 }
 
-function CorrectionForm({ familyId, meetingId }: { familyId: string; meetingId: string }) {
+function CorrectionForm({ record, prefix }: { record: RecordRef; prefix: string }) {
   const queryClient = useQueryClient();
   const [section, setSection] = useState("");
   const [correctedText, setCorrectedText] = useState("");
@@ -66,7 +84,7 @@ function CorrectionForm({ familyId, meetingId }: { familyId: string; meetingId: 
     mutationFn: () =>
       unwrap(
         api.POST(path, {
-          params: { path: { familyId, recordKind: "meeting_record", recordId: meetingId } },
+          params: { path: record },
           body: { section, correctedText, reason },
         }),
       ),
@@ -74,7 +92,7 @@ function CorrectionForm({ familyId, meetingId }: { familyId: string; meetingId: 
       setSection("");
       setCorrectedText("");
       setReason("");
-      await queryClient.invalidateQueries({ queryKey: correctionsKey(familyId, meetingId) });
+      await queryClient.invalidateQueries({ queryKey: correctionsKey(record) });
     },
   });
   const onSubmit = (event: FormEvent) => {
@@ -93,20 +111,20 @@ function CorrectionForm({ familyId, meetingId }: { familyId: string; meetingId: 
         </p>
       ) : null}
       <Input
-        id="correction-section"
+        id={`${prefix}-section`}
         label="Which part is wrong"
-        hint="For example, Decisions"
+        hint={sectionHints[record.recordKind]}
         value={section}
         onChange={setSection}
       />
       <Textarea
-        id="correction-text"
+        id={`${prefix}-text`}
         label="What it should say"
         value={correctedText}
         onChange={setCorrectedText}
       />
       <Textarea
-        id="correction-reason"
+        id={`${prefix}-reason`}
         label="Why it was wrong"
         value={reason}
         onChange={setReason}

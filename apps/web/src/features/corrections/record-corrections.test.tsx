@@ -14,7 +14,7 @@ function show() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <RecordCorrections familyId={familyId} meetingId={meetingId} />
+      <RecordCorrections familyId={familyId} recordKind="meeting_record" recordId={meetingId} />
     </QueryClientProvider>,
   );
 }
