@@ -10,6 +10,9 @@ const leadId = "9d1d97fe-9e71-473b-835a-b6f5e0445342";
 const parentId = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
 const meetingPath = `/api/families/${familyId}/meetings/${meetingId}`;
 const hash = "a".repeat(64);
+const correctionsPath = `/api/families/${familyId}/records/meeting_record/${meetingId}/corrections`;
+const correctionWords =
+  "Corrected on 12 March 2031 by Jordan Hale: Decisions — Carry on with the plan for six weeks. Reason: Misheard.";
 
 const meeting = {
   id: meetingId,
@@ -141,6 +144,10 @@ function serve(data: ReturnType<typeof record>, onRespond?: (body: unknown) => v
     [`GET /api/families/${familyId}`]: [200, { data: family, abilities: a }],
     [`GET ${meetingPath}`]: [200, { data: meeting, abilities: a }],
     [`GET ${meetingPath}/record`]: [200, { data, abilities: a }],
+    [`GET ${correctionsPath}`]: [
+      200,
+      { data: [{ id: "c1", words: correctionWords }], abilities: a },
+    ],
     [`POST ${meetingPath}/record/responses`]: (call) => {
       onRespond?.(call.body);
       const entry = {
@@ -183,6 +190,14 @@ describe("the held meeting's record", () => {
     expect(screen.queryByText(/Fingerprint \(SHA-256\)/)).toBeNull();
     expect(screen.getByTestId("version-hash").textContent).toBe(hash);
     expect(screen.getByText("How we know")).toBeTruthy();
+  });
+
+  it("shows staff the record's corrections beneath it, without the form for a team member", async () => {
+    serve(record());
+    renderApp(`/families/${familyId}/meetings/${meetingId}/room`);
+    const section = await screen.findByRole("region", { name: "Corrections" });
+    expect(within(section).getByText(correctionWords)).toBeTruthy();
+    expect(within(section).queryByRole("button", { name: "Add the correction" })).toBeNull();
   });
 
   it("confirms the record and shows the confirmation under it", async () => {
