@@ -189,7 +189,15 @@ describe("listing and revoking", () => {
     const listed = await listUserSessions(handle.db, user.id, policy, later(now, 10_000));
     expect(listed.map((s) => s.id)).toEqual([second.session.id, sessionIdFromToken(token)]);
     expect(Object.keys(listed[0] ?? {}).sort()).toEqual(
-      ["createdAt", "expiresAt", "id", "ipAddress", "lastSeenAt", "userAgent"].sort(),
+      [
+        "createdAt",
+        "expiresAt",
+        "id",
+        "ipAddress",
+        "lastSeenAt",
+        "singleSignOn",
+        "userAgent",
+      ].sort(),
     );
     expect(JSON.stringify(listed)).not.toContain(token);
     expect(listed.map((s) => s.id)).not.toContain(other.session.id);

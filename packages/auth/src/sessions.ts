@@ -57,6 +57,8 @@ export interface SessionSummary {
   expiresAt: Date;
   ipAddress: string | null;
   userAgent: string | null;
+  /** Begun through the council's identity provider rather than a password. */
+  singleSignOn: boolean;
 }
 
 export function generateSessionToken(): string {
@@ -199,6 +201,7 @@ export async function listUserSessions(
       expiresAt: sessions.expiresAt,
       ipAddress: sessions.ipAddress,
       userAgent: sessions.userAgent,
+      singleSignOn: sessions.singleSignOn,
     })
     .from(sessions)
     .where(

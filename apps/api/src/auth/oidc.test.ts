@@ -219,6 +219,7 @@ describe("staff single sign-on (OpenID Connect)", () => {
     const second = await signOnAs(authority.id, subject);
     const listed = await call(api, "GET", "/api/me/sessions", { cookie: second.cookie });
     expect(listed.json.data).toHaveLength(2);
+    expect(listed.json.data.every((s: { singleSignOn: boolean }) => s.singleSignOn)).toBe(true);
     const revoked = await call(api, "POST", "/api/me/sessions/revoke-others", {
       cookie: second.cookie,
     });

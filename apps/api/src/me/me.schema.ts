@@ -28,6 +28,9 @@ export const MySessionSchema = z
     expiresAt: z.string(),
     ip: z.string().nullable(),
     userAgent: z.string().nullable(),
+    singleSignOn: z
+      .boolean()
+      .describe("Begun through the council's identity provider rather than a password"),
     current: z.boolean(),
   })
   .openapi("MySession");

@@ -71,6 +71,10 @@ describe("my sessions", () => {
     const secondToken = second.cookie.split("=")[1] ?? "";
     const current = response.json.data.find((s: { current: boolean }) => s.current);
     expect(current.id).toBe(hashToken(secondToken));
+    expect(response.json.data.map((s: { singleSignOn: boolean }) => s.singleSignOn)).toEqual([
+      false,
+      false,
+    ]);
     const text = JSON.stringify(response.json);
     expect(text).not.toContain(secondToken);
     expect(text).not.toContain(first.cookie.split("=")[1]);

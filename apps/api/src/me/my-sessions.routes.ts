@@ -52,6 +52,7 @@ export function registerMySessionRoutes(app: ApiApp): void {
       expiresAt: s.expiresAt.toISOString(),
       ip: s.ipAddress,
       userAgent: s.userAgent,
+      singleSignOn: s.singleSignOn,
       current: s.id === session.id,
     }));
     return c.json({ data }, 200);

@@ -23451,6 +23451,8 @@ export interface components {
       expiresAt: string;
       ip: string | null;
       userAgent: string | null;
+      /** @description Begun through the council's identity provider rather than a password */
+      singleSignOn: boolean;
       current: boolean;
     };
     NoFields: Record<string, never>;

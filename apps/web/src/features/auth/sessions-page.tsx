@@ -103,6 +103,10 @@ export function SessionsPage() {
               { header: "Signed in", cell: (s) => formatDateTime(s.createdAt) },
               { header: "Last active", cell: (s) => formatDateTime(s.lastSeenAt) },
               { header: "Device", cell: (s) => device(s.userAgent) },
+              {
+                header: "How",
+                cell: (s) => (s.singleSignOn ? "Council sign-in" : "Password"),
+              },
               { header: "IP address", cell: (s) => s.ip ?? "Not known" },
               {
                 header: "Action",
