@@ -64,6 +64,8 @@ describe("corrections to closed records", () => {
     expect(data.words).toMatch(/^Corrected on \d{1,2} \w+ \d{4} by .+: Family story — Robin moved/);
     expect(data.words).toContain("Reason: The date was recorded wrongly");
 
+    // A minute later: the list is in the order corrections were made (the test clock stands still).
+    api.clock.now = new Date(api.clock.now.getTime() + 60_000);
     await call("POST", url, cookies.manager, { ...correction, correctedText: "A second one." });
     const listed = await call("GET", url, cookies.teamMember);
     expect(listed.status).toBe(200);
