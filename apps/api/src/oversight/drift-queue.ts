@@ -26,7 +26,7 @@ export interface DriftPage {
   counts: Record<DriftKind, number>;
 }
 
-interface StoredItem {
+export interface StoredItem {
   kind: DriftKind;
   subject_id: string;
   family_id: string | null;
@@ -38,7 +38,7 @@ interface StoredItem {
 
 /** Most late first (the earliest due), then the family's name, the kind, the subject. */
 const kindOrder = `array[${driftKinds.map((k) => `'${k}'`).join(",")}]::text[]`;
-const queueOrder = (d: "d" | "q") =>
+const queueOrder = (d: "d" | "q" | "s") =>
   sql.raw(
     `${d}.due_on, ${d}.family_name, array_position(${kindOrder}, ${d}.kind), ${d}.subject_id`,
   );
@@ -60,6 +60,14 @@ const ofTeam = (scope: ManagerScope) =>
   sql`d.lead_user_id in (select u.id from users u where u.manager_id = ${scope.managerId})
     and d.agency_id <> ${scope.agencyId} and d.authority_id = ${scope.authorityId}`;
 
+/** How a page's rows are read: plainly, or with the read's audit event in the same statement. */
+export type ReadItems = (query: SQL, orderBy: SQL) => Promise<StoredItem[]>;
+
+const readPlainly =
+  (db: Executor): ReadItems =>
+  (query) =>
+    executeRows<StoredItem>(db, query);
+
 /**
  * One page of the manager's drift queue, worst first, with the counts of every
  * kind. Each range is read in order and cut at the page's end before the two
@@ -71,6 +79,7 @@ export async function readDriftPage(
   scope: ManagerScope,
   today: string,
   request: DriftPageRequest,
+  readItems: ReadItems = readPlainly(db),
 ): Promise<DriftPage> {
   const offset = (request.page - 1) * driftPageSize;
   const upTo = offset + driftPageSize;
@@ -80,12 +89,13 @@ export async function readDriftPage(
   const count = (inScope: SQL) =>
     sql`select d.kind from drift_items d where ${inScope} and ${late(today, undefined)}`;
   const [rows, kindCounts] = await Promise.all([
-    executeRows<StoredItem>(
-      db,
+    readItems(
       sql`select q.kind, q.subject_id, q.family_id, q.family_name, q.family_reference, q.detail,
           to_char(q.due_on, 'YYYY-MM-DD') as due_on
         from (${range(ofService(scope))} union all ${range(ofTeam(scope))}) q
         order by ${queueOrder("q")} limit ${driftPageSize} offset ${offset}`,
+      // due_on is now ISO text, whose order is the date's.
+      queueOrder("s"),
     ),
     executeRows<{ kind: DriftKind; n: number }>(
       db,

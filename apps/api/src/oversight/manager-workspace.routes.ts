@@ -10,12 +10,13 @@ import {
 } from "@teamaround/domain";
 import type { Context } from "hono";
 import type { ApiApp, ApiEnv } from "../app-env";
+import { readAudited } from "../audit/audited-read";
 import { recordAudit } from "../audit/record-audit";
 import { errorResponses, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { authoritySettings } from "../shared/authority-settings";
 import { isoDay } from "../shared/dates";
-import { driftPageSize, readDriftPage } from "./drift-queue";
+import { driftPageSize, readDriftPage, type StoredItem } from "./drift-queue";
 import { listCaseload, managerScope, toCaseloadRow } from "./manager-scope";
 import {
   CaseloadQuery,
@@ -113,13 +114,16 @@ export function registerManagerWorkspaceRoutes(app: ApiApp): void {
     const query = c.req.valid("query");
     const { db, now } = c.var.deps;
     const today = isoDay(now());
-    const page = await readDriftPage(db, scope, today, query);
-    const data = page.items.map((item) => ({ ...item, label: driftKindLabels[item.kind] }));
-    await auditRead(
-      c,
-      "manager.drift.read",
-      data.map((i) => i.familyId),
+    // The page and its audit event in one statement: one round trip and one commit.
+    const page = await readDriftPage(db, scope, today, query, (items, orderBy) =>
+      readAudited<StoredItem>(db, c, items, {
+        event: "manager.drift.read",
+        resourceType: "manager_workspace",
+        familyIdColumn: "family_id",
+        orderBy,
+      }),
     );
+    const data = page.items.map((item) => ({ ...item, label: driftKindLabels[item.kind] }));
     const counts = driftKinds.map((kind) => ({
       kind,
       label: driftKindLabels[kind],

@@ -183,7 +183,12 @@ describe("the drift queue", () => {
       label: "Action overdue",
       count: 1,
     });
+    // The page's audit event is written with the read, naming every family shown.
+    const [read] = await auditCount(s.users.manager.id, "manager.drift.read");
     expect(await auditCount(s.users.manager.id, "manager.drift.read")).toHaveLength(1);
+    expect(read).toMatchObject({ actorRole: "manager", resourceType: "manager_workspace" });
+    const shownFamilies = [...new Set(items.map((i) => i.familyId).filter(Boolean))].sort();
+    expect(read?.details).toEqual({ count: 3, familyIds: shownFamilies });
 
     // One kind at a time; a page past the end is empty; a bad page or kind is refused.
     const get = (query: string) =>
