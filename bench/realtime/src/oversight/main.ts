@@ -103,6 +103,8 @@ async function main() {
     api = await startApiProcess(database.url);
     await outboxSettled(handle);
     const routes = [
+      // The floor: a signed-in request that reads no list and writes no audit row.
+      { name: "floor: who am I (manager)", path: "/api/me", cookie: people.manager.cookie },
       { name: "drift queue (manager)", path: "/api/manager/drift", cookie: people.manager.cookie },
       {
         name: "drift queue (service manager)",
