@@ -53,7 +53,7 @@ export async function getFamilyAccess(
   const [member] =
     actor.role === "family_member"
       ? await db
-          .select({ id: familyMembers.id })
+          .select({ id: familyMembers.id, pr: familyMembers.parentalResponsibility })
           .from(familyMembers)
           .where(and(eq(familyMembers.familyId, familyId), eq(familyMembers.userId, actor.userId)))
       : [];
@@ -73,6 +73,7 @@ export async function getFamilyAccess(
       owningAgencyId: family.owningAgencyId,
       teamRole: membership?.role ?? null,
       familyMemberId: member?.id ?? null,
+      familyMemberParentalResponsibility: member?.pr ?? false,
       leadLineManagerId:
         actor.role === "manager"
           ? ((await leadLineManagers(db, [familyId])).get(familyId) ?? null)
@@ -106,6 +107,7 @@ export async function getFamilyAccesses(
       teamRole: teamMemberships.role,
       memberUserId: familyMembers.userId,
       familyMemberId: familyMembers.id,
+      memberPr: familyMembers.parentalResponsibility,
     })
     .from(families)
     .leftJoin(
@@ -142,6 +144,8 @@ export async function getFamilyAccesses(
       owningAgencyId: family.owningAgencyId,
       teamRole: team?.teamRole ?? null,
       familyMemberId: actor.role === "family_member" ? (member?.familyMemberId ?? null) : null,
+      familyMemberParentalResponsibility:
+        actor.role === "family_member" && member?.memberPr === true,
       leadLineManagerId: managers.get(pair.familyId) ?? null,
       guest: guests.get(accessKey(pair.userId, pair.familyId)) ?? null,
     });

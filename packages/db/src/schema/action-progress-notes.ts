@@ -1,4 +1,4 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { actions } from "./actions";
 import { createdAt, id } from "./columns";
 import { families } from "./families";
@@ -18,6 +18,8 @@ export const actionProgressNotes = pgTable(
       .notNull()
       .references(() => users.id),
     note: text("note").notNull(),
+    /** A family member's note for the team only: other family members never see it. */
+    forTeamOnly: boolean("for_team_only").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("action_progress_notes_action_id_idx").on(t.actionId)],

@@ -9,6 +9,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { audienceColumns } from "./audience-columns";
 import { createdAt, id, updatedAt } from "./columns";
 import { actionStatus } from "./enums";
 import { families } from "./families";
@@ -39,6 +40,7 @@ export const actions = pgTable(
     /** The meeting that was live when the action was created: agreed in it, and part of its record. */
     meetingId: uuid("meeting_id"),
     version: integer("version").notNull().default(1),
+    ...audienceColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,6 +4,7 @@ import {
   closureReasons,
   consentDecisions,
   consentMethods,
+  familyAudienceKinds,
   familyOrigins,
   familyStatuses,
   lawfulBases,
@@ -32,3 +33,5 @@ export const notToldReason = pgEnum("not_told_reason", notToldReasons);
 export const outcomeStatus = pgEnum("outcome_status", outcomeStatuses);
 export const actionStatus = pgEnum("action_status", actionStatuses);
 export const memberKind = pgEnum("member_kind", memberKinds);
+/** Who in the family may see an action, outcome or share (`family-audience.ts` in the domain). */
+export const familyAudience = pgEnum("family_audience", familyAudienceKinds);

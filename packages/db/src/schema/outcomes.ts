@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { audienceColumns } from "./audience-columns";
 import { createdAt, id, updatedAt } from "./columns";
 import { outcomeArea, outcomeStatus } from "./enums";
 import { episodes } from "./episodes";
@@ -30,6 +31,7 @@ export const outcomes = pgTable(
       .notNull()
       .references(() => users.id),
     version: integer("version").notNull().default(1),
+    ...audienceColumns(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
+import { audienceColumns } from "./audience-columns";
 import { createdAt, id } from "./columns";
 import { consents } from "./consents";
 import { notToldReason } from "./enums";
@@ -36,6 +37,7 @@ export const sharingRecords = pgTable(
     notToldReason: notToldReason("not_told_reason"),
     /** False hides the entry from the family's own view. */
     visibleToFamily: boolean("visible_to_family").notNull().default(true),
+    ...audienceColumns(),
     createdAt: createdAt(),
   },
   (t) => [

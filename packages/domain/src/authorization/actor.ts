@@ -28,6 +28,8 @@ export interface FamilyAccess {
   teamRole: TeamRole | null;
   /** The family-member record this actor's account is linked to, in this family. */
   familyMemberId: string | null;
+  /** Whether that family-member record holds parental responsibility (`family-audience.ts`). */
+  familyMemberParentalResponsibility?: boolean;
   /**
    * The line manager (`users.manager_id`) of the family's lead professional:
    * they oversee the case as its service manager does, even from another service.

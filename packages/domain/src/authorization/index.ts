@@ -2,6 +2,7 @@ export * from "./abilities.schema";
 export * from "./access-refused";
 export * from "./actor";
 export * from "./equality-fields";
+export * from "./family-audience";
 export * from "./family-permissions";
 export * from "./family-policy";
 export * from "./global-policy";
