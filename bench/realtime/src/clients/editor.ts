@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import type { FanOutRecorder } from "../load/latency";
 import { newParagraph } from "../plan-text";
 import { type BenchUser, benchOrigin } from "../protocol";
+import { hocuspocusSocket } from "./hocuspocus-framing";
 
 const marker = /\[e(\d+)\]/g;
 /** y-websocket's sync message carrying an update (not a sync answer, which repeats history). */
@@ -42,7 +43,12 @@ export interface EditorOptions {
   recorder: FanOutRecorder | null;
   /** Other clients in the room, who should each receive every edit. */
   peers: number;
+  /** `hocuspocus`: the same provider, its messages framed for a Hocuspocus server. */
+  framing?: Framing;
 }
+
+/** How messages travel: y-websocket's protocol, or Hocuspocus's multiplexed framing of it. */
+export type Framing = "y-websocket" | "hocuspocus";
 
 /**
  * A stock y-websocket client typing into its paragraph of the plan: each
@@ -66,7 +72,14 @@ export class Editor {
       encodeURIComponent(options.documentName),
       this.doc,
       {
-        WebSocketPolyfill: browserSocket(options.user.cookie, options.recorder && this.onMessage),
+        WebSocketPolyfill:
+          options.framing === "hocuspocus"
+            ? hocuspocusSocket(
+                options.documentName,
+                { origin: benchOrigin, cookie: options.user.cookie },
+                options.recorder && this.onMessage,
+              )
+            : browserSocket(options.user.cookie, options.recorder && this.onMessage),
         disableBc: true,
       },
     );

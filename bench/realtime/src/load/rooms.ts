@@ -1,5 +1,5 @@
 import { Attendee } from "../clients/attendee";
-import { Editor } from "../clients/editor";
+import { Editor, type Framing } from "../clients/editor";
 import type { BenchRoom } from "../protocol";
 import type { FanOutRecorder } from "./latency";
 
@@ -36,6 +36,7 @@ async function connectRoom(
   room: BenchRoom,
   recorders: Recorders,
   meetings: boolean,
+  framing: Framing,
 ): Promise<ConnectedRoom> {
   const peers = room.users.length - 1;
   const editors = room.users.map(
@@ -46,6 +47,7 @@ async function connectRoom(
         user,
         recorder: recorders.edits,
         peers,
+        framing,
       }),
   );
   const attendees = (meetings ? room.users : []).map(
@@ -78,13 +80,14 @@ export async function connectRooms(
   recorders: Recorders,
   meetings: boolean,
   onProgress: (connected: number) => void,
+  framing: Framing = "y-websocket",
 ): Promise<ConnectedRoom[]> {
   const connected: ConnectedRoom[] = [];
   try {
     for (let i = 0; i < rooms.length; i += roomsPerBatch) {
       const batch = rooms.slice(i, i + roomsPerBatch);
       const settled = await Promise.allSettled(
-        batch.map((r) => connectRoom(port, r, recorders, meetings)),
+        batch.map((r) => connectRoom(port, r, recorders, meetings, framing)),
       );
       for (const result of settled) {
         if (result.status === "fulfilled") connected.push(result.value);
