@@ -33,6 +33,13 @@ export const auditEventWording = {
     kind: "changes",
     words: named("added progress to the action", "added progress to an action"),
   },
+  "action.audience_change": {
+    kind: "changes",
+    words: named(
+      "changed who in the family can see the action",
+      "changed who in the family can see an action",
+    ),
+  },
   "action.create": { kind: "changes", words: named("added the action", "added an action") },
   "action.update": { kind: "changes", words: named("changed the action", "changed an action") },
   "agency.create": { kind: "changes", words: "added an agency" },
@@ -140,6 +147,13 @@ export const auditEventWording = {
   "notice_preferences.update": { kind: "changes", words: "changed how they get notices" },
   "notification.read": { kind: "changes", words: "marked a notification as read" },
   "notification.read_all": { kind: "changes", words: "marked all notifications as read" },
+  "outcome.audience_change": {
+    kind: "changes",
+    words: named(
+      "changed who in the family can see the outcome",
+      "changed who in the family can see an outcome",
+    ),
+  },
   "outcome.create": { kind: "changes", words: named("added the outcome", "added an outcome") },
   "outcome.update": { kind: "changes", words: named("changed the outcome", "changed an outcome") },
   "plan.download": { kind: "exports", words: "downloaded the plan" },
