@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { hashToken, redeemGuestCode } from "@teamaround/auth";
 import { getFamilyAccess, meetingGuests } from "@teamaround/db";
-import { AppError } from "@teamaround/domain";
+import { AppError, authorizeGlobal, canInMeeting } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
@@ -107,8 +107,7 @@ export function registerGuestSignInRoutes(app: ApiApp): void {
 
   app.openapi(meetingRoute, async (c) => {
     const actor = requireActor(c);
-    if (actor.role !== "guest")
-      throw new AppError("forbidden", "Only guests have a guest meeting.");
+    authorizeGlobal(actor, "guest_meeting", "read");
     const { db } = c.var.deps;
     const [guest] = await db
       .select()
@@ -116,7 +115,7 @@ export function registerGuestSignInRoutes(app: ApiApp): void {
       .where(eq(meetingGuests.userId, actor.userId));
     if (!guest) throw new AppError("not_found", "That meeting was not found.");
     const found = await getFamilyAccess(db, actor, guest.familyId);
-    if (found?.access.guest?.meetingId !== guest.meetingId) {
+    if (!found || !canInMeeting(found.access, guest.meetingId, "read")) {
       throw new AppError("not_found", "That meeting was not found.");
     }
     return c.json(

@@ -23383,6 +23383,9 @@ export interface components {
         subject_access: {
           export: boolean;
         };
+        guest_meeting: {
+          read: boolean;
+        };
         notice_outbox: {
           read: boolean;
         };
@@ -26255,6 +26258,9 @@ export interface components {
         subject_access: {
           export: boolean;
         };
+        guest_meeting: {
+          read: boolean;
+        };
         notice_outbox: {
           read: boolean;
         };
@@ -26361,6 +26367,9 @@ export interface components {
         };
         subject_access: {
           export: boolean;
+        };
+        guest_meeting: {
+          read: boolean;
         };
         notice_outbox: {
           read: boolean;

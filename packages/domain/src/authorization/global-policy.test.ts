@@ -8,7 +8,7 @@ import {
   globalPermissions,
 } from "./global-policy";
 
-/** P practitioner, M manager, A administrator, F family member, Y partnership analyst. */
+/** P practitioner, M manager, A administrator, F family member, Y partnership analyst, G guest partner. */
 const expected: Record<string, string> = {
   "agency.list": "PMA",
   "agency.manage": "A",
@@ -32,6 +32,7 @@ const expected: Record<string, string> = {
   "retention_review.hold": "A",
   "retention_review.erase": "A",
   "subject_access.export": "A",
+  "guest_meeting.read": "G",
   "notice_outbox.read": "A",
   "my_outbox.read": "PMAFY",
   "my_notifications.read": "PMAFY",

@@ -61,6 +61,12 @@ export const globalPermissions = {
    * separate data-protection role).
    */
   subject_access: { export: ["administrator"] },
+  /**
+   * The one meeting a guest partner's invitation lets them into (`GET
+   * /api/guest/meeting`): guests only; which meeting, and whether the
+   * invitation still holds, is the guest policy's (`canInMeeting`).
+   */
+  guest_meeting: { read: ["guest"] },
   /** The local outbox: every message the service kept instead of sending (administrators). */
   notice_outbox: { read: ["administrator"] },
   /** In demo mode, what would have been sent to me: anyone signed in, their own messages only. */
