@@ -56,12 +56,16 @@ function namedRooms(rooms: number, clients: number): BenchRoom[] {
 }
 
 /** Starts a peer on `storage` (made by the caller, who also removes it). */
-export async function startPeerOn(kind: PeerKind, storage: ScratchStorage) {
+export async function startPeerOn(
+  kind: PeerKind,
+  storage: ScratchStorage,
+  extraEnv: Record<string, string> = {},
+) {
   const env: Record<string, string> =
     kind === "hocuspocus"
       ? { PEER_DATABASE_URL: storage.location }
       : { YPERSISTENCE: storage.location };
-  return startPeerProcess(kind, env);
+  return startPeerProcess(kind, { ...env, ...extraEnv });
 }
 
 /** Fresh storage for a peer: a PostgreSQL database for Hocuspocus, a directory for LevelDB. */

@@ -17,7 +17,8 @@ async function main() {
   const sql = postgres(url, { max: 4, onnotice: () => {} });
   await sql`create table if not exists documents (name text primary key, data bytea not null)`;
   const server = new Server({
-    port: 0,
+    // The kill mode restarts it on the port its clients reconnect to.
+    port: Number(process.env.PEER_PORT ?? 0),
     address: "127.0.0.1",
     quiet: true,
     extensions: [

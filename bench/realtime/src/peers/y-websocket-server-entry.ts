@@ -26,7 +26,10 @@ async function main() {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
   });
   await new Promise<void>((resolve) =>
-    server.listen({ port: 0, host: "127.0.0.1", backlog: 4096 }, resolve),
+    server.listen(
+      { port: Number(process.env.PEER_PORT ?? 0), host: "127.0.0.1", backlog: 4096 },
+      resolve,
+    ),
   );
   const { port } = server.address() as AddressInfo;
   servePeer(port, "LevelDB (y-leveldb), every update appended as applied", async () => {
