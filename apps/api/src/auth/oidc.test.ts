@@ -2,6 +2,7 @@ import { hashPassword } from "@teamaround/auth";
 import { oidcSecretSuffix } from "@teamaround/config";
 import { auditEvents, localAuthorities, oidcIdentities, sessions, users } from "@teamaround/db";
 import { buildAgency, buildAuthority, buildUser } from "@teamaround/db/testing";
+import { auditEventWords } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -88,6 +89,14 @@ async function links(userId: string) {
   return api.deps.db.select().from(oidcIdentities).where(eq(oidcIdentities.userId, userId));
 }
 
+/** The audit events of a first single sign-on's link, who caused each, and what they say. */
+async function linkEvents(userId: string) {
+  return api.deps.db
+    .select({ actorId: auditEvents.actorId, details: auditEvents.details })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.event, "user.sso_linked"), eq(auditEvents.resourceId, userId)));
+}
+
 describe("staff single sign-on (OpenID Connect)", () => {
   it("offers the button with the authority's words, never its client details", async () => {
     const { authority } = await buildCouncil();
@@ -138,6 +147,12 @@ describe("staff single sign-on (OpenID Connect)", () => {
       issuer: idp.issuer,
       linkedBy: "email",
     });
+    expect(await linkEvents(staff.id)).toEqual([
+      { actorId: staff.id, details: { issuer: idp.issuer, subject } },
+    ]);
+    expect(auditEventWords("user.sso_linked")).toBe(
+      "linked their account to the council's sign-in",
+    );
   });
 
   it("signs in by the linked subject the next time, whatever the email has become", async () => {
@@ -151,6 +166,8 @@ describe("staff single sign-on (OpenID Connect)", () => {
       staff.id,
     );
     expect(await links(staff.id)).toHaveLength(1);
+    // The link is made, and audited, once: later sign-ons by the subject are sessions only.
+    expect(await linkEvents(staff.id)).toHaveLength(1);
   });
 
   it("refuses an email the provider has not verified, and links nothing", async () => {

@@ -202,6 +202,7 @@ export const auditEventWording = {
   "user.invitation_create": { kind: "access", words: "invited someone to set up an account" },
   "user.reactivate": { kind: "access", words: "reactivated an account" },
   "user.set_password": { kind: "access", words: "set a password" },
+  "user.sso_linked": { kind: "access", words: "linked their account to the council's sign-in" },
   "user.update": { kind: "changes", words: "changed an account" },
 } as const satisfies Record<string, EventWording>;
 

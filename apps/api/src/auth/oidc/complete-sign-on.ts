@@ -70,11 +70,13 @@ export async function completeSingleSignOn(
       return { ok: false, error: refusalErrors[match.reason] };
     }
     if (match.linkedBy === "email") {
+      // The person signing in made the link: the event is theirs, as the session's will be.
+      c.set("user", match.user);
       await recordAudit(tx, c, {
-        event: "user.update",
+        event: "user.sso_linked",
         resourceType: "user",
         resourceId: match.user.id,
-        details: { oidcLinked: { issuer: identity.issuer, subject: identity.subject } },
+        details: { issuer: identity.issuer, subject: identity.subject },
       });
     }
     return { ok: true, user: match.user, linkedBy: match.linkedBy };
