@@ -1,4 +1,4 @@
-import { type Notice, staffOnlyNoticeResources } from "@teamaround/domain";
+import { type FamilyChangedEvent, type Notice, staffOnlyNoticeResources } from "@teamaround/domain";
 
 /**
  * The only place Socket.io room names are built. The server decides which
@@ -21,6 +21,18 @@ export const noticeRoom = (notice: Pick<Notice, "familyId" | "resource">) =>
   staffOnlyNoticeResources.includes(notice.resource)
     ? familyStaffRoom(notice.familyId)
     : familyRoom(notice.familyId);
+
+/**
+ * Where the notice of a change goes: as `noticeRoom`, except that a record
+ * whose audience within the family is narrower (`familySeenBy`) reaches the
+ * staff and only the accounts of the family members who may see it.
+ */
+export const noticeRooms = (
+  event: Pick<FamilyChangedEvent, "familyId" | "resource" | "familySeenBy">,
+): string[] =>
+  event.familySeenBy
+    ? [familyStaffRoom(event.familyId), ...event.familySeenBy.map(userRoom)]
+    : [noticeRoom(event)];
 
 /** Who waits in a meeting's lobby for the chair (not in the meeting's room yet). */
 export const lobbyRoom = (meetingId: string) => `meeting-lobby:${meetingId}`;

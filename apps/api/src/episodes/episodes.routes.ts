@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { loadPlanItemSight } from "../shared/family-audience";
 import { EpisodeList } from "./episodes.schema";
 import { listEpisodes } from "./load-episodes";
 
@@ -26,7 +27,8 @@ export function registerEpisodeRoutes(app: ApiApp): void {
     const { db } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "episode", "read");
-    const data = await listEpisodes(db, familyId, can(access, "episode", "read_notes"));
+    const sight = await loadPlanItemSight(db, access);
+    const data = await listEpisodes(db, familyId, can(access, "episode", "read_notes"), sight);
     await recordAudit(db, c, {
       event: "episode.list",
       familyId,

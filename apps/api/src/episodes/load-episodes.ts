@@ -8,7 +8,7 @@ import {
   outcomes,
   users,
 } from "@teamaround/db";
-import { episodeEventKinds } from "@teamaround/domain";
+import { episodeEventKinds, type PlanItemSight } from "@teamaround/domain";
 import { asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
@@ -26,11 +26,13 @@ const person = (id: string | null, displayName: string | null) =>
  * and whether each outcome was met. `withNotes: false` (the family's view)
  * leaves out event notes, the closure summary and the request (but says, in
  * general terms, who asked for help: the family or a kind of service).
+ * Outcome results whose outcome the reader may not see (`sight`) are left out.
  */
 export async function listEpisodes(
   db: Executor,
   familyId: string,
   withNotes: boolean,
+  sight: PlanItemSight,
 ): Promise<Episode[]> {
   const rows = await db
     .select({
@@ -90,7 +92,7 @@ export async function listEpisodes(
     askedBy: request?.requesterKind === "family" ? "family" : askerType,
     reReferralOfEpisodeId: withNotes ? (request?.reReferralOfEpisodeId ?? null) : null,
     outcomeResults: results
-      .filter((r) => r.episodeId === e.id)
+      .filter((r) => r.episodeId === e.id && sight.outcome(r.outcomeId))
       .map(({ outcomeId, title, result }) => ({ outcomeId, title, result })),
     events: events
       .filter(({ event }) => event.episodeId === e.id)

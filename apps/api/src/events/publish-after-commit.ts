@@ -17,17 +17,32 @@ export async function publishAfterCommit(c: Context<ApiEnv>, event: RealtimeEven
   await c.var.deps.events.publish(event);
 }
 
-/** `family.changed` by the signed-in person: live notices in the family's meeting rooms. */
+/**
+ * `family.changed` by the signed-in person: live notices in the family's
+ * meeting rooms. `familySeenBy` narrows who in the family hears of it (an
+ * item with a narrower audience: `familySeenBy` in shared/family-audience.ts).
+ */
 export function publishFamilyChange(
   c: Context<ApiEnv>,
   familyId: string,
   resource: FamilyChangeResource,
   id: string,
   change: FamilyChangeKind,
+  familySeenBy?: string[],
 ): Promise<void> {
   const by = c.var.actor?.userId ?? c.var.user?.id ?? "";
   const at = c.var.deps.now().toISOString();
-  return publishAfterCommit(c, { type: "family.changed", familyId, resource, id, change, by, at });
+  const narrowed = familySeenBy ? { familySeenBy } : {};
+  return publishAfterCommit(c, {
+    type: "family.changed",
+    familyId,
+    resource,
+    id,
+    change,
+    by,
+    at,
+    ...narrowed,
+  });
 }
 
 /** `access.revoked`: closes the live connections it names. Naming nobody publishes nothing. */

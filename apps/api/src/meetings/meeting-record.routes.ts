@@ -21,6 +21,7 @@ import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { loadPlanItemSight } from "../shared/family-audience";
 import { assertInvitee } from "./commands/assert-invitee";
 import { loadMeetingRecord } from "./commands/load-record";
 import {
@@ -98,7 +99,13 @@ export function registerMeetingRecordRoutes(app: ApiApp): void {
       resourceType: "meeting",
       resourceId: meetingId,
     });
-    return c.json(withAbilities(presentMeetingRecord(loaded, access, now()), access), 200);
+    return c.json(
+      withAbilities(
+        presentMeetingRecord(loaded, access, now(), await loadPlanItemSight(db, access)),
+        access,
+      ),
+      200,
+    );
   });
 
   app.openapi(apologyRoute, async (c) => {
@@ -186,6 +193,12 @@ export function registerMeetingRecordRoutes(app: ApiApp): void {
     });
     await publishFamilyChange(c, familyId, "meeting", meetingId, "updated");
     const loaded = await loadMeetingRecord(db, familyId, meetingId, actor.userId);
-    return c.json(withAbilities(presentMeetingRecord(loaded, access, now()), access), 201);
+    return c.json(
+      withAbilities(
+        presentMeetingRecord(loaded, access, now(), await loadPlanItemSight(db, access)),
+        access,
+      ),
+      201,
+    );
   });
 }

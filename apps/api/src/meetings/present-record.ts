@@ -3,6 +3,7 @@ import {
   can,
   type FamilyAccess,
   nextMeetingAfter,
+  type PlanItemSight,
   recordResponseDeadline,
   recordResponseRefusal,
   recordResponseRefusalMessages,
@@ -30,11 +31,17 @@ export function presentApologies(rows: readonly ApologyRow[], access: FamilyAcce
  * A held meeting's record as the reader may see it: the one presentation the
  * page, the PDF and anything else that shows a record use. Family members get
  * no apology reasons and no staff comments; everything else is what they
- * already see in the plan version.
+ * already see in the plan version, less the outcomes and actions their
+ * audience within the family leaves them out of (`sight`).
  */
-export function presentMeetingRecord(loaded: LoadedMeetingRecord, access: FamilyAccess, now: Date) {
+export function presentMeetingRecord(
+  loaded: LoadedMeetingRecord,
+  access: FamilyAccess,
+  now: Date,
+  sight: PlanItemSight,
+) {
   const { meeting, version } = loaded;
-  const content = versionForAudience(access, version.content, version.snapshots).content;
+  const content = versionForAudience(access, version.content, version.snapshots, sight).content;
   const staff = can(access, "meeting", "read_record_staff_parts");
   const agreed = new Set(loaded.agreedActionIds);
   const next = nextMeetingAfter(loaded.familyMeetings, meeting);

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { loadPlanItemSight } from "../shared/family-audience";
 import {
   getPreviousVersion,
   getVersion,
@@ -91,7 +92,8 @@ export function registerVersionRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "plan_version", "read");
     const row = await getVersion(db, familyId, versionId);
-    const visible = versionForAudience(access, row.content, row.snapshots);
+    const sight = await loadPlanItemSight(db, access);
+    const visible = versionForAudience(access, row.content, row.snapshots, sight);
     await recordAudit(db, c, {
       event: "plan_version.read",
       familyId,
@@ -114,9 +116,10 @@ export function registerVersionRoutes(app: ApiApp): void {
     const older = against
       ? await getVersion(db, familyId, against)
       : await getPreviousVersion(db, familyId, newer.number);
-    const visibleNewer = versionForAudience(access, newer.content, newer.snapshots).content;
+    const sight = await loadPlanItemSight(db, access);
+    const visibleNewer = versionForAudience(access, newer.content, newer.snapshots, sight).content;
     const visibleOlder =
-      older && versionForAudience(access, older.content, older.snapshots).content;
+      older && versionForAudience(access, older.content, older.snapshots, sight).content;
     await recordAudit(db, c, {
       event: "plan_version.diff",
       familyId,

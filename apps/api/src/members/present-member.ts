@@ -10,10 +10,12 @@ import { and, eq } from "drizzle-orm";
 import type { MemberRow } from "./member-rules";
 
 /**
- * A family member as the caller may see them: contact details and the
- * equality fields only for those the domain allows (never another member of
- * the family: `canSeeContactDetails`, `canSeeEqualityFields`),
- * and whether they may give consent, by the domain's rule.
+ * A family member as the caller may see them: contact details, the equality
+ * fields and their other personal details (date of birth, school, needs,
+ * language and communication, young carer) only for those the domain allows
+ * — never another member of the family, who sees name and relationship only
+ * (`canSeeContactDetails`, `canSeeEqualityFields`) — and whether they may
+ * give consent, by the domain's rule.
  */
 export function presentMember(row: MemberRow, access: FamilyAccess, today: string) {
   const contact = canSeeContactDetails(access, row.id);
@@ -22,21 +24,21 @@ export function presentMember(row: MemberRow, access: FamilyAccess, today: strin
     kind: row.kind,
     givenName: row.givenName,
     familyName: row.familyName,
-    dateOfBirth: row.dateOfBirth,
-    school: row.school,
-    needs: row.needs,
+    dateOfBirth: contact ? row.dateOfBirth : null,
+    school: contact ? row.school : null,
+    needs: contact ? row.needs : [],
     relationship: row.relationship,
     parentalResponsibility: row.parentalResponsibility,
-    judgedCompetent: row.judgedCompetent,
+    judgedCompetent: contact && row.judgedCompetent,
     canGiveConsent: giverRefusal(row, today) === null,
     address: contact ? row.address : null,
     phone: contact ? row.phone : null,
     email: contact ? row.email : null,
-    preferredLanguage: row.preferredLanguage,
-    interpreterNeeded: row.interpreterNeeded,
-    communicationNeeds: row.communicationNeeds,
+    preferredLanguage: contact ? row.preferredLanguage : null,
+    interpreterNeeded: contact && row.interpreterNeeded,
+    communicationNeeds: contact ? row.communicationNeeds : null,
     gpPractice: contact ? row.gpPractice : null,
-    youngCarer: row.youngCarer,
+    youngCarer: contact && row.youngCarer,
     equality: canSeeEqualityFields(access, row.id)
       ? { ethnicity: row.ethnicity, religion: row.religion, disabilityOrSen: row.disabilityOrSen }
       : null,

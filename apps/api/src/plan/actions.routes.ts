@@ -1,15 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Executor } from "@teamaround/db";
-import { AppError, authorize, FamilyAbilitiesSchema, type FamilyAccess } from "@teamaround/domain";
+import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { isoDay } from "../shared/dates";
+import { audienceOf, familySeenBy } from "../shared/family-audience";
 import { addProgress } from "./commands/add-progress";
 import { createAction } from "./commands/create-action";
-import { loadActions } from "./commands/load-actions";
+import { type LoadedAction, loadActions } from "./commands/load-actions";
 import { updateAction } from "./commands/update-action";
 import {
   ActionParams,
@@ -63,11 +64,17 @@ const addProgressRoute = createRoute({
   },
 });
 
-async function presentOne(db: Executor, access: FamilyAccess, actionId: string, now: Date) {
-  const [loaded] = await loadActions(db, access.familyId, { actionIds: [actionId] });
+async function loadOne(db: Executor, familyId: string, actionId: string) {
+  const [loaded] = await loadActions(db, familyId, { actionIds: [actionId] });
   if (!loaded) throw new AppError("internal", "The action could not be read back.");
-  return withAbilities(presentAction(loaded, access, isoDay(now)), access);
+  return loaded;
 }
+
+/** The audiences that must all include a family member for them to see the action. */
+export const audienceChain = (action: LoadedAction) => [
+  action.outcomeAudience,
+  audienceOf(action.row),
+];
 
 export function registerActionRoutes(app: ApiApp): void {
   app.openapi(createActionRoute, async (c) => {
@@ -78,8 +85,10 @@ export function registerActionRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "create");
     const actionId = await createAction(c, { familyId, createdBy: actor.userId, body });
-    await publishFamilyChange(c, familyId, "action", actionId, "created");
-    return c.json(await presentOne(db, access, actionId, now()), 201);
+    const loaded = await loadOne(db, familyId, actionId);
+    const seenBy = await familySeenBy(db, familyId, [audienceChain(loaded)]);
+    await publishFamilyChange(c, familyId, "action", actionId, "created", seenBy);
+    return c.json(withAbilities(presentAction(loaded, access, isoDay(now())), access), 201);
   });
 
   app.openapi(updateActionRoute, async (c) => {
@@ -89,20 +98,25 @@ export function registerActionRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "update");
-    await updateAction(c, access, actionId, body);
-    await publishFamilyChange(c, familyId, "action", actionId, "updated");
-    return c.json(await presentOne(db, access, actionId, now()), 200);
+    const before = await updateAction(c, access, actionId, body);
+    const loaded = await loadOne(db, familyId, actionId);
+    const seenBy = await familySeenBy(db, familyId, [audienceChain(before), audienceChain(loaded)]);
+    await publishFamilyChange(c, familyId, "action", actionId, "updated", seenBy);
+    return c.json(withAbilities(presentAction(loaded, access, isoDay(now())), access), 200);
   });
 
   app.openapi(addProgressRoute, async (c) => {
     const actor = requireActor(c);
     const { familyId, actionId } = c.req.valid("param");
-    const { note } = c.req.valid("json");
+    const input = c.req.valid("json");
     const { db } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "action", "add_progress");
-    const row = await addProgress(c, access, actionId, note);
-    await publishFamilyChange(c, familyId, "action", actionId, "updated");
+    const row = await addProgress(c, access, actionId, input);
+    const seenBy = await familySeenBy(db, familyId, [
+      audienceChain(await loadOne(db, familyId, actionId)),
+    ]);
+    await publishFamilyChange(c, familyId, "action", actionId, "updated", seenBy);
     const authorName = c.var.user?.displayName ?? "";
     return c.json(
       withAbilities(presentProgressNote({ ...row, authorName, at: row.createdAt }), access),

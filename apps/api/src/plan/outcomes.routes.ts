@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { getLatestEpisode, outcomes } from "@teamaround/db";
-import { AppError, authorize, FamilyAbilitiesSchema } from "@teamaround/domain";
+import { AppError, authorize, FamilyAbilitiesSchema, wholeFamily } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
@@ -9,8 +9,15 @@ import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { isoDay } from "../shared/dates";
+import {
+  assertAudienceMembers,
+  audienceColumnsOf,
+  audienceOf,
+  familySeenBy,
+} from "../shared/family-audience";
 import { updateVersioned } from "../shared/versioned-update";
 import { assertNotPast } from "./commands/assert-not-past";
+import { outcomeAudienceChange, recordAudienceChange } from "./commands/change-audience";
 import { loadPlan } from "./commands/load-plan";
 import { assertOutcomeOpen, planEpisode } from "./commands/plan-episode";
 import {
@@ -94,12 +101,20 @@ export function registerOutcomeRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "outcome", "create");
     assertNotPast(body.targetDate, isoDay(now()), "targetDate");
+    const { audience = wholeFamily, ...fields } = body;
+    await assertAudienceMembers(db, familyId, audience);
     const outcome = await db.transaction(async (tx) => {
       // A new outcome belongs to the current episode (open: a closed case refuses new outcomes).
       const episode = await getLatestEpisode(tx, familyId);
       const [row] = await tx
         .insert(outcomes)
-        .values({ ...body, familyId, episodeId: episode.id, createdBy: actor.userId })
+        .values({
+          ...fields,
+          ...audienceColumnsOf(audience),
+          familyId,
+          episodeId: episode.id,
+          createdBy: actor.userId,
+        })
         .returning();
       if (!row) throw new AppError("internal", "The outcome was not saved.");
       await recordAudit(tx, c, {
@@ -107,40 +122,50 @@ export function registerOutcomeRoutes(app: ApiApp): void {
         familyId,
         resourceType: "outcome",
         resourceId: row.id,
-        details: { area: row.area },
+        details: { area: row.area, audience: audience.kind },
       });
       return row;
     });
-    await publishFamilyChange(c, familyId, "outcome", outcome.id, "created");
+    const seenBy = await familySeenBy(db, familyId, [[audience]]);
+    await publishFamilyChange(c, familyId, "outcome", outcome.id, "created", seenBy);
     return c.json(withAbilities(presentOutcome(outcome), access), 201);
   });
 
   app.openapi(updateOutcomeRoute, async (c) => {
     const actor = requireActor(c);
     const { familyId, outcomeId } = c.req.valid("param");
-    const { version, ...changes } = c.req.valid("json");
+    const { version, audience, ...changes } = c.req.valid("json");
     const { db, now } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "outcome", "update");
     assertNotPast(changes.targetDate, isoDay(now()), "targetDate");
+    const audienceChange = audience
+      ? await outcomeAudienceChange(db, familyId, outcomeId, audience)
+      : null;
     const updated = await db.transaction(async (tx) => {
       await assertOutcomeOpen(tx, familyId, outcomeId);
       const row = await updateVersioned(
         tx,
         outcomes,
         { id: outcomeId, scope: eq(outcomes.familyId, familyId), expectedVersion: version },
-        changes,
+        { ...changes, ...(audience ? audienceColumnsOf(audience) : {}) },
       );
+      if (audienceChange) {
+        const target = { familyId, resourceType: "outcome", resourceId: outcomeId } as const;
+        await recordAudienceChange(tx, c, target, audienceChange);
+      }
       await recordAudit(tx, c, {
         event: "outcome.update",
         familyId,
         resourceType: "outcome",
         resourceId: outcomeId,
-        details: { changed: Object.keys(changes) },
+        details: { changed: [...Object.keys(changes), ...(audience ? ["audience"] : [])] },
       });
       return row;
     });
-    await publishFamilyChange(c, familyId, "outcome", outcomeId, "updated");
+    const chains = [[audienceOf(updated)], ...(audienceChange ? [[audienceChange.from]] : [])];
+    const seenBy = await familySeenBy(db, familyId, chains);
+    await publishFamilyChange(c, familyId, "outcome", outcomeId, "updated", seenBy);
     return c.json(withAbilities(presentOutcome(updated), access), 200);
   });
 }

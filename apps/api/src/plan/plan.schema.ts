@@ -11,6 +11,7 @@ import {
   safeText,
 } from "@teamaround/domain";
 import { uuidParam, versionField } from "../http/openapi";
+import { AudienceShownSchema, FamilyAudienceSchema } from "../shared/family-audience";
 
 const planDate = isoDateWithin(dateWindows.planDate);
 
@@ -45,7 +46,15 @@ export const ActionOwnerSchema = z
   .openapi("ActionOwner");
 
 export const ProgressNoteSchema = z
-  .object({ id: z.uuid(), note: z.string(), authorName: z.string(), at: z.string() })
+  .object({
+    id: z.uuid(),
+    note: z.string(),
+    authorName: z.string(),
+    at: z.string(),
+    forTeamOnly: z
+      .boolean()
+      .describe("A family member's words for the team only: other family members never see them"),
+  })
   .openapi("ProgressNote");
 
 export const ActionSchema = z
@@ -69,6 +78,7 @@ export const ActionSchema = z
     progress: z.array(ProgressNoteSchema).describe("Newest first"),
     canUpdate: z.boolean(),
     canAddProgress: z.boolean(),
+    audience: AudienceShownSchema.describe("Who in the family can see it (with its outcome's)"),
   })
   .openapi("Action");
 
@@ -82,6 +92,7 @@ export const OutcomeSchema = z
     targetDate: z.string(),
     status: z.enum(outcomeStatuses),
     version: z.number().int(),
+    audience: AudienceShownSchema.describe("Who in the family can see it and its actions"),
   })
   .openapi("Outcome");
 
@@ -99,6 +110,9 @@ export const CreateOutcomeBody = z
     title,
     measure,
     targetDate: planDate.describe("Today or later"),
+    audience: FamilyAudienceSchema.optional().describe(
+      "Who in the family can see it; the whole family when omitted",
+    ),
   })
   .openapi("CreateOutcome");
 
@@ -109,6 +123,9 @@ export const UpdateOutcomeBody = z
     measure: measure.optional(),
     targetDate: planDate.optional().describe("Today or later"),
     status: z.enum(outcomeStatuses).optional(),
+    audience: FamilyAudienceSchema.optional().describe(
+      "Who in the family can see it and its actions",
+    ),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateOutcome");
@@ -126,6 +143,9 @@ export const CreateActionBody = z
     text: actionText,
     dueDate: planDate.describe("Today or later"),
     owners,
+    audience: FamilyAudienceSchema.optional().describe(
+      "Who in the family can see it; the whole family when omitted",
+    ),
   })
   .openapi("CreateAction");
 
@@ -136,13 +156,20 @@ export const UpdateActionBody = z
     dueDate: planDate.optional().describe("Today or later"),
     status: z.enum(actionStatuses).optional(),
     owners: owners.optional().describe("Replaces the owners as a set"),
+    audience: FamilyAudienceSchema.optional().describe("Who in the family can see it"),
   })
   .refine(hasChanges, noChangesIssue)
   .openapi("UpdateAction");
 export type UpdateActionBody = z.infer<typeof UpdateActionBody>;
 
 export const AddProgressBody = z
-  .strictObject({ note: safeText({ max: 2000 }) })
+  .strictObject({
+    note: safeText({ max: 2000 }),
+    forTeamOnly: z
+      .boolean()
+      .default(false)
+      .describe("A family member's words for the team only (hidden from the rest of the family)"),
+  })
   .openapi("AddProgress");
 
 export const MyActionSchema = z

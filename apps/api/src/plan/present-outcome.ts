@@ -1,4 +1,5 @@
 import type { outcomes } from "@teamaround/db";
+import { audienceOf } from "../shared/family-audience";
 
 export type OutcomeRow = typeof outcomes.$inferSelect;
 
@@ -12,5 +13,6 @@ export function presentOutcome(row: OutcomeRow) {
     targetDate: row.targetDate,
     status: row.status,
     version: row.version,
+    audience: audienceOf(row),
   };
 }

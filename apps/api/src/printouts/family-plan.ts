@@ -11,12 +11,14 @@ import {
 } from "@teamaround/db";
 import {
   type DocumentKind,
+  type FamilyAccess,
   familyDocumentKinds,
   formatDocumentName,
   readStoredDocument,
   type VersionAction,
 } from "@teamaround/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { loadPlanItemSight } from "../shared/family-audience";
 import { listSharingViews, type SharingView } from "../sharing/list-sharing";
 
 export interface FamilyPlan {
@@ -67,11 +69,14 @@ async function loadNextMeeting(db: Executor, familyId: string) {
  * may read: the documents a family member opens (never the practitioners'
  * notes), outcomes and actions without their progress notes, the team as it
  * is now, and the register entries marked for the family. Read inside one
- * repeatable-read transaction, as a plan version is.
+ * repeatable-read transaction, as a plan version is. `reader` is the family as
+ * the printout's audience (`familyAudience`): a member downloading sees only
+ * what their audience allows; staff print what the whole family may see.
  */
 export async function loadFamilyPlan(
   db: Executor,
   family: { id: string; displayName: string },
+  reader: FamilyAccess,
 ): Promise<FamilyPlan> {
   const familyId = family.id;
   const documents: FamilyPlan["documents"] = [];
@@ -82,17 +87,20 @@ export async function loadFamilyPlan(
   const episode = await getLatestEpisode(db, familyId);
   const outcomeRows = await loadOutcomes(db, familyId, episode.id);
   const actionRows = await loadActions(db, familyId, episode.id);
+  const sight = await loadPlanItemSight(db, reader);
   return {
     displayName: family.displayName,
     documents,
     outcomes: outcomeRows
-      .filter((o) => o.status !== "dropped")
+      .filter((o) => o.status !== "dropped" && sight.outcome(o.id))
       .map((o) => ({
         ...o,
-        actions: actionRows.filter((a) => a.outcomeId === o.id && a.status !== "dropped"),
+        actions: actionRows.filter(
+          (a) => a.outcomeId === o.id && a.status !== "dropped" && sight.action(a.id),
+        ),
       })),
     team: await loadTeam(db, familyId),
     nextMeeting: await loadNextMeeting(db, familyId),
-    shares: await listSharingViews(db, familyId, { includeHidden: false }),
+    shares: await listSharingViews(db, familyId, { includeHidden: false, seenBy: reader }),
   };
 }

@@ -11,7 +11,9 @@ import { requireActor } from "../http/session";
 import { loadMeetingRecord } from "../meetings/commands/load-record";
 import { MeetingParams } from "../meetings/meetings.schema";
 import { presentMeetingRecord } from "../meetings/present-record";
+import { loadPlanItemSight } from "../shared/family-audience";
 import { assessmentPdf } from "./assessment-pdf";
+import { loadPrintedCorrections } from "./corrections-section";
 import { loadFamilyAssessment } from "./family-assessment";
 import { familyAudience } from "./family-audience";
 import { loadFamilyPlan } from "./family-plan";
@@ -81,9 +83,10 @@ function pdfResponse(c: Context<ApiEnv>, pdf: Buffer, fileName: string) {
 export function registerPrintoutRoutes(app: ApiApp): void {
   app.openapi(planRoute, async (c) => {
     const { familyId } = c.req.valid("param");
-    const { family } = await printoutAccess(c, familyId, "plan");
+    const { family, access } = await printoutAccess(c, familyId, "plan");
     const { db, now } = c.var.deps;
-    const plan = await inRepeatableRead(db, (tx) => loadFamilyPlan(tx, family));
+    const reader = familyAudience(access);
+    const plan = await inRepeatableRead(db, (tx) => loadFamilyPlan(tx, family, reader));
     const header = await printoutHeader(db, family, "Our family plan", now());
     const pdf = await planPdf(plan, header, header.leadTitle);
     await recordAudit(db, c, {
@@ -101,15 +104,18 @@ export function registerPrintoutRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const loaded = await loadMeetingRecord(db, familyId, meetingId, access.actor.userId);
     // The page's presentation, read as the family reads it: no apology reasons, no staff comments.
-    const record = presentMeetingRecord(loaded, familyAudience(access), now());
+    const reader = familyAudience(access);
+    const sight = await loadPlanItemSight(db, reader);
+    const record = presentMeetingRecord(loaded, reader, now(), sight);
     const header = await printoutHeader(db, family, recordTitles[record.meeting.kind], now());
-    const pdf = await meetingRecordPdf(record, header);
+    const corrections = await loadPrintedCorrections(db, access, "meeting_record", meetingId);
+    const pdf = await meetingRecordPdf(record, header, corrections);
     await recordAudit(db, c, {
       event: "meeting_record.download",
       familyId,
       resourceType: "meeting",
       resourceId: meetingId,
-      details: { bytes: pdf.length },
+      details: { bytes: pdf.length, correctionsShown: corrections.length },
     });
     return pdfResponse(c, pdf, printoutFileName("meeting-record", family, now()));
   });
@@ -120,13 +126,18 @@ export function registerPrintoutRoutes(app: ApiApp): void {
     const { db, now } = c.var.deps;
     const assessment = await loadFamilyAssessment(db, access, assessmentId);
     const header = await printoutHeader(db, family, "Early Help Assessment", now());
-    const pdf = await assessmentPdf(assessment, header);
+    const corrections = await loadPrintedCorrections(db, access, "assessment", assessmentId);
+    const pdf = await assessmentPdf(assessment, header, corrections);
     await recordAudit(db, c, {
       event: "assessment.download",
       familyId,
       resourceType: "assessment",
       resourceId: assessmentId,
-      details: { bytes: pdf.length, voicesShown: assessment.voices.length },
+      details: {
+        bytes: pdf.length,
+        voicesShown: assessment.voices.length,
+        correctionsShown: corrections.length,
+      },
     });
     return pdfResponse(c, pdf, printoutFileName("early-help-assessment", family, now()));
   });

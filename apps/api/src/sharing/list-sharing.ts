@@ -1,8 +1,9 @@
 import { agencies, type Executor, lawfulBasisRecords, sharingRecords, users } from "@teamaround/db";
-import type { InformationKind } from "@teamaround/domain";
+import { type FamilyAccess, type InformationKind, maySeeWithin } from "@teamaround/domain";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { agencyNames, named } from "../consent/lookups";
+import { audienceOf } from "../shared/family-audience";
 
 const sharerAgency = alias(agencies, "sharer_agency");
 
@@ -55,6 +56,7 @@ function presentSharing(row: RegisterRow, names: Map<string, string>) {
     familyTold: r.familyTold,
     notToldReason: r.notToldReason,
     visibleToFamily: r.visibleToFamily,
+    audience: audienceOf(r),
     createdAt: r.createdAt.toISOString(),
   };
 }
@@ -64,17 +66,21 @@ export type SharingView = ReturnType<typeof presentSharing>;
 /**
  * The family's information-sharing register, newest first. Without
  * `includeHidden` (the family's own view) entries not for the family are
- * left out in the query itself.
+ * left out in the query itself; with `seenBy`, so are those whose audience
+ * within the family leaves that reader out (`maySeeWithin`).
  */
 export async function listSharingViews(
   db: Executor,
   familyId: string,
-  options: { includeHidden: boolean; sharingId?: string },
+  options: { includeHidden: boolean; sharingId?: string; seenBy?: FamilyAccess },
 ): Promise<SharingView[]> {
   const scope: SQL[] = [eq(sharingRecords.familyId, familyId)];
   if (!options.includeHidden) scope.push(eq(sharingRecords.visibleToFamily, true));
   if (options.sharingId) scope.push(eq(sharingRecords.id, options.sharingId));
-  const rows = await registerRows(db, scope);
+  const { seenBy } = options;
+  const rows = (await registerRows(db, scope)).filter(
+    (row) => !seenBy || maySeeWithin(seenBy, audienceOf(row.record)),
+  );
   const names = await agencyNames(
     db,
     rows.flatMap((r) => [r.record.fromAgencyId, r.record.toAgencyId]),

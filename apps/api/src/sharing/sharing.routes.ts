@@ -1,12 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
 import { sharingRecords } from "@teamaround/db";
-import { AppError, authorize, can } from "@teamaround/domain";
+import { AppError, authorize, can, wholeFamily } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
 import { loadFamilyAccess, withAbilities } from "../families/family-access";
 import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
+import { assertAudienceMembers, audienceColumnsOf } from "../shared/family-audience";
 import { checkRecordSharing } from "./check-share";
 import { listSharingViews } from "./list-sharing";
 import { RecordSharingBody, SharingList, SharingWithAbilities } from "./sharing.schema";
@@ -47,7 +48,7 @@ export function registerSharingRoutes(app: ApiApp): void {
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "sharing", "read");
     const includeHidden = can(access, "sharing", "read_hidden");
-    const data = await listSharingViews(db, familyId, { includeHidden });
+    const data = await listSharingViews(db, familyId, { includeHidden, seenBy: access });
     await recordAudit(db, c, {
       event: "sharing.list",
       familyId,
@@ -69,6 +70,8 @@ export function registerSharingRoutes(app: ApiApp): void {
     if (fromAgencyId === null)
       throw new AppError("internal", "No agency to record the share from.");
     await checkRecordSharing(db, family, body, now());
+    const audience = body.audience ?? wholeFamily;
+    await assertAudienceMembers(db, familyId, audience);
     const id = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(sharingRecords)
@@ -87,6 +90,7 @@ export function registerSharingRoutes(app: ApiApp): void {
           familyTold: body.familyTold,
           notToldReason: body.notToldReason ?? null,
           visibleToFamily: body.visibleToFamily ?? body.familyTold,
+          ...audienceColumnsOf(audience),
         })
         .returning({ id: sharingRecords.id });
       if (!row) throw new AppError("internal", "The share was not saved.");

@@ -8,6 +8,7 @@ import {
   safeText,
 } from "@teamaround/domain";
 import { dateTime, NamedSchema } from "../consent/consents.schema";
+import { AudienceShownSchema, FamilyAudienceSchema } from "../shared/family-audience";
 
 const BasisSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("consent"), consentId: z.uuid() }),
@@ -33,6 +34,9 @@ export const SharingRecordSchema = z
     familyTold: z.boolean(),
     notToldReason: z.enum(notToldReasons).nullable(),
     visibleToFamily: z.boolean(),
+    audience: AudienceShownSchema.describe(
+      "Who in the family can see it, when visible to the family",
+    ),
     createdAt: z.string(),
   })
   .openapi("SharingRecord");
@@ -62,6 +66,9 @@ export const RecordSharingBody = z
       .optional()
       .describe("Required when familyTold is false; absent when true"),
     visibleToFamily: z.boolean().optional().describe("Default: familyTold"),
+    audience: FamilyAudienceSchema.optional().describe(
+      "Who in the family can see it (when visible to the family); the whole family when omitted",
+    ),
   })
   .openapi("RecordSharing");
 export type RecordSharingInput = z.infer<typeof RecordSharingBody>;

@@ -2,7 +2,6 @@ import type { Database } from "@teamaround/db";
 import {
   type AccessRevokedEvent,
   type FamilyChangedEvent,
-  Notice,
   type RealtimeEvent,
   realtimeCloseCodes,
 } from "@teamaround/domain";
@@ -66,7 +65,11 @@ function socketMatches(socket: MeetingSocket, event: AccessRevokedEvent): boolea
   return !familyId || familiesOf(socket).has(familyId);
 }
 
-/** A live notice in the family's meeting rooms; it names the record, and clients re-read it. */
+/**
+ * A live notice in the family's meeting rooms; it names the record, and
+ * clients re-read it. A record narrower than the whole family is announced
+ * only to those who may see it (`noticeRooms`).
+ */
 function notify({ meetings }: EventTargets, event: FamilyChangedEvent): void {
-  emitNoticeLocally(meetings, Notice.parse(event));
+  emitNoticeLocally(meetings, event);
 }

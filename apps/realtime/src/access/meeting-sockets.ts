@@ -1,9 +1,9 @@
 import { sessionCookieName, sessionIdFromToken } from "@teamaround/auth";
-import type { Notice } from "@teamaround/domain";
+import { type FamilyChangedEvent, Notice } from "@teamaround/domain";
 import { readCookie } from "../collab/authenticate";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
-import { noticeRoom } from "../rooms";
+import { noticeRooms } from "../rooms";
 
 /**
  * The meeting sockets connected to THIS node. Every node hears every event
@@ -47,8 +47,9 @@ export function revokeSocket(socket: MeetingSocket, reason: string, familyId: st
 /**
  * A live notice to this node's sockets in the family's meetings, with the
  * same audience rule as `relayFamilyNotice` (records hidden from the family
- * reach its staff only) — which broadcasts through the adapter to every node.
+ * reach its staff only; a record with a narrower audience within the family,
+ * the staff and those members) — which broadcasts through the adapter to every node.
  */
-export function emitNoticeLocally(meetings: MeetingServer, notice: Notice): void {
-  meetings.io.local.to(noticeRoom(notice)).emit("notice", notice);
+export function emitNoticeLocally(meetings: MeetingServer, event: FamilyChangedEvent): void {
+  meetings.io.local.to(noticeRooms(event)).emit("notice", Notice.parse(event));
 }

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
-import { Notice } from "@teamaround/domain";
+import { type FamilyChangedEvent, Notice } from "@teamaround/domain";
 import { Server } from "socket.io";
-import { familyRoom, noticeRoom, userRoom } from "../rooms";
+import { familyRoom, noticeRooms, userRoom } from "../rooms";
 import { registerMeetingEvents } from "./handle-event";
 import { allowRequestFrom, authenticateSocket } from "./handshake";
 import { afterDisconnect } from "./leave";
@@ -32,7 +32,10 @@ export interface MeetingServer {
    * family's meetings; notices about records hidden from the family (the
    * sharing register) reach its staff only.
    */
-  relayFamilyNotice(familyId: string, notice: Notice): void;
+  relayFamilyNotice(
+    familyId: string,
+    notice: Notice & Pick<FamilyChangedEvent, "familySeenBy">,
+  ): void;
   /** Disconnects everyone and waits for their attendance to be closed. Leaves the HTTP server open. */
   close(): Promise<void>;
 }
@@ -91,7 +94,7 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
     },
     relayFamilyNotice(familyId, notice) {
       const parsed = Notice.parse({ ...notice, familyId });
-      io.to(noticeRoom(parsed)).emit("notice", parsed);
+      io.to(noticeRooms({ ...notice, familyId })).emit("notice", parsed);
     },
     async close() {
       io.disconnectSockets(true);

@@ -71,6 +71,15 @@ export function membersWhoMaySee(
   return members.filter((m) => audiences.every((a) => familyMemberMaySee(m, a)));
 }
 
+/** Whether the caller may see each of a family's outcomes and actions, by id. */
+export interface PlanItemSight {
+  outcome(outcomeId: string): boolean;
+  action(actionId: string): boolean;
+}
+
+/** The sight of anyone the audiences do not narrow (staff). */
+export const everythingSeen: PlanItemSight = { outcome: () => true, action: () => true };
+
 /** Why an audience is malformed, or null: the young person is one id, named members at least one. */
 export function audienceShapeProblem(audience: FamilyAudience): string | null {
   const count = audience.memberIds.length;

@@ -69,6 +69,12 @@ export const FamilyChangedEvent = z.object({
   change: z.enum(familyChangeKinds),
   by: z.uuid(),
   at: z.iso.datetime({ offset: true }),
+  /**
+   * A record whose audience within the family is narrower than the whole
+   * family (`family-audience.ts`): the accounts of the family members who may
+   * see it. Only they and the staff hear of it; absent, the whole family does.
+   */
+  familySeenBy: z.array(z.uuid()).max(maxIds).optional(),
 });
 export type FamilyChangedEvent = z.infer<typeof FamilyChangedEvent>;
 

@@ -83,7 +83,7 @@ export type DecisionRecordPayload = z.infer<typeof DecisionRecordPayload>;
  * API's `family.changed` event as the room receives it. It names the record,
  * never its content; clients re-read through the API, which applies the policy.
  */
-export const Notice = FamilyChangedEvent.omit({ type: true });
+export const Notice = FamilyChangedEvent.omit({ type: true, familySeenBy: true });
 export type Notice = z.infer<typeof Notice>;
 
 /**

@@ -1,4 +1,5 @@
 import type { FamilyAccess } from "../authorization/actor";
+import { everythingSeen, type PlanItemSight } from "../authorization/family-audience";
 import { documentAccess } from "../documents/document.policy";
 import { type DocumentKind, documentKinds } from "../documents/document-name";
 import type { ActionOwner } from "../plan/action-owner";
@@ -83,12 +84,15 @@ export type VersionSnapshots = Partial<Record<DocumentKind, string>>;
 /**
  * The part of a version the caller may see: documents they may not open
  * (for family members, the practitioners' notes) are taken out of both the
- * text and the snapshots. The rest of a version is what every insider reads.
+ * text and the snapshots, and outcomes and actions whose audience within the
+ * family leaves them out (`sight`, read from the items' current audiences)
+ * are left out. The rest of a version is what every insider reads.
  */
 export function versionForAudience(
   access: FamilyAccess,
   content: PlanVersionContent,
   snapshots: VersionSnapshots,
+  sight: PlanItemSight = everythingSeen,
 ): { content: PlanVersionContent; snapshots: VersionSnapshots; hiddenDocuments: DocumentKind[] } {
   const hidden = documentKinds.filter((kind) => documentAccess(access, kind) === "none");
   const documents: VersionDocuments = { ...content.documents };
@@ -98,7 +102,12 @@ export function versionForAudience(
     delete visibleSnapshots[kind];
   }
   return {
-    content: { ...content, documents },
+    content: {
+      ...content,
+      documents,
+      outcomes: content.outcomes.filter((o) => sight.outcome(o.id)),
+      actions: content.actions.filter((a) => sight.action(a.id)),
+    },
     snapshots: visibleSnapshots,
     hiddenDocuments: hidden,
   };

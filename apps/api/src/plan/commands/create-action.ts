@@ -7,12 +7,19 @@ import {
   getLiveMeetingId,
   outcomes,
 } from "@teamaround/db";
-import { AppError, planActionNotices } from "@teamaround/domain";
+import { AppError, planActionNotices, wholeFamily } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
 import { isoDay } from "../../shared/dates";
+import {
+  assertAudienceMembers,
+  assertOwnersMaySee,
+  audienceColumnsOf,
+  audienceOf,
+  listFamilyViewers,
+} from "../../shared/family-audience";
 import type { CreateActionBody } from "../plan.schema";
 import { assertNotPast } from "./assert-not-past";
 import { assertOutcomeOpen } from "./plan-episode";
@@ -25,9 +32,15 @@ export async function createAction(
 ): Promise<string> {
   const { familyId, createdBy, body } = input;
   const { db, now } = c.var.deps;
-  await assertOutcomeInFamily(db, familyId, body.outcomeId);
+  const outcome = await assertOutcomeInFamily(db, familyId, body.outcomeId);
   assertNotPast(body.dueDate, isoDay(now()), "dueDate");
   const owners = await validateOwners(db, familyId, body.owners);
+  const audience = body.audience ?? wholeFamily;
+  await assertAudienceMembers(db, familyId, audience);
+  assertOwnersMaySee(await listFamilyViewers(db, familyId), owners.memberIds, [
+    audienceOf(outcome),
+    audience,
+  ]);
   return db.transaction(async (tx) => {
     // Nothing is added to an earlier episode's plan.
     await assertOutcomeOpen(tx, familyId, body.outcomeId);
@@ -42,6 +55,7 @@ export async function createAction(
         dueDate: body.dueDate,
         createdBy,
         meetingId,
+        ...audienceColumnsOf(audience),
       })
       .returning({ id: actions.id });
     if (!row) throw new AppError("internal", "The action was not saved.");
@@ -64,7 +78,12 @@ export async function createAction(
       familyId,
       resourceType: "action",
       resourceId: row.id,
-      details: { outcomeId: body.outcomeId, owners: body.owners.length, meetingId },
+      details: {
+        outcomeId: body.outcomeId,
+        owners: body.owners.length,
+        meetingId,
+        audience: audience.kind,
+      },
     });
     return row.id;
   });
@@ -72,7 +91,11 @@ export async function createAction(
 
 async function assertOutcomeInFamily(db: Executor, familyId: string, outcomeId: string) {
   const [outcome] = await db
-    .select({ id: outcomes.id })
+    .select({
+      id: outcomes.id,
+      audience: outcomes.audience,
+      audienceMemberIds: outcomes.audienceMemberIds,
+    })
     .from(outcomes)
     .where(and(eq(outcomes.id, outcomeId), eq(outcomes.familyId, familyId)));
   if (!outcome) {
@@ -80,4 +103,5 @@ async function assertOutcomeInFamily(db: Executor, familyId: string, outcomeId: 
       { path: "outcomeId", message: "is not an outcome of this family" },
     ]);
   }
+  return outcome;
 }

@@ -8,9 +8,10 @@ import {
   outcomes,
   teamMemberships,
 } from "@teamaround/db";
-import { type Actor, canChangeAction } from "@teamaround/domain";
+import { type Actor, canChangeAction, type FamilyAccess, maySeeWithin } from "@teamaround/domain";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { audienceOf } from "../../shared/family-audience";
 import { isOverdue } from "../present-action";
 
 export type MyActionsStatus = "open" | "done" | "all";
@@ -21,7 +22,8 @@ export type MyActionsStatus = "open" | "done" | "all";
  * member. Overdue first, then by due date. The SQL re-states
  * `isOnMyActionList` for speed; security/list-visibility.test.ts keeps the two
  * in step. Only the actions of each family's current (latest) episode: an
- * earlier episode's plan is history.
+ * earlier episode's plan is history. A family member's list keeps only the
+ * actions whose audience (and their outcome's) includes them (`maySeeWithin`).
  *
  * Each query starts from the owner's rows and joins four tables; the current
  * episode is a correlated subquery the planner plans on its own. The earlier
@@ -60,11 +62,18 @@ export async function listMyActions(
     action: actions,
     family: families,
     outcomeTitle: outcomes.title,
+    outcomeAudience: outcomes.audience,
+    outcomeAudienceMemberIds: outcomes.audienceMemberIds,
   };
   const rows =
     actor.role === "family_member"
       ? await db
-          .select({ ...common, teamRole: sql<null>`null`, memberId: familyMembers.id })
+          .select({
+            ...common,
+            teamRole: sql<null>`null`,
+            memberId: familyMembers.id,
+            memberPr: familyMembers.parentalResponsibility,
+          })
           .from(familyMembers)
           .innerJoin(
             actionOwners,
@@ -79,7 +88,12 @@ export async function listMyActions(
           .where(and(eq(familyMembers.userId, actor.userId), conditions))
           .orderBy(...order)
       : await db
-          .select({ ...common, teamRole: teamMemberships.role, memberId: sql<null>`null` })
+          .select({
+            ...common,
+            teamRole: teamMemberships.role,
+            memberId: sql<null>`null`,
+            memberPr: sql<boolean>`false`,
+          })
           .from(actionOwners)
           .innerJoin(actions, owned)
           .innerJoin(
@@ -94,28 +108,39 @@ export async function listMyActions(
           .innerJoin(families, eq(families.id, actions.familyId))
           .where(and(eq(actionOwners.userId, actor.userId), conditions))
           .orderBy(...order);
-  return rows.map((r) => presentMyAction(r, actor, today));
+  return rows.flatMap((r) => {
+    const access = accessOf(r, actor);
+    const outcome = audienceOf({
+      audience: r.outcomeAudience,
+      audienceMemberIds: r.outcomeAudienceMemberIds,
+    });
+    if (!maySeeWithin(access, outcome, audienceOf(r.action))) return [];
+    return [presentMyAction(r, access, today)];
+  });
 }
 
-function presentMyAction(
-  r: {
-    action: typeof actions.$inferSelect;
-    family: typeof families.$inferSelect;
-    outcomeTitle: string;
-    teamRole: "lead_professional" | "member" | null;
-    memberId: string | null;
-  },
-  actor: Actor,
-  today: string,
-) {
-  const access = {
+interface MyActionRow {
+  action: typeof actions.$inferSelect;
+  family: typeof families.$inferSelect;
+  outcomeTitle: string;
+  teamRole: "lead_professional" | "member" | null;
+  memberId: string | null;
+  memberPr: boolean;
+}
+
+function accessOf(r: MyActionRow, actor: Actor): FamilyAccess {
+  return {
     actor,
     familyId: r.family.id,
     familyStatus: r.family.status,
     owningAgencyId: r.family.owningAgencyId,
     teamRole: r.teamRole,
     familyMemberId: r.memberId,
+    familyMemberParentalResponsibility: r.memberPr,
   };
+}
+
+function presentMyAction(r: MyActionRow, access: FamilyAccess, today: string) {
   return {
     id: r.action.id,
     familyId: r.family.id,

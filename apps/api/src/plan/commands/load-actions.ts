@@ -3,12 +3,14 @@ import {
   actions,
   type Executor,
   listActionOwners,
+  outcomes,
   teamMemberships,
   users,
 } from "@teamaround/db";
-import type { ActionOwner } from "@teamaround/domain";
+import type { ActionOwner, FamilyAudience } from "@teamaround/domain";
 import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { audienceOf } from "../../shared/family-audience";
 
 export type ActionRow = typeof actions.$inferSelect;
 
@@ -20,6 +22,8 @@ export interface NoteRow {
   note: string;
   authorName: string;
   at: Date;
+  authorId: string;
+  forTeamOnly: boolean;
 }
 
 export interface LoadedAction {
@@ -30,6 +34,8 @@ export interface LoadedAction {
   completedByName: string | null;
   /** The users in the family's team now (an owner not among them has left). */
   teamUserIds: string[];
+  /** Who in the family may see the action's outcome (the action's own is on `row`). */
+  outcomeAudience: FamilyAudience;
 }
 
 const completer = alias(users, "completer");
@@ -55,8 +61,14 @@ export async function loadActions(
 ): Promise<LoadedAction[]> {
   const scope = scopeOf(only);
   const rows = await db
-    .select({ row: actions, completedByName: completer.displayName })
+    .select({
+      row: actions,
+      completedByName: completer.displayName,
+      outcomeAudience: outcomes.audience,
+      outcomeAudienceMemberIds: outcomes.audienceMemberIds,
+    })
     .from(actions)
+    .innerJoin(outcomes, eq(outcomes.id, actions.outcomeId))
     .leftJoin(completer, eq(completer.id, actions.completedBy))
     .where(and(eq(actions.familyId, familyId), scope))
     .orderBy(actions.dueDate, actions.createdAt);
@@ -65,8 +77,12 @@ export async function loadActions(
   const owners = await listActionOwners(db, familyId, { actionIds: ids });
   const notes = await loadNotes(db, familyId, ids);
   const teamUserIds = await listTeamUserIds(db, familyId);
-  return rows.map(({ row, completedByName }) => ({
+  return rows.map(({ row, completedByName, ...outcome }) => ({
     row,
+    outcomeAudience: audienceOf({
+      audience: outcome.outcomeAudience,
+      audienceMemberIds: outcome.outcomeAudienceMemberIds,
+    }),
     owners: owners.get(row.id) ?? [],
     notes: notes.get(row.id) ?? [],
     completedByName,
@@ -90,6 +106,8 @@ async function loadNotes(db: Executor, familyId: string, actionIds: string[]) {
       note: actionProgressNotes.note,
       authorName: users.displayName,
       at: actionProgressNotes.createdAt,
+      authorId: actionProgressNotes.authorId,
+      forTeamOnly: actionProgressNotes.forTeamOnly,
     })
     .from(actionProgressNotes)
     .innerJoin(users, eq(users.id, actionProgressNotes.authorId))

@@ -13,28 +13,39 @@ import type { Context } from "hono";
 import type { ApiEnv } from "../../app-env";
 import { recordAudit } from "../../audit/record-audit";
 import { isoDay } from "../../shared/dates";
+import { audienceColumnsOf } from "../../shared/family-audience";
 import { updateVersioned } from "../../shared/versioned-update";
 import type { UpdateActionBody } from "../plan.schema";
+import { maySeeAction } from "../present-action";
 import { assertNotPast } from "./assert-not-past";
-import { type ActionRow, loadActions, type OwnerRow, ownerMemberIds } from "./load-actions";
+import { actionAudienceChange, recordAudienceChange } from "./change-audience";
+import {
+  type ActionRow,
+  type LoadedAction,
+  loadActions,
+  type OwnerRow,
+  ownerMemberIds,
+} from "./load-actions";
 import { assertActionOpen } from "./plan-episode";
 import { noticeOwners, ownerRows, type ValidOwners, validateOwners } from "./validate-owners";
 
 /**
  * Changes an action the caller may change: staff anything, an owning family
  * member only its status. The version the client read must still be current.
+ * Answers the action as it was (whose audiences the live notice needs).
  */
 export async function updateAction(
   c: Context<ApiEnv>,
   access: FamilyAccess,
   actionId: string,
   body: UpdateActionBody,
-): Promise<void> {
+): Promise<LoadedAction> {
   const { db, now } = c.var.deps;
   const { familyId } = access;
-  const { version, owners, ...fields } = body;
+  const { version, owners, audience, ...fields } = body;
   const [current] = await loadActions(db, familyId, { actionIds: [actionId] });
-  if (!current) throw notFound("That action");
+  // An action outside the member's audience answers as one that does not exist.
+  if (!current || !maySeeAction(access, current)) throw notFound("That action");
   const changed = Object.keys(body).filter((key) => key !== "version");
   if (
     !canChangeActionFields(access, ownerMemberIds(current.owners), {
@@ -48,14 +59,29 @@ export async function updateAction(
   if (current.row.version !== version) throw staleVersion(current.row.version, version);
   assertNotPast(fields.dueDate, isoDay(now()), "dueDate");
   const validOwners = owners ? await validateOwners(db, familyId, owners) : null;
+  const audienceChange =
+    audience || validOwners
+      ? await actionAudienceChange(db, familyId, current, {
+          audience,
+          ownerMemberIds: validOwners?.memberIds,
+        })
+      : null;
   await db.transaction(async (tx) => {
     await assertActionOpen(tx, familyId, actionId);
     await updateVersioned(
       tx,
       actions,
       { id: actionId, scope: eq(actions.familyId, familyId), expectedVersion: version },
-      { ...fields, ...completion(current.row, fields.status, now(), access.actor.userId) },
+      {
+        ...fields,
+        ...(audience ? audienceColumnsOf(audience) : {}),
+        ...completion(current.row, fields.status, now(), access.actor.userId),
+      },
     );
+    if (audienceChange) {
+      const target = { familyId, resourceType: "action", resourceId: actionId } as const;
+      await recordAudienceChange(tx, c, target, audienceChange);
+    }
     if (validOwners) await replaceOwners(tx, familyId, actionId, validOwners);
     await enqueueActionNotices(tx, {
       familyId,
@@ -76,6 +102,7 @@ export async function updateAction(
       details: { changed, ...(fields.status ? { status: fields.status } : {}) },
     });
   });
+  return current;
 }
 
 /**
@@ -84,7 +111,7 @@ export async function updateAction(
  */
 function noticePlan(
   current: { row: ActionRow; owners: OwnerRow[] },
-  fields: Omit<UpdateActionBody, "version" | "owners">,
+  fields: Omit<UpdateActionBody, "version" | "owners" | "audience">,
   validOwners: ValidOwners | null,
   actor: ActionNoticeActor,
 ) {
