@@ -1,4 +1,5 @@
 import { familyAreaWords, noticeDay } from "@teamaround/domain";
+import { drawCorrections, type PrintedCorrection } from "./corrections-section";
 import type { FamilyAssessment } from "./family-assessment";
 import { makePrintout, type PrintoutHeader } from "./pdf-layout";
 
@@ -19,8 +20,12 @@ const statusWords: Record<FamilyAssessment["status"], string> = {
   completed: "This assessment is finished.",
 };
 
-/** The assessment as the family may see it, section by section, then the scores. */
-export function assessmentPdf(assessment: FamilyAssessment, header: PrintoutHeader) {
+/** The assessment as the family may see it, section by section, then the scores and any corrections. */
+export function assessmentPdf(
+  assessment: FamilyAssessment,
+  header: PrintoutHeader,
+  corrections: readonly PrintedCorrection[] = [],
+) {
   return makePrintout(header, (w) => {
     w.paragraph(
       `${assessment.kind === "reassessment" ? "A new look at how things are" : "The first look at how things are"}, started on ${noticeDay(assessment.startedAt.toISOString())}.`,
@@ -45,5 +50,6 @@ export function assessmentPdf(assessment: FamilyAssessment, header: PrintoutHead
       if (s.strengths) w.field("What is going well", s.strengths);
       if (s.needs) w.field("What needs to change", s.needs);
     }
+    drawCorrections(w, corrections);
   });
 }

@@ -1,5 +1,6 @@
 import { noticeDay, noticeMoment } from "@teamaround/domain";
 import type { presentMeetingRecord } from "../meetings/present-record";
+import { drawCorrections, type PrintedCorrection } from "./corrections-section";
 import { makePrintout, type PrintoutHeader, type PrintoutWriter } from "./pdf-layout";
 import { namesInWords, roleWords } from "./printout-words";
 
@@ -89,8 +90,15 @@ function drawResponses(w: PrintoutWriter, r: FamilyMeetingRecord) {
   );
 }
 
-/** A held meeting's notes: when it ran, who came, what was decided and agreed, and what came after. */
-export function meetingRecordPdf(record: FamilyMeetingRecord, header: PrintoutHeader) {
+/**
+ * A held meeting's notes: when it ran, who came, what was decided and agreed,
+ * what came after, and any corrections made to the record since.
+ */
+export function meetingRecordPdf(
+  record: FamilyMeetingRecord,
+  header: PrintoutHeader,
+  corrections: readonly PrintedCorrection[] = [],
+) {
   return makePrintout(header, (w) => {
     drawWhen(w, record);
     drawPeople(w, record);
@@ -102,5 +110,6 @@ export function meetingRecordPdf(record: FamilyMeetingRecord, header: PrintoutHe
         { muted: true },
       );
     }
+    drawCorrections(w, corrections);
   });
 }

@@ -3,6 +3,7 @@ import {
   auditEvents,
   documentUpdates,
   endMeeting,
+  episodes,
   meetingApologies,
   meetingAttendance,
   meetingChatMessages,
@@ -20,6 +21,7 @@ import {
   buildUser,
   type Scenario,
 } from "@teamaround/db/testing";
+import { noticeDay } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -44,6 +46,22 @@ async function download(path: string, cookie: string) {
     bytes: new Uint8Array(await response.arrayBuffer()),
   };
 }
+
+/** A JSON POST as the web client makes it. */
+async function post(path: string, cookie: string, body: unknown) {
+  const response = await api.app.request(path, {
+    method: "POST",
+    headers: { origin: testOrigin, cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return response.status;
+}
+
+const correction = {
+  section: "What was decided",
+  correctedText: "The grant is for the boiler, not the windows.",
+  reason: "The chair wrote down the wrong repair; the family told us.",
+};
 
 /** Writes text into a section of a live document as the realtime server stores edits. */
 async function writeSection(familyId: string, kind: string, section: string, text: string) {
@@ -292,6 +310,28 @@ describe("GET /api/families/{familyId}/meetings/{meetingId}/record.pdf", () => {
     expect(await downloads(s.family.id, "meeting_record.download")).toHaveLength(2);
   });
 
+  it("prints the record's corrections after it for staff (when, who, what, why); the family's copy has none yet", async () => {
+    const { s, cookies, outcome } = await world();
+    const meeting = await heldMeeting(s, outcome.id);
+    const corrections = `/api/families/${s.family.id}/records/meeting_record/${meeting.id}/corrections`;
+    expect(await post(corrections, cookies.lead, correction)).toBe(201);
+    const path = `/api/families/${s.family.id}/meetings/${meeting.id}/record.pdf`;
+    const text = await pdfText((await download(path, cookies.lead)).bytes);
+    expect(text.all).toContain("Corrections");
+    expect(text.all).toContain(
+      `Corrected on ${noticeDay(new Date().toISOString())} by ${s.users.lead.displayName}`,
+    );
+    expect(text.all).toContain(`What was corrected: ${correction.section}`);
+    expect(text.all).toContain(`It should say: ${correction.correctedText}`);
+    expect(text.all).toContain(`Reason: ${correction.reason}`);
+    // The original stays as it was written.
+    expect(text.all).toContain("The family will be referred for a housing grant");
+    const parentText = await pdfText((await download(path, cookies.parent)).bytes);
+    expect(parentText.all).not.toContain(correction.correctedText);
+    const audits = await downloads(s.family.id, "meeting_record.download");
+    expect(audits.map((a) => a.details?.correctionsShown).sort()).toEqual([0, 1]);
+  });
+
   it("answers 409 for a meeting not yet held, and 404 to another family", async () => {
     const { s, cookies } = await world();
     const booked = await buildMeeting(api.deps.db, {
@@ -371,5 +411,28 @@ describe("GET /api/families/{familyId}/assessments/{assessmentId}/assessment.pdf
     expect(parentText.all).not.toContain("Robin's own words");
     expect(await downloads(s.family.id, "assessment.download")).toHaveLength(2);
     expect((await download(path, cookies.otherParent)).status).toBe(404);
+  });
+
+  it("prints a closed assessment's corrections after the scores", async () => {
+    const { s, cookies } = await world();
+    const assessment = await writtenAssessment(s);
+    await api.deps.db
+      .update(episodes)
+      .set({ status: "closed", closedAt: new Date(), closureReason: "outcomes_met" })
+      .where(eq(episodes.id, assessment.episodeId));
+    const fix = {
+      section: "The family's story",
+      correctedText: "Robin lives with mum, gran and two cats.",
+      reason: "Gran moved in before the assessment; we left her out.",
+    };
+    const corrections = `/api/families/${s.family.id}/records/assessment/${assessment.id}/corrections`;
+    expect(await post(corrections, cookies.lead, fix)).toBe(201);
+    const path = `/api/families/${s.family.id}/assessments/${assessment.id}/assessment.pdf`;
+    const text = await pdfText((await download(path, cookies.lead)).bytes);
+    expect(text.all).toContain("Robin lives with mum and two cats.");
+    expect(text.all.indexOf("Corrections")).toBeGreaterThan(text.all.indexOf("4 out of 10"));
+    expect(text.all).toContain(`by ${s.users.lead.displayName}`);
+    expect(text.all).toContain(`It should say: ${fix.correctedText}`);
+    expect(text.all).toContain(`Reason: ${fix.reason}`);
   });
 });
