@@ -1,9 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { rememberConnectionSource } from "./connection-source";
 import { preparingClient } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -47,12 +47,18 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     });
     const driven = options.preparedStatements === false ? client : preparingClient(client);
     const db = drizzlePostgres(driven, { schema, casing: undefined }) as unknown as Database;
+    rememberConnectionSource(db, { kind: "postgres", url: options.url });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
-  const pglite = await PGlite.create({
+  // Loaded only when used: the engine's module alone is ~37 MB of a server's
+  // resident memory, which a server on PostgreSQL never needs.
+  const { PGlite: Engine } = await import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const pglite = await Engine.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
+  rememberConnectionSource(db, { kind: "pglite", pglite });
   return { db, kind: "pglite", pglite, close: () => pglite.close() };
 }

@@ -4,6 +4,7 @@ export * from "./open-database";
 export * from "./queries/action-notices";
 export * from "./queries/action-owners";
 export * from "./queries/case-notices";
+export * from "./queries/document-appender";
 export * from "./queries/document-log";
 export * from "./queries/document-parts";
 export * from "./queries/end-meeting";

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { SessionPolicy } from "@teamaround/auth";
 import type { ProxyTrust } from "@teamaround/config";
-import type { Database } from "@teamaround/db";
+import { type Database, type DocumentAppender, openDocumentAppender } from "@teamaround/db";
 import { realtimeCloseCodes } from "@teamaround/domain";
 import type { Logger } from "pino";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -17,7 +17,7 @@ import {
 import { Connection, type ConnectionContext } from "./connection";
 import { DocumentRegistry } from "./document-registry";
 import { GroupCommit } from "./group-commit";
-import { hardFrameLimit, type RealtimeLimits } from "./limits";
+import { hardFrameLimit, PendingBudget, type RealtimeLimits } from "./limits";
 import type { Counters } from "./loaded-document";
 import type { DocumentRelay } from "./relay";
 import { createDocumentStore } from "./store";
@@ -42,6 +42,12 @@ export interface ConnectionFilter {
   userIds?: readonly string[];
   familyId?: string;
   sessionIds?: readonly string[];
+}
+
+/** `?stored=1` on the document's URL: the client wants `messageStored` acknowledgements. */
+function asksForStoredAcks(url: string | undefined): boolean {
+  const query = (url ?? "").split("?")[1];
+  return query !== undefined && new URLSearchParams(query).get("stored") === "1";
 }
 
 function matches(filter: ConnectionFilter, principal: Principal): boolean {
@@ -69,15 +75,18 @@ export class CollabServer {
   private readonly connections = new Set<Connection>();
   private readonly wss: WebSocketServer;
   private readonly context: ConnectionContext;
+  private readonly appender: DocumentAppender;
   private closing = false;
 
   constructor(private readonly deps: CollabDeps) {
     const { db, limits, logger, relay } = deps;
-    const store = createDocumentStore(db);
+    this.appender = openDocumentAppender(db);
+    const store = createDocumentStore(db, this.appender);
     this.committer = new GroupCommit(store);
     this.registry = new DocumentRegistry({
       store,
       committer: this.committer,
+      pending: new PendingBudget(limits),
       relay,
       limits,
       logger,
@@ -149,10 +158,12 @@ export class CollabServer {
     await this.committer.idle();
     await this.registry.close();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.appender.close();
   }
 
   private start(ws: WebSocket, request: IncomingMessage, socket: Duplex): void {
     const connection = new Connection(ws, this.context, socket);
+    connection.wantsStoredAcks = asksForStoredAcks(request.url);
     this.connections.add(connection);
     this.admit(connection, request).catch((error: unknown) => {
       this.deps.logger.error({ err: error, url: request.url }, "could not admit a connection");

@@ -2,6 +2,7 @@ import {
   type CompactedLog,
   compactDocumentLog,
   type Database,
+  type DocumentAppender,
   type DocumentUpdateRow,
   getDocumentLog,
   insertDocumentUpdates,
@@ -19,7 +20,11 @@ export interface StoredDocument {
 export type PendingUpdate = DocumentUpdateRow;
 export type CompactionResult = CompactedLog;
 
-/** Persistence as a fetch/store pair (plus compaction), over the `packages/db` document-log queries. */
+/**
+ * Persistence as a fetch/store pair (plus compaction), over the `packages/db`
+ * document-log queries. Reads and compaction use the shared pool; `store` (the
+ * group commit) writes only through `appender`, a connection of its own.
+ */
 export interface DocumentStore {
   fetch(documentName: string): Promise<StoredDocument>;
   /** Appends updates of any number of documents in one transaction. */
@@ -27,14 +32,15 @@ export interface DocumentStore {
   compact(documentName: string): Promise<CompactionResult | null>;
 }
 
-export function createDocumentStore(db: Database): DocumentStore {
+/** Without an appender, `store` inserts through the shared pool (tools and tests). */
+export function createDocumentStore(db: Database, appender?: DocumentAppender): DocumentStore {
   return {
     async fetch(documentName) {
       const { snapshot, updates } = await getDocumentLog(db, documentName);
       const logBytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
       return { snapshot, updates, logBytes };
     },
-    store: (updates) => insertDocumentUpdates(db, updates),
+    store: (updates) => (appender ? appender.append(updates) : insertDocumentUpdates(db, updates)),
     compact: (documentName) => compactDocumentLog(db, documentName, foldUpdates),
   };
 }
