@@ -52,8 +52,11 @@ export class Connection {
   constructor(
     private readonly ws: WebSocket,
     private readonly context: ConnectionContext,
-    /** The upgraded TCP socket under `ws`, corked while one tick's messages are sent. */
-    private readonly socket: Pick<Duplex, "cork" | "uncork"> | null = null,
+    /**
+     * The upgraded TCP socket under `ws`: corked while one tick's messages are
+     * sent, and written to directly with frames already made (`sendFrame`).
+     */
+    private readonly socket: Pick<Duplex, "cork" | "uncork" | "write"> | null = null,
   ) {
     const { limits } = context;
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
@@ -86,13 +89,34 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.state === "closed" || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > maxBufferedBytes) {
-      this.close(tryAgainLater, "too far behind");
-      return;
-    }
+    if (!this.mayWrite()) return;
     this.corkUntilNextTick();
     this.ws.send(message);
+  }
+
+  /**
+   * Sends a message framed once for all its recipients (`binaryFrame`) straight
+   * to the socket. Safe beside `ws`'s own sends: without compression its sender
+   * writes synchronously and queues nothing, so frames never interleave.
+   */
+  sendFrame(frame: Buffer, message: Uint8Array): void {
+    if (!this.socket) {
+      this.send(message);
+      return;
+    }
+    if (!this.mayWrite()) return;
+    this.corkUntilNextTick();
+    this.socket.write(frame);
+  }
+
+  /** Open, and not so far behind that it should reconnect and re-sync instead. */
+  private mayWrite(): boolean {
+    if (this.state === "closed" || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount > maxBufferedBytes) {
+      this.close(tryAgainLater, "too far behind");
+      return false;
+    }
+    return true;
   }
 
   /**

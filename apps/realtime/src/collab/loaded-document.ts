@@ -12,6 +12,7 @@ import type { GroupCommit } from "./group-commit";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { DocumentRelay } from "./relay";
 import { ShadowDocument } from "./shadow-document";
+import { binaryFrame } from "./websocket-frame";
 
 /** Transaction origin of updates that arrived from another node through the relay. */
 export const relayOrigin = Symbol("relay");
@@ -249,9 +250,13 @@ export class LoadedDocument {
     for (const waiter of ready) waiter.run();
   }
 
+  /** One frame for every recipient, made only when there is one. */
   private broadcast(message: Uint8Array, except: Connection | null): void {
+    let frame: Buffer | null = null;
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(message);
+      if (connection === except) continue;
+      frame ??= binaryFrame(message);
+      connection.sendFrame(frame, message);
     }
   }
 
