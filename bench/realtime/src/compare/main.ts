@@ -44,6 +44,7 @@ async function main() {
     machine,
     options: { ...options, databaseUrl: "(set)" },
     summaries,
+    rounds: cycles.map((c) => ({ round: c.round, ...summarise(c.kind, [c], options.rooms) })),
   };
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
   printComparison(options, summaries, path);

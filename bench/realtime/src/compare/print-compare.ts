@@ -72,6 +72,14 @@ export function printComparison(
       ),
     );
   }
+  const requested = options.rooms * options.clients * options.rate;
+  for (const s of summaries) {
+    if (s.editsPerSecond < requested * 0.95) {
+      lines.push(
+        `  ! ${s.kind}: the clients sent ${s.editsPerSecond} of ${requested} edits/s (machine too busy): its latencies include the generator's own queueing`,
+      );
+    }
+  }
   lines.push("", "Storage:");
   for (const s of summaries) lines.push(`  ${s.kind}: ${s.storage}`);
   lines.push("", "Load generator and machine:");
