@@ -59,3 +59,12 @@ export function listReviews(db: Executor, familyId: string) {
     .where(eq(reviews.familyId, familyId))
     .orderBy(desc(reviews.reviewedOn), desc(reviews.recordedAt));
 }
+
+/** One review of the family, or undefined when the family has no such review. */
+export async function getReview(db: Executor, familyId: string, reviewId: string) {
+  const [row] = await db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.id, reviewId), eq(reviews.familyId, familyId)));
+  return row;
+}

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { AppError, authorize, ReviewInput } from "@teamaround/domain";
+import { AppError, authorize, notFound, ReviewInput } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
@@ -8,9 +8,9 @@ import { errorResponses, FamilyParams, jsonBody, jsonResponse } from "../http/op
 import { requireActor } from "../http/session";
 import { MeetingParams } from "../meetings/meetings.schema";
 import { authoritySettings } from "../shared/authority-settings";
-import { listReviews, presentReviews } from "./present-review";
+import { getReview, listReviews, presentReviews } from "./present-review";
 import { recordReview } from "./record-review";
-import { ReviewListSchema, ReviewWithAbilities } from "./reviews.schema";
+import { ReviewListSchema, ReviewParams, ReviewWithAbilities } from "./reviews.schema";
 
 const tags = ["Reviews"];
 
@@ -33,6 +33,15 @@ const listRoute = createRoute({
   summary: "The family's reviews, newest first, with their scores",
   request: { params: FamilyParams },
   responses: { 200: jsonResponse(ReviewListSchema, "The reviews"), ...errorResponses(404) },
+});
+
+const readRoute = createRoute({
+  method: "get",
+  path: "/api/families/{familyId}/reviews/{reviewId}",
+  tags,
+  summary: "One recorded review: its verdict, decision, next date, summary and scores",
+  request: { params: ReviewParams },
+  responses: { 200: jsonResponse(ReviewWithAbilities, "The review"), ...errorResponses(404) },
 });
 
 export function registerReviewRoutes(app: ApiApp): void {
@@ -76,6 +85,25 @@ export function registerReviewRoutes(app: ApiApp): void {
     authorize(access, "review", "read");
     const data = await presentReviews(db, familyId, await listReviews(db, familyId));
     await recordAudit(db, c, { event: "review.list", familyId, resourceType: "review" });
+    return c.json(withAbilities(data, access), 200);
+  });
+
+  app.openapi(readRoute, async (c) => {
+    const actor = requireActor(c);
+    const { familyId, reviewId } = c.req.valid("param");
+    const { db } = c.var.deps;
+    const { access } = await loadFamilyAccess(db, actor, familyId);
+    authorize(access, "review", "read");
+    const row = await getReview(db, familyId, reviewId);
+    if (!row) throw notFound("That review");
+    const [data] = await presentReviews(db, familyId, [row]);
+    if (!data) throw notFound("That review");
+    await recordAudit(db, c, {
+      event: "review.read",
+      familyId,
+      resourceType: "review",
+      resourceId: reviewId,
+    });
     return c.json(withAbilities(data, access), 200);
   });
 }

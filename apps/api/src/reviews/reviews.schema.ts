@@ -8,6 +8,12 @@ import {
   scoreStages,
 } from "@teamaround/domain";
 import { PersonRefSchema, ScoreSchema } from "../assessment/assessment.schema";
+import { uuidParam } from "../http/openapi";
+
+export const ReviewParams = z.object({
+  familyId: uuidParam("familyId"),
+  reviewId: uuidParam("reviewId"),
+});
 
 export const ReviewSchema = z
   .object({

@@ -1,11 +1,11 @@
-import { feedbackInvitations, needScores, reviews } from "@teamaround/db";
+import { auditEvents, feedbackInvitations, needScores, reviews } from "@teamaround/db";
 import {
   buildAssessment,
   buildMeeting,
   buildScenario,
   type Scenario,
 } from "@teamaround/db/testing";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
 
@@ -143,6 +143,39 @@ describe("POST /api/families/{familyId}/meetings/{meetingId}/review", () => {
     });
     expect(res.status).toBe(201);
     expect(res.json.data.nextReviewOn).toBeNull();
+  });
+});
+
+describe("GET /api/families/{familyId}/reviews/{reviewId}", () => {
+  it("gives one recorded review to the team and the family, audited as a read; 404 for another family's", async () => {
+    const { s, meeting, lead, parent } = await reviewWorld();
+    const made = await call(api, "POST", reviewPath(s, meeting.id), {
+      cookie: lead,
+      body: goodReview(s.members.child.id),
+    });
+    const reviewId = made.json.data.id;
+    const path = `/api/families/${s.family.id}/reviews/${reviewId}`;
+    for (const cookie of [lead, parent]) {
+      const res = await call(api, "GET", path, { cookie });
+      expect(res.status).toBe(200);
+      expect(res.json.data).toMatchObject({
+        id: reviewId,
+        verdict: "positive_change",
+        summary: "Good progress at school.",
+      });
+      expect(res.json.data.scores).toHaveLength(2);
+      expect(res.json.abilities.review.read).toBe(true);
+    }
+    const reads = await api.deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.event, "review.read"), eq(auditEvents.resourceId, reviewId)));
+    expect(reads).toHaveLength(2);
+
+    const other = await reviewWorld();
+    const foreign = `/api/families/${other.s.family.id}/reviews/${reviewId}`;
+    expect((await call(api, "GET", foreign, { cookie: other.lead })).status).toBe(404);
+    expect((await call(api, "GET", path, { cookie: other.parent })).status).toBe(404);
   });
 });
 

@@ -128,6 +128,10 @@ export const assessmentRouteCases: Record<string, RouteCase> = {
     request: (w) => ({ path: `/api/families/${w.family.id}/reviews` }),
     expect: everyInsider,
   },
+  "GET /api/families/{familyId}/reviews/{reviewId}": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/reviews/${w.review.id}` }),
+    expect: everyInsider,
+  },
   "GET /api/families/{familyId}/distance-travelled": {
     request: (w) => ({ path: `/api/families/${w.family.id}/distance-travelled` }),
     expect: everyInsider,

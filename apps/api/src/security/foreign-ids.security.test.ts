@@ -39,6 +39,7 @@ function childIds(w: SecurityWorld): Record<string, string> {
     secondVersion: w.planVersions[1].id,
     assessment: w.assessment.id,
     reviewMeeting: w.reviewMeeting.id,
+    review: w.review.id,
     feedbackInvitation: w.feedbackInvitation.id,
     followUp: w.followUp.id,
     caseAudit: w.caseAudit.id,

@@ -7,6 +7,7 @@ import {
   type Executor,
   helpRequests,
   lawfulBasisRecords,
+  reviews,
   sharingRecords,
   teamMemberships,
 } from "@teamaround/db";
@@ -159,6 +160,24 @@ export async function buildSecurityWorld(db: Executor) {
   // The Early Help Assessment being written (a draft), and the held review meeting to record.
   const assessment = await buildAssessment(db, { familyId, startedBy: lead });
 
+  // A review already recorded (at the first held meeting), for the routes that read one.
+  const review = await first(
+    db
+      .insert(reviews)
+      .values({
+        familyId,
+        episodeId: assessment.episodeId,
+        meetingId: firstHeld.meeting.id,
+        reviewedOn: new Date().toISOString().slice(0, 10),
+        verdict: "positive_change",
+        decision: "continue",
+        nextReviewOn: new Date(Date.now() + 42 * 86_400_000).toISOString().slice(0, 10),
+        summary: "Robin is at school every day now.",
+        recordedBy: lead,
+      })
+      .returning(),
+  );
+
   // A request for help for a new family, asked by the outsider of the lead's service (school).
   const helpRequest = await first(
     db
@@ -248,6 +267,7 @@ export async function buildSecurityWorld(db: Executor) {
     planVersions: [firstHeld.version, secondHeld.version] as const,
     assessment,
     reviewMeeting: secondHeld.meeting,
+    review,
     unlinkedCarer,
     teamMembership,
     agreement,

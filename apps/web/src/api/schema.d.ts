@@ -19960,6 +19960,216 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/families/{familyId}/reviews/{reviewId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One recorded review: its verdict, decision, next date, summary and scores */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          reviewId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The review */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["Review"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/families/{familyId}/distance-travelled": {
     parameters: {
       query?: never;
@@ -24214,6 +24424,12 @@ export interface components {
     PlanOutcome: components["schemas"]["Outcome"] & {
       actions: components["schemas"]["Action"][];
     };
+    /** @description Who in the family can see it and its actions */
+    FamilyAudienceShown: {
+      /** @enum {string} */
+      kind: "whole_family" | "parental_responsibility" | "young_person" | "named_members";
+      memberIds: string[];
+    };
     Action: {
       /** Format: uuid */
       id: string;
@@ -24238,6 +24454,7 @@ export interface components {
       progress: components["schemas"]["ProgressNote"][];
       canUpdate: boolean;
       canAddProgress: boolean;
+      audience: components["schemas"]["FamilyAudienceShown"] & unknown;
     };
     ActionOwner:
       | {
@@ -24261,6 +24478,8 @@ export interface components {
       note: string;
       authorName: string;
       at: string;
+      /** @description A family member's words for the team only: other family members never see them */
+      forTeamOnly: boolean;
     };
     Outcome: {
       /** Format: uuid */
@@ -24288,6 +24507,7 @@ export interface components {
       /** @enum {string} */
       status: "active" | "achieved" | "dropped";
       version: number;
+      audience: components["schemas"]["FamilyAudienceShown"];
     };
     CreateOutcome: {
       /** @enum {string} */
@@ -24310,6 +24530,20 @@ export interface components {
        * @description Today or later
        */
       targetDate: string;
+      audience?: components["schemas"]["FamilyAudience"];
+    };
+    /** @description Who in the family can see it; the whole family when omitted */
+    FamilyAudience: {
+      /**
+       * @description whole_family (the default), parental_responsibility (adults holding it), young_person (one named child), named_members
+       * @enum {string}
+       */
+      kind: "whole_family" | "parental_responsibility" | "young_person" | "named_members";
+      /**
+       * @description The young person (exactly one) or the named members (at least one) of this family
+       * @default []
+       */
+      memberIds: string[];
     };
     UpdateOutcome: {
       /** @description The version you read; a stale version answers 409 */
@@ -24324,6 +24558,7 @@ export interface components {
       targetDate?: string;
       /** @enum {string} */
       status?: "active" | "achieved" | "dropped";
+      audience?: components["schemas"]["FamilyAudience"] & unknown;
     };
     CreateAction: {
       /** Format: uuid */
@@ -24344,6 +24579,7 @@ export interface components {
             memberId: string;
           }
       )[];
+      audience?: components["schemas"]["FamilyAudience"];
     };
     UpdateAction: {
       /** @description The version you read; a stale version answers 409 */
@@ -24367,9 +24603,15 @@ export interface components {
             memberId: string;
           }
       )[];
+      audience?: components["schemas"]["FamilyAudience"] & unknown;
     };
     AddProgress: {
       note: string;
+      /**
+       * @description A family member's words for the team only (hidden from the rest of the family)
+       * @default false
+       */
+      forTeamOnly: boolean;
     };
     MyAction: {
       /** Format: uuid */
@@ -24685,6 +24927,7 @@ export interface components {
       /** @enum {string|null} */
       notToldReason: "risk_of_harm" | "prejudice_crime_investigation" | "harmful_delay" | null;
       visibleToFamily: boolean;
+      audience: components["schemas"]["FamilyAudienceShown"] & unknown;
       createdAt: string;
     };
     RecordSharing: {
@@ -24726,6 +24969,7 @@ export interface components {
       notToldReason?: "risk_of_harm" | "prejudice_crime_investigation" | "harmful_delay";
       /** @description Default: familyTold */
       visibleToFamily?: boolean;
+      audience?: components["schemas"]["FamilyAudience"] & unknown;
     };
     Meeting: {
       /** Format: uuid */

@@ -171,6 +171,7 @@ export const auditEventWording = {
   "retention.lift_hold": { kind: "changes", words: "lifted the legal hold on the family's record" },
   "retention.list": { kind: "reads", words: "read the records due for review" },
   "review.list": { kind: "reads", words: "read the reviews" },
+  "review.read": { kind: "reads", words: "read a review" },
   "review.record": { kind: "changes", words: "recorded a review" },
   "session.create": { kind: "access", words: "signed in" },
   "session.end": { kind: "access", words: "signed out" },

@@ -6,6 +6,7 @@ import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
 import { closureReasonLabels } from "../../lib/labels";
 import { RecordCorrections } from "../corrections/record-corrections";
+import { EpisodeReviews } from "../reviews/episode-reviews";
 import { episodesQuery } from "./episode-queries";
 
 type Episode = components["schemas"]["Episode"];
@@ -38,15 +39,19 @@ const resultLabels: Record<Episode["outcomeResults"][number]["result"], string> 
 };
 
 /**
- * "Early Help episodes": each period of work with the family, newest first, with its history;
- * beneath a closed one's closure, its corrections when the reader may see them.
+ * "Early Help episodes": each period of work with the family, newest first, with its history
+ * and links to its reviews; beneath a closed one's closure, its corrections when the reader
+ * may see them.
  */
 export function EpisodeHistory({
   familyId,
   showCorrections = false,
+  showReviews = false,
 }: {
   familyId: string;
   showCorrections?: boolean;
+  /** Each episode's recorded reviews, linked to their pages. */
+  showReviews?: boolean;
 }) {
   const episodes = useQuery(episodesQuery(familyId));
   return (
@@ -59,6 +64,7 @@ export function EpisodeHistory({
       {episodes.data?.data.map((episode) => (
         <PartBoundary key={episode.id} what={`episode ${episode.number}`}>
           <EpisodeCard episode={episode} />
+          {showReviews ? <EpisodeReviews familyId={familyId} episodeId={episode.id} /> : null}
           {showCorrections && episode.status === "closed" ? (
             <RecordCorrections familyId={familyId} recordKind="closure" recordId={episode.id} />
           ) : null}

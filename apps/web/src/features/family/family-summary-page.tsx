@@ -103,7 +103,11 @@ export function FamilySummaryPage() {
       <SummaryList rows={rows} />
       {abilities.score.read ? <DistancePanel familyId={familyId} /> : null}
       {abilities.episode.read ? (
-        <EpisodeHistory familyId={familyId} showCorrections={abilities.correction.read} />
+        <EpisodeHistory
+          familyId={familyId}
+          showCorrections={abilities.correction.read}
+          showReviews={abilities.review.read}
+        />
       ) : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
       {abilities.closure.read ? <ClosureSignOffPanel familyId={familyId} /> : null}

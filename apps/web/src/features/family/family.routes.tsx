@@ -31,6 +31,7 @@ const planPage = () => import("../plan/plan-page");
 const progressNotePage = () => import("../outcomes/progress-note-page");
 const recordConsentPage = () => import("../consent/record-consent-page");
 const recordReviewPage = () => import("../reviews/record-review-page");
+const reviewPage = () => import("../reviews/review-page");
 const recordSupervisionPage = () => import("../case-audits/record-supervision-page");
 const recordSharePage = () => import("../sharing/record-share-page");
 const scheduleMeetingPage = () => import("../meeting/schedule-meeting-page");
@@ -253,6 +254,12 @@ const recordReview = createRoute({
   component: lazyRouteComponent(recordReviewPage, "RecordReviewPage"),
 });
 
+const oneReview = createRoute({
+  getParentRoute: parent,
+  path: "/reviews/$reviewId",
+  component: lazyRouteComponent(reviewPage, "ReviewPage"),
+});
+
 const audit = createRoute({
   getParentRoute: parent,
   path: "/audit",
@@ -320,6 +327,7 @@ export const familyRouteTree = familyRoute.addChildren([
   assessment,
   oneAssessment,
   recordReview,
+  oneReview,
   audit,
   auditReaders,
   oversight,

@@ -8,3 +8,14 @@ export const reviewsQuery = (familyId: string) =>
     queryFn: () =>
       unwrap(api.GET("/api/families/{familyId}/reviews", { params: { path: { familyId } } })),
   });
+
+export const reviewQuery = (familyId: string, reviewId: string) =>
+  queryOptions({
+    queryKey: [...familyKey(familyId), "reviews", reviewId],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/families/{familyId}/reviews/{reviewId}", {
+          params: { path: { familyId, reviewId } },
+        }),
+      ),
+  });
