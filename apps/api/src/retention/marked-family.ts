@@ -10,6 +10,7 @@ import {
   closureProposals,
   compactDocumentLog,
   consents,
+  correctionRequests,
   type Database,
   episodeEvents,
   executeRows,
@@ -314,6 +315,18 @@ export async function buildMarkedFamily(db: Database, s: Scenario, prefix: strin
     reason: m("correction-reason"),
     correctedBy: lead.id,
   } as never);
+  await db.insert(correctionRequests).values({
+    familyId: f,
+    recordKind: "review",
+    recordId: review.id,
+    requestedBy: portalUser.id,
+    whatIsWrong: m("request-wrong"),
+    shouldSay: m("request-should-say"),
+    status: "declined",
+    decidedBy: lead.id,
+    decidedAt: new Date(),
+    declineReason: m("request-decline"),
+  });
   await db.insert(sharingRecords).values({
     familyId: f,
     informationKind: "health",

@@ -131,6 +131,9 @@ export async function eraseFamily(tx: Transaction, familyId: string): Promise<Er
     sql`update plan_versions set content = '{}'::jsonb, snapshots = '{}'::jsonb where family_id = ${F}`,
     sql`update reviews set summary = null where family_id = ${F}`,
     sql`update record_corrections set corrected_text = ${erased}, reason = ${erased} where family_id = ${F}`,
+    sql`update correction_requests set what_is_wrong = ${erased}, should_say = ${erased},
+        decline_reason = case when decline_reason is null then null else ${erased} end
+        where family_id = ${F}`,
     sql`update sharing_records set summary = ${erased}, to_person = null, purpose = ${erased}
         where family_id = ${F}`,
     sql`update sign_off_decisions set comments = null where family_id = ${F}`,

@@ -47,6 +47,7 @@ export * from "./plan-sign-offs";
 export * from "./plan-versions";
 export * from "./rate-limit-counters";
 export * from "./record-corrections";
+export * from "./correction-requests";
 export * from "./retention-reviews";
 export * from "./reviews";
 export * from "./sessions";

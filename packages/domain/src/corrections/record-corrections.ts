@@ -12,3 +12,11 @@ export const correctionRecordWords: Record<CorrectionRecordKind, string> = {
   closure: "closure record",
   meeting_record: "meeting record",
 };
+
+/**
+ * A family member's request to correct a closed record they can see: waiting
+ * for the lead or a service manager, then accepted (a correction is appended,
+ * linked to the request) or declined with a reason.
+ */
+export const correctionRequestStatuses = ["pending", "accepted", "declined"] as const;
+export type CorrectionRequestStatus = (typeof correctionRequestStatuses)[number];
