@@ -60,6 +60,8 @@ export interface RealtimeStats {
   droppedWrites: number;
   /** Group commits (batches of updates) written. */
   commits: number;
+  /** Updates accepted and not yet stored (bounded: `maxPendingUpdates`, `maxPendingBytes`). */
+  pendingUpdates: number;
   compactions: number;
   refusedConnections: number;
   accessRecheck: RecheckStats;
@@ -141,6 +143,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       loadedDocuments: collab.registry.size,
       ...collab.counters,
       commits: collab.committer.commits,
+      pendingUpdates: collab.pending.updates,
       accessRecheck: { ...recheck.stats },
     }),
     documentState: (name) => collab.documentState(name),

@@ -71,6 +71,8 @@ export class CollabServer {
     refusedConnections: 0,
   };
   readonly committer: GroupCommit;
+  /** Updates accepted and not yet stored, bounded by the limits. */
+  readonly pending: PendingBudget;
   readonly registry: DocumentRegistry;
   private readonly connections = new Set<Connection>();
   private readonly wss: WebSocketServer;
@@ -83,10 +85,11 @@ export class CollabServer {
     this.appender = openDocumentAppender(db);
     const store = createDocumentStore(db, this.appender);
     this.committer = new GroupCommit(store);
+    this.pending = new PendingBudget(limits);
     this.registry = new DocumentRegistry({
       store,
       committer: this.committer,
-      pending: new PendingBudget(limits),
+      pending: this.pending,
       relay,
       limits,
       logger,
@@ -171,7 +174,7 @@ export class CollabServer {
     });
   }
 
-  /** authenticate → audit → load → join; messages that arrive meanwhile wait in the connection's queue. */
+  /** authenticate → audit and load → join; messages that arrive meanwhile wait in the connection's queue. */
   private async admit(connection: Connection, request: IncomingMessage): Promise<void> {
     const { db, limits } = this.deps;
     const result = await authenticate(this.deps, request);
@@ -187,8 +190,11 @@ export class CollabServer {
       return;
     }
     connection.principal = result;
-    await recordJoin(db, result);
-    const document = await this.registry.acquire(result.document.name, result.document.familyId);
+    // The join's audit row and the document's load are independent: one wait, not two.
+    const [, document] = await Promise.all([
+      recordJoin(db, result),
+      this.registry.acquire(result.document.name, result.document.familyId),
+    ]);
     if (connection.isClosed()) return;
     if (this.registry.get(document.name) !== document) {
       connection.close(realtimeCloseCodes.serverError, "document reloaded");

@@ -6,7 +6,7 @@ import type { Principal } from "./authenticate";
 import type { RealtimeLimits } from "./limits";
 import { TokenBucket } from "./limits";
 import type { Counters, LoadedDocument } from "./loaded-document";
-import { decodeClientMessage, isEmptyUpdate, ProtocolError } from "./protocol";
+import { decodeClientMessage, encodeStored, isEmptyUpdate, ProtocolError } from "./protocol";
 
 export interface ConnectionContext {
   limits: RealtimeLimits;
@@ -17,9 +17,7 @@ export interface ConnectionContext {
   onClose(connection: Connection): void;
 }
 
-/** A client that has this much unsent data is too far behind; it reconnects and re-syncs. */
-const maxBufferedBytes = 32 * 1024 * 1024;
-const tryAgainLater = 1013;
+const { tryAgainLater } = realtimeCloseCodes;
 
 let nextId = 1;
 
@@ -43,6 +41,9 @@ export class Connection {
   readonly awarenessIds = new Set<number>();
   /** Set by an accepted write, cleared by the access re-check: writing is using the session. */
   wroteSinceCheck = false;
+  /** The client asked (`?stored=1`) to be told when its updates are stored (`messageStored`). */
+  wantsStoredAcks = false;
+  private unsentAck: Map<number, number> | null = null;
   private queue: Uint8Array[] = [];
   private readonly bucket: TokenBucket;
   private handshakeTimer: NodeJS.Timeout | null;
@@ -112,11 +113,33 @@ export class Connection {
   /** Open, and not so far behind that it should reconnect and re-sync instead. */
   private mayWrite(): boolean {
     if (this.state === "closed" || this.ws.readyState !== this.ws.OPEN) return false;
-    if (this.ws.bufferedAmount > maxBufferedBytes) {
+    // A client that has this much unsent data is too far behind; it reconnects and re-syncs.
+    if (this.ws.bufferedAmount > this.context.limits.maxBufferedBytes) {
       this.close(tryAgainLater, "too far behind");
       return false;
     }
     return true;
+  }
+
+  /**
+   * Tells the client its updates up to these clocks (client id → clock) are
+   * stored; the acknowledgements of one tick go out as one message.
+   */
+  acknowledge(stored: Map<number, number>): void {
+    if (!this.wantsStoredAcks || stored.size === 0) return;
+    const pending = this.unsentAck;
+    if (pending) {
+      for (const [client, clock] of stored) {
+        pending.set(client, Math.max(clock, pending.get(client) ?? 0));
+      }
+      return;
+    }
+    this.unsentAck = new Map(stored);
+    process.nextTick(() => {
+      const ack = this.unsentAck;
+      this.unsentAck = null;
+      if (ack) this.send(encodeStored(ack));
+    });
   }
 
   /**
@@ -189,7 +212,9 @@ export class Connection {
       return { code: realtimeCloseCodes.tooManyRequests, reason: "too many messages" };
     }
     if (this.state === "admitting" && this.queue.length >= limits.maxQueuedMessages) {
-      return { code: realtimeCloseCodes.tooManyRequests, reason: "too many messages before ready" };
+      // Transient: admission waits on the database (slow or down) while the person types on.
+      // The client keeps its edits and re-sends them once admitted; 4429 would stop it for good.
+      return { code: tryAgainLater, reason: "too many messages before ready" };
     }
     return null;
   }
@@ -238,6 +263,11 @@ export class Connection {
     const result = document.applyFromConnection(this, update);
     if (result === "applied") {
       this.wroteSinceCheck = true;
+      return;
+    }
+    if (result === "busy") {
+      // Unapplied: the client keeps the edit and sends it again when it reconnects.
+      this.close(tryAgainLater, "changes cannot be stored now");
       return;
     }
     this.close(realtimeCloseCodes.badMessage, "update rejected");

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import * as Y from "yjs";
 import type { Connection } from "./connection";
 import type { GroupCommit } from "./group-commit";
-import type { RealtimeLimits } from "./limits";
+import type { PendingBudget, RealtimeLimits } from "./limits";
 import { loadDocument } from "./load";
 import { type Counters, LoadedDocument } from "./loaded-document";
 import type { DocumentRelay, RelayReceiver } from "./relay";
@@ -11,6 +11,7 @@ import type { DocumentStore } from "./store";
 export interface RegistryDeps {
   store: DocumentStore;
   committer: GroupCommit;
+  pending: PendingBudget;
   relay: DocumentRelay;
   limits: RealtimeLimits;
   logger: Logger;
@@ -127,6 +128,7 @@ export class DocumentRegistry {
     }
     const document = new LoadedDocument(name, familyId, state.doc, state, {
       committer: this.deps.committer,
+      pending: this.deps.pending,
       relay: this.deps.relay,
       leaveRelay,
       counters: this.deps.counters,

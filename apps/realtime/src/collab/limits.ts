@@ -14,6 +14,16 @@ export interface RealtimeLimits {
   maxQueuedMessages: number;
   /** How long a document stays in memory after its last connection leaves. */
   unloadDelayMs: number;
+  /**
+   * Updates accepted but not yet stored, across all documents (the database is
+   * slow or unreachable): past either bound a writer's next update is refused
+   * unapplied (1013, it keeps the edit and re-sends it on reconnecting), so
+   * memory stays bounded while nothing can be stored.
+   */
+  maxPendingUpdates: number;
+  maxPendingBytes: number;
+  /** Unsent bytes one connection may hold; a client that reads slower is closed (1013) and re-syncs. */
+  maxBufferedBytes: number;
   /** Compact a document's update log once it holds more updates than this… */
   compactAfterUpdates: number;
   /** …or more bytes than this. */
@@ -28,6 +38,9 @@ export const defaultLimits: RealtimeLimits = {
   handshakeTimeoutMs: 10_000,
   maxQueuedMessages: 100,
   unloadDelayMs: 30_000,
+  maxPendingUpdates: 50_000,
+  maxPendingBytes: 64 * 1024 * 1024,
+  maxBufferedBytes: 32 * 1024 * 1024,
   compactAfterUpdates: 500,
   compactAfterBytes: 1024 * 1024,
 };
@@ -63,5 +76,31 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+}
+
+/** What is accepted but not yet stored, against the limits: checked before a client's update is applied. */
+export class PendingBudget {
+  updates = 0;
+  bytes = 0;
+
+  constructor(
+    private readonly limits: Pick<RealtimeLimits, "maxPendingUpdates" | "maxPendingBytes">,
+  ) {}
+
+  get full(): boolean {
+    return (
+      this.updates >= this.limits.maxPendingUpdates || this.bytes >= this.limits.maxPendingBytes
+    );
+  }
+
+  take(bytes: number): void {
+    this.updates++;
+    this.bytes += bytes;
+  }
+
+  release(bytes: number): void {
+    this.updates--;
+    this.bytes -= bytes;
   }
 }

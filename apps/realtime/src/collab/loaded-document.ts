@@ -9,6 +9,7 @@ import * as Y from "yjs";
 import { stampAwarenessUpdate } from "./awareness";
 import type { Connection } from "./connection";
 import type { GroupCommit } from "./group-commit";
+import type { PendingBudget } from "./limits";
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
 import type { DocumentRelay } from "./relay";
 import { ShadowDocument } from "./shadow-document";
@@ -31,6 +32,8 @@ export interface Counters {
 
 export interface DocumentHooks {
   committer: GroupCommit;
+  /** What every document has accepted but not stored yet; when full, client updates are refused. */
+  pending: PendingBudget;
   relay: DocumentRelay;
   /** Stops receiving this document from other nodes. */
   leaveRelay: () => void;
@@ -41,7 +44,8 @@ export interface DocumentHooks {
   onBroken(document: LoadedDocument, reason: string): void;
 }
 
-export type ApplyResult = "applied" | "rejected" | "broken";
+/** "busy": not applied, because too much is waiting to be stored (the database is slow or down). */
+export type ApplyResult = "applied" | "rejected" | "broken" | "busy";
 
 /**
  * One document in memory, shared by all its connections: the change hook
@@ -119,6 +123,7 @@ export class LoadedDocument {
    * document threw part-way and must be reloaded.
    */
   applyFromConnection(connection: Connection, update: Uint8Array): ApplyResult {
+    if (this.hooks.pending.full) return "busy";
     if (this.shadow.tryUpdate(update) !== null) return "rejected";
     const pendingBefore = this.pending();
     this.applying = true;
@@ -139,6 +144,11 @@ export class LoadedDocument {
       pendingAfter.structs !== pendingBefore.structs || pendingAfter.ds !== pendingBefore.ds;
     if (pendingGrew && (pendingAfter.structs || pendingAfter.ds)) captured.push(update);
     for (const stored of captured) this.store(stored, connection);
+    // Once everything applied so far is stored, so is all of this update (new or not).
+    if (connection.wantsStoredAcks) {
+      const { to } = Y.parseUpdateMeta(update);
+      this.whenStored(this.appliedSeq, () => connection.acknowledge(to));
+    }
     return "applied";
   }
 
@@ -224,8 +234,11 @@ export class LoadedDocument {
   private store(update: Uint8Array, origin: Connection | null): void {
     const seq = ++this.appliedSeq;
     this.hooks.counters.updatesAccepted++;
+    const { pending } = this.hooks;
+    pending.take(update.byteLength);
     this.hooks.committer.append({ documentName: this.name, familyId: this.familyId, update }).then(
       () => {
+        pending.release(update.byteLength);
         this.logCount++;
         this.logBytes += update.byteLength;
         this.markStored(seq);
@@ -233,7 +246,10 @@ export class LoadedDocument {
         this.hooks.relay.publishUpdate(this.name, update);
         this.hooks.onStored(this);
       },
-      () => this.hooks.onBroken(this, "could not store a change"),
+      () => {
+        pending.release(update.byteLength);
+        this.hooks.onBroken(this, "could not store a change");
+      },
     );
   }
 

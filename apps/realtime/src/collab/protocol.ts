@@ -1,3 +1,4 @@
+import { realtimeMessageStored } from "@teamaround/domain";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
@@ -7,6 +8,8 @@ export const messageSync = 0;
 export const messageAwareness = 1;
 export const messageAuth = 2;
 export const messageQueryAwareness = 3;
+/** Ours: "your updates are stored up to this state vector" (`?stored=1` clients only). */
+export const messageStored = realtimeMessageStored;
 
 /** Sync sub-messages (second varUint of a sync message). */
 export const syncStep1 = 0;
@@ -109,4 +112,11 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 /** An update that changes nothing: no structs and an empty delete set. */
 export function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+export function encodeStored(stored: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageStored);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(stored));
+  return encoding.toUint8Array(encoder);
 }

@@ -1,3 +1,6 @@
+export * from "./seeded-random";
+export * from "./stored-acks";
+export * from "./tcp-proxy";
 export * from "./test-guests";
 export * from "./test-meetings";
 export * from "./test-realtime";

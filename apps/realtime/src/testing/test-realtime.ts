@@ -118,10 +118,11 @@ export function connectClient(
   url: string,
   documentName: string,
   cookie: string | null,
-  options: { origin?: string; doc?: Y.Doc } = {},
+  options: { origin?: string; doc?: Y.Doc; params?: Record<string, string> } = {},
 ): Client {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(url, encodeURIComponent(documentName), doc, {
+    ...(options.params ? { params: options.params } : {}),
     WebSocketPolyfill: browserSocket(
       cookie,
       options.origin,

@@ -11,6 +11,8 @@ export const realtimeCloseCodes = {
   messageTooLarge: 1009,
   /** The server could not load or store the document; reconnect. */
   serverError: 1011,
+  /** The server cannot take this now (changes cannot be stored, or the client is too far behind); reconnect. */
+  tryAgainLater: 1013,
   /** A malformed message, an unknown message type, or an update that cannot be applied. */
   badMessage: 4400,
   /** No valid session, an expired one, or one still waiting for its second factor. */
@@ -31,3 +33,11 @@ export type RealtimeCloseCode = (typeof realtimeCloseCodes)[keyof typeof realtim
 export function shouldReconnect(code: number): boolean {
   return !(code >= 4400 && code < 4500);
 }
+
+/**
+ * A message type of ours beside y-websocket's four (sync 0, awareness 1, auth
+ * 2, query-awareness 3), sent only to a client that connects with
+ * `?stored=1`: a Yjs state vector up to which that client's own updates are
+ * stored. Stock clients never ask, so never receive it.
+ */
+export const realtimeMessageStored = 4;
