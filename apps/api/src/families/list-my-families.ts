@@ -12,6 +12,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import { loadNextMeetingDues } from "../meetings/commands/meeting-due";
 import { presentNextMeetingDue } from "../meetings/present-meeting";
+import { memberActionCounts } from "./member-action-counts";
 
 /**
  * The families on the actor's caseload: their teams, their service (managers),
@@ -29,7 +30,16 @@ export async function listMyFamilies(
     db,
     rows.map((r) => r.family),
   );
-  return rows.map((row) => presentSummary(row, actor, dues, now));
+  // A family member counts only the actions their audience within the family lets them see.
+  const memberCounts = await memberActionCounts(
+    db,
+    actor,
+    rows.map((r) => r.family.id),
+    today,
+  );
+  return rows.map((row) =>
+    presentSummary({ ...row, ...memberCounts.get(row.family.id) }, actor, dues, now),
+  );
 }
 
 /** Families held by a service, by the owning-service index. */

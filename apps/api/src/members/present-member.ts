@@ -2,6 +2,7 @@ import { type Executor, familyMembers } from "@teamaround/db";
 import {
   canSeeContactDetails,
   canSeeEqualityFields,
+  canSeeMemberProfile,
   type FamilyAccess,
   giverRefusal,
   notFound,
@@ -10,35 +11,37 @@ import { and, eq } from "drizzle-orm";
 import type { MemberRow } from "./member-rules";
 
 /**
- * A family member as the caller may see them: contact details, the equality
- * fields and their other personal details (date of birth, school, needs,
- * language and communication, young carer) only for those the domain allows
- * — never another member of the family, who sees name and relationship only
- * (`canSeeContactDetails`, `canSeeEqualityFields`) — and whether they may
- * give consent, by the domain's rule.
+ * A family member as the caller may see them: contact details and the
+ * equality fields only for those the domain allows (never another member of
+ * the family: `canSeeContactDetails`, `canSeeEqualityFields`); their other
+ * personal details (date of birth, school, needs, language and communication,
+ * young carer) also for a parent with parental responsibility looking at a
+ * child (`canSeeMemberProfile`) — anyone else in the family sees name and
+ * relationship only; and whether they may give consent, by the domain's rule.
  */
 export function presentMember(row: MemberRow, access: FamilyAccess, today: string) {
   const contact = canSeeContactDetails(access, row.id);
+  const profile = canSeeMemberProfile(access, row);
   return {
     id: row.id,
     kind: row.kind,
     givenName: row.givenName,
     familyName: row.familyName,
-    dateOfBirth: contact ? row.dateOfBirth : null,
-    school: contact ? row.school : null,
-    needs: contact ? row.needs : [],
+    dateOfBirth: profile ? row.dateOfBirth : null,
+    school: profile ? row.school : null,
+    needs: profile ? row.needs : [],
     relationship: row.relationship,
     parentalResponsibility: row.parentalResponsibility,
-    judgedCompetent: contact && row.judgedCompetent,
+    judgedCompetent: profile && row.judgedCompetent,
     canGiveConsent: giverRefusal(row, today) === null,
     address: contact ? row.address : null,
     phone: contact ? row.phone : null,
     email: contact ? row.email : null,
-    preferredLanguage: contact ? row.preferredLanguage : null,
-    interpreterNeeded: contact && row.interpreterNeeded,
-    communicationNeeds: contact ? row.communicationNeeds : null,
+    preferredLanguage: profile ? row.preferredLanguage : null,
+    interpreterNeeded: profile && row.interpreterNeeded,
+    communicationNeeds: profile ? row.communicationNeeds : null,
     gpPractice: contact ? row.gpPractice : null,
-    youngCarer: contact && row.youngCarer,
+    youngCarer: profile && row.youngCarer,
     equality: canSeeEqualityFields(access, row.id)
       ? { ethnicity: row.ethnicity, religion: row.religion, disabilityOrSen: row.disabilityOrSen }
       : null,

@@ -101,7 +101,7 @@ describe("the printed plan, plan versions and members as the family sees them", 
     expect(parent).toContain("benefit claim");
     expect(parent).not.toContain("sexual health nurse");
     const lead = await planPdf(w, c.lead);
-    expect(lead).toContain("Walk to school together");
+    expect(lead).toContain("walk to school together");
     expect(lead).not.toContain("benefit claim");
     expect(lead).not.toContain("sexual health nurse");
   });

@@ -83,6 +83,19 @@ describe("the plan within the family", () => {
     expect(parentIds.sort()).toEqual(sorted(w.claimAction.id, w.openAction.id));
   });
 
+  it("counts on the family's home page only the actions a member may see", async () => {
+    const w = await buildAudienceWorld(api.deps.db);
+    const c = await cookies(w);
+    const open = async (cookie: string) => {
+      const res = await call(api, "GET", "/api/families", { cookie });
+      const rows = (res.json as { data: { id: string; openActions: number }[] }).data;
+      return rows.find((f) => f.id === w.s.family.id)?.openActions;
+    };
+    expect(await open(c.teen)).toBe(2);
+    expect(await open(c.parent)).toBe(3);
+    expect(await open(c.lead)).toBe(4);
+  });
+
   it("keeps a member's progress note for the team only from the rest of the family", async () => {
     const w = await buildAudienceWorld(api.deps.db);
     const c = await cookies(w);

@@ -22,3 +22,19 @@ export function canSeeEqualityFields(access: FamilyAccess, memberId: string): bo
 export function canSeeContactDetails(access: FamilyAccess, memberId: string): boolean {
   return canSeeEqualityFields(access, memberId);
 }
+
+/**
+ * Whether the caller may see a member's other personal details (date of
+ * birth, school, needs, language and communication needs, young carer):
+ * staff and the member themself; a parent with parental responsibility for
+ * the family's children sees a child's. Any other family member sees another
+ * member's name and relationship only.
+ */
+export function canSeeMemberProfile(
+  access: FamilyAccess,
+  member: { id: string; kind: "child" | "adult" },
+): boolean {
+  if (canSeeContactDetails(access, member.id)) return true;
+  if (relationshipOf(access) !== "family_member") return false;
+  return member.kind === "child" && access.familyMemberParentalResponsibility === true;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FamilyAccess } from "./actor";
+import { canSeeMemberProfile } from "./equality-fields";
 import {
   audienceShapeProblem,
   audienceWords,
@@ -148,5 +149,33 @@ describe("audienceWords", () => {
     );
     expect(audienceWords(audiences.young_person, nameOf)).toBe("Ava Brown");
     expect(audienceWords(audiences.whole_family, nameOf)).toBe("the whole family");
+  });
+});
+
+describe("canSeeMemberProfile", () => {
+  const base = {
+    familyId: "f1",
+    familyStatus: "plan_active" as const,
+    owningAgencyId: "agency-1",
+    teamRole: null,
+  };
+  const member = (id: string, pr: boolean): FamilyAccess => ({
+    ...base,
+    actor: { userId: `u-${id}`, role: "family_member", agencyId: null },
+    familyMemberId: id,
+    familyMemberParentalResponsibility: pr,
+  });
+  const child = { id: "teen", kind: "child" as const };
+  const parent = { id: "parent", kind: "adult" as const };
+
+  it("shows a child's details to a parent with PR, and nobody's to a young person or an adult without PR", () => {
+    expect(canSeeMemberProfile(member("parent", true), child)).toBe(true);
+    expect(canSeeMemberProfile(member("stepdad", false), child)).toBe(false);
+    expect(canSeeMemberProfile(member("teen", false), parent)).toBe(false);
+    expect(canSeeMemberProfile(member("sibling", false), child)).toBe(false);
+    expect(canSeeMemberProfile(member("teen", false), child)).toBe(true);
+    expect(canSeeMemberProfile(member("parent", true), { id: "stepdad", kind: "adult" })).toBe(
+      false,
+    );
   });
 });
