@@ -29,6 +29,8 @@ export type TeamMembership = Schemas["TeamMembership"];
 export type Agreement = Schemas["Agreement"];
 export type DirectoryEntry = Schemas["DirectoryEntry"];
 export type PlanOutcome = Schemas["PlanOutcome"];
+/** Who in the family can see an outcome, action or share (the team always can). */
+export type FamilyAudience = Schemas["FamilyAudienceShown"];
 export type Action = Schemas["Action"];
 export type ActionOwner = Schemas["ActionOwner"];
 export type MyAction = Schemas["MyAction"];

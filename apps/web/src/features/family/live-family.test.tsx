@@ -26,6 +26,7 @@ const action: Action = {
   progress: [],
   canUpdate: false,
   canAddProgress: false,
+  audience: { kind: "whole_family", memberIds: [] },
 };
 const outcome = (actions: Action[]): PlanOutcome => ({
   id: action.outcomeId,
@@ -36,6 +37,7 @@ const outcome = (actions: Action[]): PlanOutcome => ({
   targetDate: "2027-01-31",
   status: "active",
   version: 1,
+  audience: { kind: "whole_family", memberIds: [] },
   actions,
 });
 

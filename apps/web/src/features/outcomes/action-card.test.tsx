@@ -28,6 +28,7 @@ const base: Action = {
   progress: [],
   canUpdate: false,
   canAddProgress: false,
+  audience: { kind: "whole_family", memberIds: [] },
 };
 const done: Action = {
   ...base,
@@ -53,6 +54,7 @@ const outcome: PlanOutcome = {
   targetDate: "2027-01-31",
   status: "active",
   version: 1,
+  audience: { kind: "whole_family", memberIds: [] },
   actions: [done, orphaned],
 };
 

@@ -19,6 +19,7 @@ import {
   useFamilyId,
   useRefreshFamily,
 } from "../family/family-queries";
+import { AudienceFields, audienceProblem, wholeFamily } from "./audience-fields";
 
 const newRoute = getRouteApi("/_authed/families/$familyId/actions/new");
 const editRoute = getRouteApi("/_authed/families/$familyId/actions/$actionId/edit");
@@ -29,6 +30,7 @@ const fields = {
   dueDate: { id: "dueDate-day", label: "Due date" },
   owners: { id: "owners", label: "Who will do it" },
   status: { id: "status", label: "Status" },
+  audience: { id: "audience", label: "Who in the family can see this" },
 };
 
 /** Owners as checkbox values: "user:<id>" for practitioners, "member:<id>" for family members. */
@@ -85,6 +87,8 @@ function ActionForm({ outcomeId: initialOutcome, action }: { outcomeId: string; 
   const [due, setDue] = useState(isoToDateParts(action?.dueDate));
   const [owners, setOwners] = useState<string[]>(action?.owners.map(ownerValue) ?? []);
   const [status, setStatus] = useState<string>(action?.status ?? "open");
+  const [audience, setAudience] = useState(action?.audience ?? wholeFamily);
+  const members = useQuery(membersQuery(familyId));
   const dueDate = datePartsToIso(due);
   const form = useApiForm({
     fields,
@@ -94,6 +98,7 @@ function ActionForm({ outcomeId: initialOutcome, action }: { outcomeId: string; 
         ["text", !text.trim(), "Enter what will happen"],
         ["dueDate", dueDate === null, "Enter a due date, as a real date"],
         ["owners", owners.length === 0, "Select who will do it"],
+        ["audience", audienceProblem(audience) !== null, audienceProblem(audience) ?? ""],
       ]),
     submit: () => {
       if (action) {
@@ -106,6 +111,7 @@ function ActionForm({ outcomeId: initialOutcome, action }: { outcomeId: string; 
               text,
               owners: ownerBody(owners),
               status: status as Action["status"],
+              audience,
               ...changedDate,
             },
           }),
@@ -114,7 +120,13 @@ function ActionForm({ outcomeId: initialOutcome, action }: { outcomeId: string; 
       return unwrap(
         api.POST("/api/families/{familyId}/actions", {
           params: { path: { familyId } },
-          body: { outcomeId, text, dueDate: dueDate ?? "", owners: ownerBody(owners) },
+          body: {
+            outcomeId,
+            text,
+            dueDate: dueDate ?? "",
+            owners: ownerBody(owners),
+            audience,
+          },
         }),
       );
     },
@@ -177,6 +189,13 @@ function ActionForm({ outcomeId: initialOutcome, action }: { outcomeId: string; 
             value={due}
             onChange={setDue}
             error={form.fieldError("dueDate")}
+          />
+          <AudienceFields
+            id="audience"
+            value={audience}
+            onChange={setAudience}
+            members={members.data?.data ?? []}
+            error={form.fieldError("audience")}
           />
           {action ? (
             <Radios

@@ -12,7 +12,13 @@ import { FormProblems } from "../../forms/form-problems";
 import { useApiForm } from "../../forms/use-api-form";
 import { datePartsToIso, isoToDateParts } from "../../lib/dates";
 import { optionsOf, outcomeAreaLabels } from "../../lib/labels";
-import { outcomesQuery, useFamilyId, useRefreshFamily } from "../family/family-queries";
+import {
+  membersQuery,
+  outcomesQuery,
+  useFamilyId,
+  useRefreshFamily,
+} from "../family/family-queries";
+import { AudienceFields, audienceProblem, wholeFamily } from "./audience-fields";
 
 const editRoute = getRouteApi("/_authed/families/$familyId/outcomes/$outcomeId/edit");
 
@@ -22,6 +28,7 @@ const fields = {
   measure: { id: "measure", label: "How everyone will know" },
   targetDate: { id: "targetDate-day", label: "Target date" },
   status: { id: "status", label: "Status" },
+  audience: { id: "audience", label: "Who in the family can see this" },
 };
 
 export function NewOutcomePage() {
@@ -48,6 +55,8 @@ function OutcomeForm({ outcome }: { outcome?: PlanOutcome }) {
   const [measure, setMeasure] = useState(outcome?.measure ?? "");
   const [target, setTarget] = useState(isoToDateParts(outcome?.targetDate));
   const [status, setStatus] = useState<string>(outcome?.status ?? "active");
+  const [audience, setAudience] = useState(outcome?.audience ?? wholeFamily);
+  const members = useQuery(membersQuery(familyId));
   const targetDate = datePartsToIso(target);
   const form = useApiForm({
     fields,
@@ -57,6 +66,7 @@ function OutcomeForm({ outcome }: { outcome?: PlanOutcome }) {
         ["title", !title.trim(), "Enter the outcome, in the family's words"],
         ["measure", !measure.trim(), "Enter how everyone will know it has been reached"],
         ["targetDate", targetDate === null, "Enter a target date, as a real date"],
+        ["audience", audienceProblem(audience) !== null, audienceProblem(audience) ?? ""],
       ]),
     submit: () => {
       if (outcome) {
@@ -70,6 +80,7 @@ function OutcomeForm({ outcome }: { outcome?: PlanOutcome }) {
               title,
               measure,
               status: status as PlanOutcome["status"],
+              audience,
               ...changedDate,
             },
           }),
@@ -78,7 +89,13 @@ function OutcomeForm({ outcome }: { outcome?: PlanOutcome }) {
       return unwrap(
         api.POST("/api/families/{familyId}/outcomes", {
           params: { path: { familyId } },
-          body: { area: area as OutcomeArea, title, measure, targetDate: targetDate ?? "" },
+          body: {
+            area: area as OutcomeArea,
+            title,
+            measure,
+            targetDate: targetDate ?? "",
+            audience,
+          },
         }),
       );
     },
@@ -133,6 +150,13 @@ function OutcomeForm({ outcome }: { outcome?: PlanOutcome }) {
             value={target}
             onChange={setTarget}
             error={form.fieldError("targetDate")}
+          />
+          <AudienceFields
+            id="audience"
+            value={audience}
+            onChange={setAudience}
+            members={members.data?.data ?? []}
+            error={form.fieldError("audience")}
           />
           {outcome ? (
             <Radios

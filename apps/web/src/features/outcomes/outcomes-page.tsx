@@ -1,13 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import type { Action, FamilyAbilities, PlanOutcome } from "../../api/types";
 import { Details, Tag } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { dueInWords, formatDateTime, formatDay } from "../../lib/dates";
 import { outcomeAreaLabels } from "../../lib/labels";
-import { outcomesQuery, useFamily, useFamilyId } from "../family/family-queries";
+import { membersQuery, outcomesQuery, useFamily, useFamilyId } from "../family/family-queries";
 import { ActionStatusButton } from "./action-status-button";
+import { SeenBy } from "./audience-fields";
 
 const outcomeStatus = {
   active: ["Active", "blue"],
@@ -83,6 +85,9 @@ export function OutcomeSection({
   abilities: FamilyAbilities;
 }) {
   const [label, colour] = outcomeStatus[outcome.status];
+  // Practitioners see who in the family can see each item; family members only what they may see.
+  const staff = abilities.sharing.read_hidden;
+  const members = useQuery({ ...membersQuery(familyId), enabled: staff }).data?.data ?? [];
   return (
     <section className="govuk-!-margin-bottom-8" aria-labelledby={`outcome-${outcome.id}`}>
       <span className="govuk-caption-m">{outcomeAreaLabels[outcome.area]}</span>
@@ -93,6 +98,7 @@ export function OutcomeSection({
         <Tag colour={colour}>{label}</Tag> How we will know: {outcome.measure}. By{" "}
         {formatDay(outcome.targetDate, { weekday: true })}.
       </p>
+      {staff ? <SeenBy audience={outcome.audience} members={members} /> : null}
       <p className="govuk-body">
         {abilities.outcome.update ? (
           <Link
@@ -117,7 +123,13 @@ export function OutcomeSection({
       {outcome.actions.length === 0 ? <p className="govuk-body">No actions yet.</p> : null}
       <ul className="app-card-list">
         {outcome.actions.map((a) => (
-          <ActionCard key={a.id} familyId={familyId} action={a} abilities={abilities} />
+          <ActionCard
+            key={a.id}
+            familyId={familyId}
+            action={a}
+            abilities={abilities}
+            seenBy={staff ? <SeenBy audience={a.audience} members={members} /> : null}
+          />
         ))}
       </ul>
     </section>
@@ -128,10 +140,12 @@ function ActionCard({
   familyId,
   action,
   abilities,
+  seenBy,
 }: {
   familyId: string;
   action: Action;
   abilities: FamilyAbilities;
+  seenBy: ReactNode;
 }) {
   const [label, colour] = actionStatus[action.status];
   const cardClass = action.overdue
@@ -144,6 +158,7 @@ function ActionCard({
     <li className={cardClass} id={`action-${action.id}`}>
       <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{action.text}</p>
       <p className="govuk-body-s govuk-!-margin-bottom-2">Who: {ownersText(action)}</p>
+      {seenBy}
       <p className="govuk-body govuk-!-margin-bottom-2">
         <Tag colour={colour}>{label}</Tag> {action.overdue ? <Tag colour="red">Overdue</Tag> : null}{" "}
         {action.needsNewOwner ? (
@@ -162,6 +177,7 @@ function ActionCard({
                 <br />
                 <span className="govuk-body-s">
                   {p.authorName}, {formatDateTime(p.at)}
+                  {p.forTeamOnly ? " · for the team only" : ""}
                 </span>
               </li>
             ))}

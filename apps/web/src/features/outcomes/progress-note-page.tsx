@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate, useRouter } from "@tanstack/react-router";
 import { useState } from "react";
 import { api, unwrap } from "../../api/client";
-import { Button, Textarea } from "../../components/govuk";
+import { Button, SingleCheckbox, Textarea } from "../../components/govuk";
 import { setFlash } from "../../components/layout/flash";
 import { LoadFailed } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
@@ -23,6 +23,7 @@ export function ProgressNotePage() {
   const navigate = useNavigate();
   const router = useRouter();
   const [note, setNote] = useState("");
+  const [forTeamOnly, setForTeamOnly] = useState(false);
   const form = useApiForm({
     fields: { note: { id: "note", label: "Progress note" } },
     validate: () => required([["note", !note.trim(), "Enter what has happened"]]),
@@ -30,7 +31,7 @@ export function ProgressNotePage() {
       unwrap(
         api.POST("/api/families/{familyId}/actions/{actionId}/progress", {
           params: { path: { familyId, actionId } },
-          body: { note },
+          body: { note, forTeamOnly },
         }),
       ),
     onSuccess: async () => {
@@ -64,6 +65,13 @@ export function ProgressNotePage() {
               value={note}
               onChange={setNote}
               error={form.fieldError("note")}
+            />
+            <SingleCheckbox
+              id="forTeamOnly"
+              label="For the team only"
+              hint="The people helping your family will see it; the rest of your family will not."
+              checked={forTeamOnly}
+              onChange={setForTeamOnly}
             />
             <div className="govuk-button-group">
               <Button type="submit" disabled={form.pending}>

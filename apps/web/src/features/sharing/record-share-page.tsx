@@ -24,10 +24,12 @@ import { NotToldReasonRadios } from "../consent/lawful-bases-pages";
 import {
   consentsQuery,
   lawfulBasesQuery,
+  membersQuery,
   useFamily,
   useFamilyId,
   useRefreshFamily,
 } from "../family/family-queries";
+import { AudienceFields, audienceProblem, wholeFamily } from "../outcomes/audience-fields";
 
 const fields = {
   informationKind: { id: "informationKind", label: "Kind of information" },
@@ -40,6 +42,7 @@ const fields = {
   lawfulBasisId: { id: "basis", label: "Lawful basis" },
   familyTold: { id: "familyTold", label: "Family told" },
   notToldReason: { id: "notToldReason", label: "Why the family was not told" },
+  audience: { id: "audience", label: "Who in the family can see this" },
 };
 
 /** The consents and lawful bases in force, as one choice: "consent:<id>" or "basis:<id>". */
@@ -83,6 +86,9 @@ export function RecordSharePage() {
   const [told, setTold] = useState("");
   const [reason, setReason] = useState("");
   const [hidden, setHidden] = useState(false);
+  const [audience, setAudience] = useState(wholeFamily);
+  const members = useQuery(membersQuery(familyId));
+  const seenByFamily = told === "yes" && !hidden;
   const day = datePartsToIso(date);
   const [basisKind, basisId = ""] = basis.split(":");
   const form = useApiForm({
@@ -97,6 +103,11 @@ export function RecordSharePage() {
         ["consentId", !basis, "Select the consent or lawful basis it was shared under"],
         ["familyTold", !told, "Select whether the family was told"],
         ["notToldReason", told === "no" && !reason, "Select why the family was not told"],
+        [
+          "audience",
+          seenByFamily && audienceProblem(audience) !== null,
+          audienceProblem(audience) ?? "",
+        ],
       ]),
     submit: () =>
       unwrap(
@@ -112,7 +123,8 @@ export function RecordSharePage() {
             ...(basisKind === "consent" ? { consentId: basisId } : { lawfulBasisId: basisId }),
             familyTold: told === "yes",
             ...(told === "no" ? { notToldReason: reason as NotToldReason } : {}),
-            visibleToFamily: told === "yes" && !hidden,
+            visibleToFamily: seenByFamily,
+            ...(seenByFamily ? { audience } : {}),
           },
         }),
       ),
@@ -232,6 +244,15 @@ export function RecordSharePage() {
             onChange={setTold}
             error={form.fieldError("familyTold")}
           />
+          {seenByFamily ? (
+            <AudienceFields
+              id="audience"
+              value={audience}
+              onChange={setAudience}
+              members={members.data?.data ?? []}
+              error={form.fieldError("audience")}
+            />
+          ) : null}
           <div className="govuk-button-group">
             <Button type="submit" disabled={form.pending}>
               Save

@@ -6,7 +6,8 @@ import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { usePageTitle } from "../../components/layout/page-title";
 import { formatDay } from "../../lib/dates";
 import { informationKindLabels, lawfulBasisLabels, notToldReasonLabels } from "../../lib/labels";
-import { sharingQuery, useFamily, useFamilyId } from "../family/family-queries";
+import { membersQuery, sharingQuery, useFamily, useFamilyId } from "../family/family-queries";
+import { seenByWords } from "../outcomes/audience-fields";
 
 function basisText(s: SharingRecord): string {
   return s.basis.kind === "consent"
@@ -20,6 +21,8 @@ export function SharingPage() {
   const sharing = useQuery(sharingQuery(familyId));
   usePageTitle(`Sharing register – ${family.data?.data.displayName ?? "Family"}`);
   const abilities = family.data?.abilities;
+  const staff = abilities?.sharing.read_hidden ?? false;
+  const members = useQuery({ ...membersQuery(familyId), enabled: staff }).data?.data ?? [];
   return (
     <>
       <h1 className="govuk-heading-l">Information-sharing register</h1>
@@ -97,6 +100,14 @@ export function SharingPage() {
                       <>
                         <br />
                         <Tag colour="grey">Hidden from family</Tag>
+                      </>
+                    ) : null}
+                    {staff && s.visibleToFamily ? (
+                      <>
+                        <br />
+                        <span className="govuk-body-s">
+                          Seen by: {seenByWords(s.audience, members)}
+                        </span>
                       </>
                     ) : null}
                   </>
