@@ -16,15 +16,19 @@ export interface MeetingAccess extends MeetingWithInvitees {
 /**
  * Loads the meeting and how the socket's person stands towards its family,
  * live, for every event: the session must still be valid, and someone who may
- * not know the family exists is told the meeting does not exist.
+ * not know the family exists is told the meeting does not exist. The session
+ * and the meeting are read at the same time (one wait, not two, per chat
+ * message); nothing is answered unless the session holds.
  */
 export async function loadMeetingAccess(
   ctx: MeetingContext,
   socket: MeetingSocket,
   meetingId: string,
 ): Promise<MeetingAccess> {
-  await assertSessionStillValid(ctx, socket);
-  const found = await findMeetingWithInvitees(ctx.db, meetingId);
+  const [, found] = await Promise.all([
+    assertSessionStillValid(ctx, socket),
+    findMeetingWithInvitees(ctx.db, meetingId),
+  ]);
   if (!found) throw notFound("That meeting");
   const family = await getFamilyAccess(ctx.db, socket.data.actor, found.meeting.familyId);
   if (!family) throw notFound("That meeting");
