@@ -97,7 +97,9 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
       io.to(noticeRooms({ ...notice, familyId })).emit("notice", parsed);
     },
     async close() {
-      io.disconnectSockets(true);
+      // This node's sockets only: through the Redis adapter, `io.disconnectSockets`
+      // would ask every node to drop every meeting socket.
+      io.local.disconnectSockets(true);
       await Promise.all([...pending]);
       io.engine?.close();
     },
