@@ -18,6 +18,7 @@ import { registerCaseAuditRoutes } from "./case-audits/case-audits.routes";
 import { registerConsentRoutes } from "./consent/consents.routes";
 import { registerLawfulBasisRoutes } from "./consent/lawful-bases.routes";
 import { registerWithdrawConsentRoutes } from "./consent/withdraw-consent.routes";
+import { registerCorrectionRequestRoutes } from "./corrections/correction-requests.routes";
 import { registerCorrectionRoutes } from "./corrections/corrections.routes";
 import { registerDirectoryRoutes } from "./directory/directory.routes";
 import { registerEpisodeRoutes } from "./episodes/episodes.routes";
@@ -116,6 +117,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerAuditSampleRoutes(app);
   registerSupervisionRoutes(app);
   registerCorrectionRoutes(app);
+  registerCorrectionRequestRoutes(app);
   registerManagerWorkspaceRoutes(app);
   registerOutboxRoutes(app);
   registerNotificationRoutes(app);

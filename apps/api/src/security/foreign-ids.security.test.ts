@@ -40,6 +40,7 @@ function childIds(w: SecurityWorld): Record<string, string> {
     assessment: w.assessment.id,
     reviewMeeting: w.reviewMeeting.id,
     review: w.review.id,
+    correctionRequest: w.correctionRequest.id,
     feedbackInvitation: w.feedbackInvitation.id,
     followUp: w.followUp.id,
     caseAudit: w.caseAudit.id,

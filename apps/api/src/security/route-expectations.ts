@@ -1008,6 +1008,52 @@ export const routeCases: Record<string, RouteCase> = {
       familyMember: 403,
     }),
   },
+  // A family member's request for a correction, and the lead's or a manager's decision.
+  "POST /api/families/{familyId}/records/{recordKind}/{recordId}/correction-requests": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/records/meeting_record/${w.reviewMeeting.id}/correction-requests`,
+      body: { whatIsWrong: "The date is wrong.", shouldSay: "It was on a Tuesday." },
+    }),
+    expect: familyScoped({
+      manager: 403,
+      leadProfessional: 403,
+      teamMember: 403,
+      familyMember: 201,
+    }),
+  },
+  "GET /api/families/{familyId}/correction-requests": {
+    request: (w) => ({ path: `/api/families/${w.family.id}/correction-requests` }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 200,
+    }),
+  },
+  "POST /api/families/{familyId}/correction-requests/{requestId}/accept": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/correction-requests/${w.correctionRequest.id}/accept`,
+      body: { section: "Decisions", correctedText: "The grant was agreed.", reason: "Misheard." },
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
+  "POST /api/families/{familyId}/correction-requests/{requestId}/decline": {
+    request: (w) => ({
+      path: `/api/families/${w.family.id}/correction-requests/${w.correctionRequest.id}/decline`,
+      body: { reason: "The record says what was said." },
+    }),
+    expect: familyScoped({
+      manager: 200,
+      leadProfessional: 200,
+      teamMember: 403,
+      familyMember: 403,
+    }),
+  },
   // Subject access: administrators of the family's authority only.
   "GET /api/admin/subject-access/families": {
     request: (w) => ({

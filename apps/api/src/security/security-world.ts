@@ -4,6 +4,7 @@ import {
   actionProgressNotes,
   actions,
   agreements,
+  correctionRequests,
   type Executor,
   helpRequests,
   lawfulBasisRecords,
@@ -178,6 +179,21 @@ export async function buildSecurityWorld(db: Executor) {
       .returning(),
   );
 
+  // A parent's request to correct the held review meeting's record, waiting for a decision.
+  const correctionRequest = await first(
+    db
+      .insert(correctionRequests)
+      .values({
+        familyId,
+        recordKind: "meeting_record",
+        recordId: secondHeld.meeting.id,
+        requestedBy: s.users.parentUser.id,
+        whatIsWrong: "It says the grant was refused.",
+        shouldSay: "The grant was agreed.",
+      })
+      .returning(),
+  );
+
   // A request for help for a new family, asked by the outsider of the lead's service (school).
   const helpRequest = await first(
     db
@@ -268,6 +284,7 @@ export async function buildSecurityWorld(db: Executor) {
     assessment,
     reviewMeeting: secondHeld.meeting,
     review,
+    correctionRequest,
     unlinkedCarer,
     teamMembership,
     agreement,

@@ -2815,6 +2815,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3031,6 +3036,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3234,6 +3244,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -3470,6 +3485,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -3711,6 +3731,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -3951,6 +3976,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -4185,6 +4215,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -4383,6 +4418,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -4619,6 +4659,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -4866,6 +4911,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -5103,6 +5153,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -5310,6 +5365,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -5551,6 +5611,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -5798,6 +5863,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -6032,6 +6102,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -6230,6 +6305,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -6531,6 +6611,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -6729,6 +6814,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -6966,6 +7056,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -7201,6 +7296,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -7438,6 +7538,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -7674,6 +7779,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -7983,6 +8093,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8284,6 +8399,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8501,6 +8621,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -8720,6 +8845,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -8930,6 +9060,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -9196,6 +9331,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -9430,6 +9570,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -9637,6 +9782,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -9893,6 +10043,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -10121,6 +10276,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -10328,6 +10488,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -10555,6 +10720,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -10753,6 +10923,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -10980,6 +11155,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11183,6 +11363,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -11421,6 +11606,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11653,6 +11843,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -11882,6 +12077,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -12103,6 +12303,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -12328,6 +12533,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -12573,6 +12783,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -12798,6 +13013,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -13330,6 +13550,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -13539,6 +13764,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -13752,6 +13982,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -14196,6 +14431,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -14421,6 +14661,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -14645,6 +14890,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -15168,6 +15418,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -15421,6 +15676,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -15619,6 +15879,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -15845,6 +16110,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -16083,6 +16353,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -16381,6 +16656,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -16622,6 +16902,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -16862,6 +17147,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -17106,6 +17396,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17347,6 +17642,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17584,6 +17884,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -17791,6 +18096,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -18033,6 +18343,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18266,6 +18581,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -18504,6 +18824,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18732,6 +19057,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -18939,6 +19269,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -19181,6 +19516,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -19414,6 +19754,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -19680,6 +20025,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -19914,6 +20264,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -20123,6 +20478,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -20334,6 +20694,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -20859,6 +21224,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -21068,6 +21438,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -21294,6 +21669,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -21518,6 +21898,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -21951,6 +22336,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -22165,6 +22555,11 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -22394,6 +22789,11 @@ export interface paths {
                   create: boolean;
                   read: boolean;
                 };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
                 printout: {
                   plan: boolean;
                   meeting_record: boolean;
@@ -22603,6 +23003,949 @@ export interface paths {
                 correction: {
                   create: boolean;
                   read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/records/{recordKind}/{recordId}/correction-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A family member asks for a correction to a closed record they can see: what is wrong and what it should say (409 while the record is open) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          recordKind: "assessment" | "review" | "closure" | "meeting_record";
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CorrectionRequestInput"];
+        };
+      };
+      responses: {
+        /** @description The request, waiting */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["CorrectionRequest"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/correction-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Requests for corrections: every one of the family's for the lead and service managers, a family member's own for them */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The requests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Waiting requests first, then newest first */
+              data: components["schemas"]["CorrectionRequest"][];
+              /** @description How many of those listed are waiting for a decision */
+              pending: number;
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/correction-requests/{requestId}/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept a request: the correction (in the decider's words) is appended to the record and linked to the request, in one transaction */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CorrectionInput"];
+        };
+      };
+      responses: {
+        /** @description The request, accepted */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["CorrectionRequest"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
+                };
+                printout: {
+                  plan: boolean;
+                  meeting_record: boolean;
+                  assessment: boolean;
+                };
+              };
+            };
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflicts with the current state (for example a stale version) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/families/{familyId}/correction-requests/{requestId}/decline": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline a request with a reason the family member reads */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          familyId: string;
+          requestId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DeclineCorrectionRequestInput"];
+        };
+      };
+      responses: {
+        /** @description The request, declined */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              data: components["schemas"]["CorrectionRequest"];
+              abilities: {
+                family: {
+                  read: boolean;
+                  update: boolean;
+                  close: boolean;
+                  step_up: boolean;
+                  step_down: boolean;
+                };
+                member: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  read_equality: boolean;
+                };
+                episode: {
+                  read: boolean;
+                  read_notes: boolean;
+                };
+                assessment: {
+                  read: boolean;
+                  start: boolean;
+                  write: boolean;
+                  submit: boolean;
+                  complete: boolean;
+                  sign_off: boolean;
+                };
+                closure: {
+                  read: boolean;
+                  propose: boolean;
+                  withdraw: boolean;
+                  sign_off: boolean;
+                };
+                plan_sign_off: {
+                  read: boolean;
+                  submit: boolean;
+                  sign_off: boolean;
+                };
+                score: {
+                  read: boolean;
+                  record: boolean;
+                };
+                review: {
+                  read: boolean;
+                  record: boolean;
+                };
+                feedback: {
+                  answer: boolean;
+                  read: boolean;
+                };
+                follow_up: {
+                  read: boolean;
+                  record: boolean;
+                };
+                invitation: {
+                  create: boolean;
+                };
+                team: {
+                  read: boolean;
+                  read_former: boolean;
+                  add: boolean;
+                  remove: boolean;
+                  lead_handover: boolean;
+                };
+                agreement: {
+                  read: boolean;
+                  record: boolean;
+                };
+                consent: {
+                  read: boolean;
+                  record: boolean;
+                  withdraw: boolean;
+                };
+                lawful_basis: {
+                  read: boolean;
+                  record: boolean;
+                  end: boolean;
+                };
+                sharing: {
+                  read: boolean;
+                  read_hidden: boolean;
+                  record: boolean;
+                };
+                outcome: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                };
+                action: {
+                  read: boolean;
+                  create: boolean;
+                  update: boolean;
+                  add_progress: boolean;
+                };
+                audit: {
+                  read: boolean;
+                  export: boolean;
+                  read_readers: boolean;
+                  read_former_team: boolean;
+                };
+                case_audit: {
+                  read: boolean;
+                  create: boolean;
+                  acknowledge: boolean;
+                };
+                supervision: {
+                  read: boolean;
+                  record: boolean;
+                };
+                meeting: {
+                  read: boolean;
+                  schedule: boolean;
+                  update: boolean;
+                  cancel: boolean;
+                  start: boolean;
+                  end: boolean;
+                  set_agenda: boolean;
+                  record_decision: boolean;
+                  moderate: boolean;
+                  read_unsent: boolean;
+                  manage_guests: boolean;
+                  record_apology: boolean;
+                  respond_record: boolean;
+                  read_record_staff_parts: boolean;
+                  join: boolean;
+                  chat: boolean;
+                  raise_hand: boolean;
+                  call: boolean;
+                  admit: boolean;
+                };
+                plan_version: {
+                  read: boolean;
+                };
+                correction: {
+                  create: boolean;
+                  read: boolean;
+                };
+                correction_request: {
+                  create: boolean;
+                  read: boolean;
+                  decide: boolean;
                 };
                 printout: {
                   plan: boolean;
@@ -26307,6 +27650,45 @@ export interface components {
       /** @description What the record should say */
       correctedText: string;
       /** @description Why the record was wrong */
+      reason: string;
+    };
+    CorrectionRequest: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      recordKind: "assessment" | "review" | "closure" | "meeting_record";
+      /** Format: uuid */
+      recordId: string;
+      /** @description The record in words, e.g. "meeting record" */
+      recordWords: string;
+      whatIsWrong: string;
+      shouldSay: string;
+      /** @enum {string} */
+      status: "pending" | "accepted" | "declined";
+      requestedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      };
+      requestedAt: string;
+      decidedBy: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+      } | null;
+      decidedAt: string | null;
+      declineReason: string | null;
+      /** Format: uuid */
+      correctionId: string | null;
+    };
+    CorrectionRequestInput: {
+      /** @description What the record gets wrong, in the member's words */
+      whatIsWrong: string;
+      /** @description What the member says it should say */
+      shouldSay: string;
+    };
+    DeclineCorrectionRequestInput: {
+      /** @description Why the record stays as it is, for the family member */
       reason: string;
     };
     CaseloadRow: {

@@ -125,6 +125,7 @@ export function noAbilities(): FamilyAbilities {
     plan_version: { read: false },
     printout: { plan: false, meeting_record: false, assessment: false },
     correction: { create: false, read: false },
+    correction_request: { create: false, read: false, decide: false },
   };
 }
 

@@ -80,6 +80,16 @@ export const auditEventWording = {
   "consent.withdraw": { kind: "sharing", words: "withdrew consent" },
   "correction.create": { kind: "changes", words: "added a correction to a closed record" },
   "correction.list": { kind: "reads", words: "read the corrections to a record" },
+  "correction_request.accept": {
+    kind: "changes",
+    words: "accepted a family member's request for a correction",
+  },
+  "correction_request.create": { kind: "changes", words: "asked for a correction to a record" },
+  "correction_request.decline": {
+    kind: "changes",
+    words: "declined a family member's request for a correction",
+  },
+  "correction_request.list": { kind: "reads", words: "read the requests for corrections" },
   "directory.search": { kind: "reads", words: "searched the directory" },
   "distance.read": { kind: "reads", words: "read the distance travelled" },
   "document.join": { kind: "meetings", words: "opened a shared document" },

@@ -175,6 +175,18 @@ export const familyPermissions = {
    * corrects; staff read them (the family's view is not built yet).
    */
   correction: { create: leadOrManager, read: caseReaders },
+  /**
+   * A family member asks for a correction to a closed record they can see
+   * (what is wrong, what it should say); the lead or a service manager sees
+   * the requests and accepts (a correction is appended) or declines with a
+   * reason. A family member reads their own requests only
+   * (`canSeeCorrectionRequest`); the rest of the team does not decide them.
+   */
+  correction_request: {
+    create: ["family_member"],
+    read: [...leadOrManager, "family_member"],
+    decide: leadOrManager,
+  },
   printout: { plan: everyInsider, meeting_record: everyInsider, assessment: everyInsider },
 } as const satisfies Record<string, Record<string, readonly Relationship[]>>;
 
@@ -228,4 +240,5 @@ export const allowedWhenClosed: { [R in FamilyResource]?: readonly FamilyAction<
   printout: ["plan", "meeting_record", "assessment"],
   // Corrections are to closed records only.
   correction: ["create", "read"],
+  correction_request: ["create", "read", "decide"],
 };

@@ -109,6 +109,9 @@ const expected: Record<string, { open: string; closed: string }> = {
   "printout.assessment": { open: "LTMF", closed: "LTMF" },
   "correction.create": { open: "LM", closed: "LM" },
   "correction.read": { open: "LTM", closed: "LTM" },
+  "correction_request.create": { open: "F", closed: "F" },
+  "correction_request.read": { open: "LMF", closed: "LMF" },
+  "correction_request.decide": { open: "LM", closed: "LM" },
 };
 
 /** Cells that also need the actor to work for an agency (the sharer's agency is recorded). */

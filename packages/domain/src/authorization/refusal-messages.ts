@@ -131,6 +131,11 @@ const doing: { [R in FamilyResource]: { [A in FamilyAction<R>]: string } } = {
     create: "correct this family's closed records",
     read: "see the corrections to this family's records",
   },
+  correction_request: {
+    create: "ask for a correction to this family's records",
+    read: "see the requests for corrections to this family's records",
+    decide: "decide a request for a correction",
+  },
 };
 
 function phrase<R extends FamilyResource>(resource: R, action: FamilyAction<R>): string {

@@ -1,1 +1,2 @@
+export * from "./correction-request.policy";
 export * from "./record-corrections";

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { authorityQuery } from "../../app/session";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
+import { CorrectionRequestsPanel } from "../corrections/correction-requests-panel";
 import { DistanceInPlainWords } from "../distance/distance-panel";
 import {
   consentsQuery,
@@ -69,6 +70,7 @@ export function OurPlan({ familyId }: { familyId: string }) {
         />
       ) : null}
       {abilities?.episode.read ? <OurTimeWithEarlyHelp familyId={familyId} /> : null}
+      {abilities?.correction_request.read ? <CorrectionRequestsPanel familyId={familyId} /> : null}
       {consents.data && abilities ? (
         <OurConsent
           familyId={familyId}

@@ -6,6 +6,7 @@ import { ButtonGroup, SummaryList, type SummaryRow, Tag } from "../../components
 import { usePageTitle } from "../../components/layout/page-title";
 import { formatDay } from "../../lib/dates";
 import { closureReasonLabels, familyStatusLabels, levelOfNeedLabel } from "../../lib/labels";
+import { CorrectionRequestsPanel } from "../corrections/correction-requests-panel";
 import { DistancePanel } from "../distance/distance-panel";
 import { nextMeetingText } from "../my-work/my-families";
 import { ClosureSignOffPanel } from "../sign-off/closure-sign-off-panel";
@@ -109,6 +110,7 @@ export function FamilySummaryPage() {
           showReviews={abilities.review.read}
         />
       ) : null}
+      {abilities.correction_request.read ? <CorrectionRequestsPanel familyId={familyId} /> : null}
       {abilities.feedback.read ? <FamilyFeedback familyId={familyId} /> : null}
       {abilities.closure.read ? <ClosureSignOffPanel familyId={familyId} /> : null}
       {abilities.audit.read_readers ? (

@@ -3,6 +3,7 @@ import { Details, SummaryList } from "../../components/govuk";
 import { LoadFailed, Loading } from "../../components/layout/page-states";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { roleLabels } from "../../lib/labels";
+import { AskForCorrection } from "../corrections/ask-for-correction";
 import { RecordCorrections } from "../corrections/record-corrections";
 import { type MeetingRecordData, meetingRecordQuery } from "./meeting-queries";
 import { RecordResponses } from "./record-responses";
@@ -82,7 +83,9 @@ export function MeetingRecord({
       )}
       <Unchanged record={r} />
       <RecordResponses familyId={familyId} meetingId={meetingId} record={r} />
-      {asFamily ? null : (
+      {asFamily ? (
+        <AskForCorrection familyId={familyId} recordKind="meeting_record" recordId={meetingId} />
+      ) : (
         <RecordCorrections familyId={familyId} recordKind="meeting_record" recordId={meetingId} />
       )}
     </section>

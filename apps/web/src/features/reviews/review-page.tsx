@@ -7,6 +7,7 @@ import { usePageTitle } from "../../components/layout/page-title";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
 import { outcomeAreaLabels } from "../../lib/labels";
+import { AskForCorrection } from "../corrections/ask-for-correction";
 import { RecordCorrections } from "../corrections/record-corrections";
 import { episodesQuery } from "../family/episode-queries";
 import { membersQuery, useFamilyId } from "../family/family-queries";
@@ -60,6 +61,9 @@ export function ReviewPage() {
           </PartBoundary>
         ))}
       </PartBoundary>
+      {episode?.status === "closed" ? (
+        <AskForCorrection familyId={familyId} recordKind="review" recordId={data.id} />
+      ) : null}
       {abilities.correction.read && episode?.status === "closed" ? (
         <PartBoundary what="the corrections">
           <RecordCorrections
