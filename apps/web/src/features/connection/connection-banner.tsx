@@ -5,10 +5,11 @@ import { clearRefusals, useLiveConnections } from "./live-connections";
 /**
  * One banner for every live connection on the page: "reconnecting" while any
  * that was up is being retried (edits are kept in memory and sent once it is
- * back), and why, when the server closed one for good.
+ * back), "not saved yet" while a document's edits have waited a while for the
+ * server's "stored" acknowledgement, and why, when the server closed one for good.
  */
 export function ConnectionBanner() {
-  const { reconnecting, refusals } = useLiveConnections();
+  const { reconnecting, unsaved, refusals } = useLiveConnections();
   useClearRefusalsOnNavigate();
   if (refusals.length > 0) {
     return (
@@ -50,6 +51,20 @@ export function ConnectionBanner() {
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">
               Reconnecting… your changes are kept and will be sent.
+            </p>
+          </div>
+        </div>
+      ) : unsaved ? (
+        <div className="govuk-notification-banner" data-testid="changes-not-saved">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="connection-banner-title">
+              Not saved yet
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">
+              The server cannot store your latest changes at the moment. Keep this page open: they
+              are kept and will be saved when it can.
             </p>
           </div>
         </div>

@@ -8,6 +8,7 @@ import {
   registerLive,
   reportRefusal,
   reportStatus,
+  reportUnsaved,
 } from "./live-connections";
 import { accessRevokedMessage, documentRefusalMessage } from "./refusal-messages";
 
@@ -26,6 +27,17 @@ describe("live connections", () => {
     reportStatus(id, "reconnecting");
     forgetConnection(id);
     expect(liveSnapshot().reconnecting).toBe(false);
+  });
+
+  it("say 'unsaved' while any connection reports edits waiting to be stored", () => {
+    const id = connectionId("yjs");
+    reportStatus(id, "connected");
+    reportUnsaved(id, true);
+    expect(liveSnapshot().unsaved).toBe(true);
+    reportStatus(id, "reconnecting");
+    expect(liveSnapshot().unsaved).toBe(true);
+    reportUnsaved(id, false);
+    expect(liveSnapshot().unsaved).toBe(false);
   });
 
   it("keep each refusal once until cleared", () => {

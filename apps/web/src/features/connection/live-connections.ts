@@ -16,11 +16,14 @@ export interface Refusal {
 export interface LiveSnapshot {
   /** Some connection that was up has gone and is being retried. */
   reconnecting: boolean;
+  /** Some document holds edits the server has not said are stored, for a while now. */
+  unsaved: boolean;
   refusals: Refusal[];
 }
 
 interface Entry {
   status: LiveStatus;
+  unsaved?: boolean;
   /** Whether it was connected once: only then is a lost connection "reconnecting". */
   wasConnected: boolean;
 }
@@ -29,15 +32,20 @@ const entries = new Map<string, Entry>();
 const disposers = new Set<() => void>();
 const listeners = new Set<() => void>();
 let refusals: Refusal[] = [];
-let snapshot: LiveSnapshot = { reconnecting: false, refusals };
+let snapshot: LiveSnapshot = { reconnecting: false, unsaved: false, refusals };
 let nextId = 0;
 
 function publish() {
   const reconnecting = [...entries.values()].some(
     (e) => e.wasConnected && e.status !== "connected",
   );
-  if (reconnecting !== snapshot.reconnecting || refusals !== snapshot.refusals) {
-    snapshot = { reconnecting, refusals };
+  const unsaved = [...entries.values()].some((e) => e.unsaved === true);
+  if (
+    reconnecting !== snapshot.reconnecting ||
+    unsaved !== snapshot.unsaved ||
+    refusals !== snapshot.refusals
+  ) {
+    snapshot = { reconnecting, unsaved, refusals };
     for (const listener of listeners) listener();
   }
 }
@@ -50,7 +58,15 @@ export function connectionId(prefix: string): string {
 
 export function reportStatus(id: string, status: LiveStatus): void {
   const entry = entries.get(id) ?? { status, wasConnected: false };
-  entries.set(id, { status, wasConnected: entry.wasConnected || status === "connected" });
+  entries.set(id, { ...entry, status, wasConnected: entry.wasConnected || status === "connected" });
+  publish();
+}
+
+/** A document's edits are (or are no longer) waiting, for a while, for the server to store them. */
+export function reportUnsaved(id: string, unsaved: boolean): void {
+  const entry = entries.get(id);
+  if (!entry || entry.unsaved === unsaved) return;
+  entries.set(id, { ...entry, unsaved });
   publish();
 }
 

@@ -9,9 +9,11 @@ import {
   registerLive,
   reportRefusal,
   reportStatus,
+  reportUnsaved,
 } from "../connection/live-connections";
 import { documentRefusalMessage } from "../connection/refusal-messages";
 import { yjsServerUrl } from "./live-document-url";
+import { watchStoredAcknowledgements } from "./stored-acknowledgements";
 
 export interface LiveDocument {
   doc: Y.Doc;
@@ -49,7 +51,11 @@ export function useLiveDocument(familyId: string, kind: DocumentKind, enabled = 
       yjsServerUrl(),
       formatDocumentName({ kind, familyId }),
       doc,
-      { disableBc: true, maxBackoffTime: 2500 },
+      // `stored=1`: the server acknowledges our edits once they are stored.
+      { disableBc: true, maxBackoffTime: 2500, params: { stored: "1" } },
+    );
+    const stopWatching = watchStoredAcknowledgements(provider, doc, (unsaved) =>
+      reportUnsaved(id, unsaved),
     );
     let disposed = false;
     let wasConnected = false;
@@ -75,6 +81,7 @@ export function useLiveDocument(familyId: string, kind: DocumentKind, enabled = 
     const dispose = () => {
       if (disposed) return;
       disposed = true;
+      stopWatching();
       forgetConnection(id);
       provider.destroy();
       doc.destroy();
