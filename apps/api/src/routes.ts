@@ -55,6 +55,7 @@ import { registerReviewRoutes } from "./reviews/reviews.routes";
 import { registerSharingRoutes } from "./sharing/sharing.routes";
 import { registerClosureSignOffRoutes } from "./sign-off/closure-sign-off.routes";
 import { registerPlanSignOffRoutes } from "./sign-off/plan-sign-off.routes";
+import { registerStaffAccessRoutes } from "./subject-access/staff-access.routes";
 import { registerSubjectAccessRoutes } from "./subject-access/subject-access.routes";
 import { registerSupervisionRoutes } from "./supervision/supervision.routes";
 import { registerLeadHandoverRoutes } from "./team/lead-handover.routes";
@@ -76,6 +77,7 @@ export function registerFeatureRoutes(app: ApiApp): void {
   registerSingleSignOnSettingsRoutes(app);
   registerRetentionRoutes(app);
   registerSubjectAccessRoutes(app);
+  registerStaffAccessRoutes(app);
   registerFamilyRoutes(app);
   registerFamilyLifecycleRoutes(app);
   registerMemberRoutes(app);

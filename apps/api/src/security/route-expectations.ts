@@ -1073,6 +1073,14 @@ export const routeCases: Record<string, RouteCase> = {
     }),
     expect: administratorOnly(200),
   },
+  "GET /api/admin/subject-access/users/{userId}/export.json": {
+    request: (w) => ({ path: `/api/admin/subject-access/users/${w.users.lead.id}/export.json` }),
+    expect: administratorOnly(200),
+  },
+  "GET /api/admin/subject-access/users/{userId}/export.pdf": {
+    request: (w) => ({ path: `/api/admin/subject-access/users/${w.users.lead.id}/export.pdf` }),
+    expect: administratorOnly(200),
+  },
   "GET /api/authority": {
     request: () => ({ path: "/api/authority" }),
     expect: global({ ...signedIn(200), guest: 403 }),

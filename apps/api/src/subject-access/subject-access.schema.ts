@@ -7,6 +7,8 @@ export const SubjectAccessParams = z.object({
   memberId: uuidParam("memberId"),
 });
 
+export const StaffAccessParams = z.object({ userId: uuidParam("userId") });
+
 export const FindFamilyQuery = z.object({
   reference: safeLine({ max: 60 }).openapi({ param: { name: "reference", in: "query" } }),
 });
@@ -62,3 +64,44 @@ export const SubjectAccessArchive = z
     description:
       'Any string naming a third party is replaced by {"value", "thirdParty": true, "who"} for redaction review.',
   });
+
+export const StaffAccessArchive = z
+  .object({
+    about: z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      madeAt: z.string(),
+      madeBy: z.uuid(),
+    }),
+    account: z.record(z.string(), z.unknown()),
+    sessions: z.array(z.record(z.string(), z.unknown())),
+    devices: z.array(z.record(z.string(), z.unknown())),
+    singleSignOnLinks: z.array(z.record(z.string(), z.unknown())),
+    signIns: z.array(
+      z.object({
+        at: z.string(),
+        event: z.string(),
+        what: z.string(),
+        ipAddress: z.string().nullable(),
+      }),
+    ),
+    authored: z.array(
+      z.object({
+        table: z.string(),
+        column: z.string(),
+        count: z.number().int(),
+        familyReferences: z.array(z.string()),
+      }),
+    ),
+    events: z.array(
+      z.object({
+        at: z.string(),
+        event: z.string(),
+        what: z.string(),
+        familyReference: z.string().nullable(),
+        resourceType: z.string().nullable(),
+      }),
+    ),
+    notices: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi("StaffAccessArchive");

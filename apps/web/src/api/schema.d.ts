@@ -2567,6 +2567,154 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/admin/subject-access/users/{userId}/export.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about one member of staff (subject access), as JSON: account, sessions and devices, sign-ins, records they wrote, audit events they caused, notices */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The archive (an attachment) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["StaffAccessArchive"];
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/admin/subject-access/users/{userId}/export.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about one member of staff (subject access), as a readable PDF */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The PDF (A4, tagged) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The request is malformed or fails validation */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not signed in, or the session has ended */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Signed in, but not allowed to do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found, or not yours to see */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/families": {
     parameters: {
       query?: never;
@@ -25332,6 +25480,50 @@ export interface components {
               who: string;
             };
         role: string | null;
+      }[];
+    };
+    StaffAccessArchive: {
+      about: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+        madeAt: string;
+        /** Format: uuid */
+        madeBy: string;
+      };
+      account: {
+        [key: string]: unknown;
+      };
+      sessions: {
+        [key: string]: unknown;
+      }[];
+      devices: {
+        [key: string]: unknown;
+      }[];
+      singleSignOnLinks: {
+        [key: string]: unknown;
+      }[];
+      signIns: {
+        at: string;
+        event: string;
+        what: string;
+        ipAddress: string | null;
+      }[];
+      authored: {
+        table: string;
+        column: string;
+        count: number;
+        familyReferences: string[];
+      }[];
+      events: {
+        at: string;
+        event: string;
+        what: string;
+        familyReference: string | null;
+        resourceType: string | null;
+      }[];
+      notices: {
+        [key: string]: unknown;
       }[];
     };
     /** @description When the next meeting falls due, as the family's meetings page says; null once closed */

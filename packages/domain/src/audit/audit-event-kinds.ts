@@ -196,6 +196,10 @@ export const auditEventWording = {
     kind: "exports",
     words: "exported everything held about a family member (subject access)",
   },
+  "subject_access.export_staff": {
+    kind: "exports",
+    words: "exported everything held about a member of staff (subject access)",
+  },
   "subject_access.find": {
     kind: "reads",
     words: "looked up a family for a subject access request",

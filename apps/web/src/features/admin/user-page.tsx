@@ -13,6 +13,7 @@ import { formatDay } from "../../lib/dates";
 import { roleLabels } from "../../lib/labels";
 import { usersQuery } from "./admin-queries";
 import { SetPasswordLink } from "./new-user-page";
+import { StaffSubjectAccess } from "./staff-subject-access";
 import { staffRole, UserFields, userFields, useUserAnswers } from "./user-form";
 import { statusLabels } from "./users-page";
 
@@ -51,6 +52,9 @@ export function UserPage() {
         onReloaded={() => setReloads((n) => n + 1)}
       />
       <AccountStatus user={user} />
+      {user.role === "family_member" ? null : (
+        <StaffSubjectAccess userId={user.id} name={user.displayName} />
+      )}
       <p className="govuk-body">
         <Link to="/admin/users" className="govuk-link">
           Back to staff accounts
