@@ -108,14 +108,14 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable during steady
     expect(typing.typed()).toBeGreaterThan(textBeforeCut.length);
 
     proxy.restore();
-    await waitFor(() => lead.acked() > typedBeforeCut, "edits to be stored again", 40_000);
+    await waitFor(() => lead.acked() > typedBeforeCut, "edits to be stored again", 60_000);
     typing.stop();
     const final = text(lead);
     expect(final).toBe(".".repeat(typing.typed()));
     await waitFor(() => lead.acked() === lead.typed(), "every edit acknowledged", 40_000);
     await waitFor(() => text(member) === final, "the member to have every edit", 40_000);
     expect(await storedText(name)).toBe(final);
-  }, 120_000);
+  }, 240_000);
 
   it("bounds what waits to be stored while the database does not answer, then stores it all", async () => {
     const maxPendingUpdates = 20;
@@ -148,5 +148,5 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable during steady
     await waitFor(() => lead.acked() === lead.typed(), "every edit acknowledged", 40_000);
     expect(await storedText(name)).toBe(final);
     expect(server.realtime.stats().pendingUpdates).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });
