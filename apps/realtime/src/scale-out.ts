@@ -52,7 +52,27 @@ export function createRedisScaleOut(config: ScaleOutConfig, logger: Logger): Sca
     adapter,
     async close() {
       await relay.close();
+      // QUIT first lets commands already queued finish (a connection that is
+      // reconnecting after an outage sends them once it is back); disconnect()
+      // alone fails them with "Connection is closed.", and the Socket.io
+      // adapter does not catch its publishes' failures.
+      await Promise.all(clients.map((client) => quitWithin(client, 2000)));
       for (const client of clients) client.disconnect();
     },
   };
+}
+
+async function quitWithin(client: Redis, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([
+    client.quit().then(
+      () => undefined,
+      () => undefined,
+    ),
+    timeout,
+  ]);
+  clearTimeout(timer);
 }
