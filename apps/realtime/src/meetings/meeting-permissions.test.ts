@@ -276,6 +276,20 @@ describe("live notices", () => {
     expect(await memberSees).toMatchObject({ resource: "action" });
     await parentSees;
     expect(seenByParent).toEqual(["action"]);
+    // An item whose audience within the family is narrower: staff, and only the members named.
+    const narrower = (familySeenBy: string[]) => ({
+      ...notice("action"),
+      resource: "outcome" as const,
+      familySeenBy,
+    });
+    const staffHears = next(member, "notice", (n) => n.resource === "outcome");
+    server.meetings.relayFamilyNotice(s.family.id, narrower([]));
+    expect(await staffHears).toMatchObject({ resource: "outcome" });
+    const parentHears = next(parent, "notice", (n) => n.resource === "outcome");
+    server.meetings.relayFamilyNotice(s.family.id, narrower([s.users.parentUser.id]));
+    expect(await parentHears).not.toHaveProperty("familySeenBy");
+    // The first went to nobody in the family: the parent heard the second only.
+    expect(seenByParent).toEqual(["action", "outcome"]);
     expect(leaked).toBe(false);
   });
 });
