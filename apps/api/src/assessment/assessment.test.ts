@@ -188,7 +188,7 @@ describe("scores", () => {
         scores: [
           { area: "education", memberId: s.members.child.id, score: 3, needs: "Mondays missed" },
           { area: "education", memberId: s.members.child.id, score: 5, scoredBy: "family" },
-          { area: "housing", score: 6 },
+          { area: "housing", score: 6, note: "Landlord's letter seen" },
         ],
       },
     });
@@ -196,6 +196,12 @@ describe("scores", () => {
     expect(ok.json.data).toHaveLength(3);
     const read = await call(api, "GET", `${base(s)}/${id}`, { cookie: parent });
     expect(read.json.data.scores).toHaveLength(3);
+    // The practitioners' note is the team's; the family reads the score without it.
+    const housingNote = (res: { json: { data: { scores: { area: string; note: unknown }[] } } }) =>
+      res.json.data.scores.find((score) => score.area === "housing")?.note;
+    expect(housingNote(read)).toBeNull();
+    const asLead = await call(api, "GET", `${base(s)}/${id}`, { cookie: lead });
+    expect(housingNote(asLead)).toBe("Landlord's letter seen");
   });
 });
 

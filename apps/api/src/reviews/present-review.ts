@@ -3,8 +3,17 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 
 type ReviewRow = typeof reviews.$inferSelect;
 
-/** Reviews with their scores and who recorded them, newest first. */
-export async function presentReviews(db: Executor, familyId: string, rows: readonly ReviewRow[]) {
+/**
+ * Reviews with their scores and who recorded them, newest first. The
+ * practitioners' notes on scores only for those who read the case's notes
+ * (`episode.read_notes`): never a family member.
+ */
+export async function presentReviews(
+  db: Executor,
+  familyId: string,
+  rows: readonly ReviewRow[],
+  showNotes: boolean,
+) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const scores = await db
@@ -44,7 +53,7 @@ export async function presentReviews(db: Executor, familyId: string, rows: reado
         score: s.score,
         strengths: s.strengths,
         needs: s.needs,
-        note: s.note,
+        note: showNotes ? s.note : null,
         scoredOn: s.scoredOn,
         recordedBy: person(s.recordedBy),
         recordedAt: s.recordedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { AppError, authorize, notFound, ReviewInput } from "@teamaround/domain";
+import { AppError, authorize, can, notFound, ReviewInput } from "@teamaround/domain";
 import type { ApiApp } from "../app-env";
 import { recordAudit } from "../audit/record-audit";
 import { publishFamilyChange } from "../events/publish-after-commit";
@@ -72,7 +72,12 @@ export function registerReviewRoutes(app: ApiApp): void {
       return row;
     });
     await publishFamilyChange(c, familyId, "review", review.id, "created");
-    const [presented] = await presentReviews(db, familyId, [review]);
+    const [presented] = await presentReviews(
+      db,
+      familyId,
+      [review],
+      can(access, "episode", "read_notes"),
+    );
     if (!presented) throw new AppError("internal", "The review was not found after saving.");
     return c.json(withAbilities(presented, access), 201);
   });
@@ -83,7 +88,12 @@ export function registerReviewRoutes(app: ApiApp): void {
     const { db } = c.var.deps;
     const { access } = await loadFamilyAccess(db, actor, familyId);
     authorize(access, "review", "read");
-    const data = await presentReviews(db, familyId, await listReviews(db, familyId));
+    const data = await presentReviews(
+      db,
+      familyId,
+      await listReviews(db, familyId),
+      can(access, "episode", "read_notes"),
+    );
     await recordAudit(db, c, { event: "review.list", familyId, resourceType: "review" });
     return c.json(withAbilities(data, access), 200);
   });
@@ -96,7 +106,7 @@ export function registerReviewRoutes(app: ApiApp): void {
     authorize(access, "review", "read");
     const row = await getReview(db, familyId, reviewId);
     if (!row) throw notFound("That review");
-    const [data] = await presentReviews(db, familyId, [row]);
+    const [data] = await presentReviews(db, familyId, [row], can(access, "episode", "read_notes"));
     if (!data) throw notFound("That review");
     await recordAudit(db, c, {
       event: "review.read",

@@ -171,6 +171,15 @@ describe("GET /api/families/{familyId}/reviews/{reviewId}", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.event, "review.read"), eq(auditEvents.resourceId, reviewId)));
     expect(reads).toHaveLength(2);
+    // The practitioners' note on a score is the team's: the family's answer never carries it.
+    const noteOf = (res: { json: { data: { scores: { area: string; note: string | null }[] } } }) =>
+      res.json.data.scores.find((score) => score.area === "education")?.note;
+    expect(noteOf(await call(api, "GET", path, { cookie: lead }))).toBe("Every day this half term");
+    expect(noteOf(await call(api, "GET", path, { cookie: parent }))).toBeNull();
+    const listed = await call(api, "GET", `/api/families/${s.family.id}/reviews`, {
+      cookie: parent,
+    });
+    expect(JSON.stringify(listed.json)).not.toContain("Every day this half term");
 
     const other = await reviewWorld();
     const foreign = `/api/families/${other.s.family.id}/reviews/${reviewId}`;

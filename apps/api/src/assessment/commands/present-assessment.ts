@@ -7,6 +7,7 @@ import {
 } from "@teamaround/db";
 import {
   assessmentAbilities,
+  can,
   canReadVoice,
   type FamilyAccess,
   isVoiceSection,
@@ -144,7 +145,8 @@ export async function presentAssessment(
       score: s.score,
       strengths: s.strengths,
       needs: s.needs,
-      note: s.note,
+      // The practitioners' note is for those who read the case's notes, never the family.
+      note: can(access, "episode", "read_notes") ? s.note : null,
       scoredOn: s.scoredOn,
       recordedBy: person(names, s.recordedBy) ?? { userId: s.recordedBy, name: "Former user" },
       recordedAt: s.recordedAt.toISOString(),
