@@ -98,10 +98,12 @@ export class Connection {
   /**
    * Sends a message framed once for all its recipients (`binaryFrame`) straight
    * to the socket. Safe beside `ws`'s own sends: without compression its sender
-   * writes synchronously and queues nothing, so frames never interleave.
+   * writes synchronously and queues nothing, so frames never interleave. The
+   * server never agrees to compression; should a connection ever have it, its
+   * messages go through `ws` instead.
    */
   sendFrame(frame: Buffer, message: Uint8Array): void {
-    if (!this.socket) {
+    if (!this.socket || this.ws.extensions !== "") {
       this.send(message);
       return;
     }
