@@ -151,6 +151,8 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       unsubscribe?.();
       await recheck.stop();
       for (const server of attached) server.off("upgrade", onUpgrade);
+      // After a Redis outage the connections may still be coming back (see `connected`).
+      await scaleOut?.connected(10_000);
       await meetings.close();
       await collab.close();
       await scaleOut?.close();

@@ -15,6 +15,14 @@ export interface ScaleOut {
   relay: DocumentRelay;
   /** For `io.adapter(...)` on the meeting server. */
   adapter: ReturnType<typeof createAdapter>;
+  /**
+   * Waits (at most `ms`) until every connection is up. Shutting down calls it
+   * before the Socket.io server closes: the adapter's close sends UNSUBSCRIBE
+   * without handling failure, so on a connection still reconnecting after an
+   * outage those commands would wait in the offline queue and, when the
+   * connection is closed, reject with nobody listening.
+   */
+  connected(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,10 +54,18 @@ export function createRedisScaleOut(config: ScaleOutConfig, logger: Logger): Sca
     prefix: `${prefix}yjs:`,
     logger,
   });
+  for (const client of [adapterPublisher, adapterSubscriber]) {
+    handleFailures(
+      client,
+      ["publish", "subscribe", "psubscribe", "unsubscribe", "punsubscribe"],
+      logger,
+    );
+  }
   const adapter = createAdapter(adapterPublisher, adapterSubscriber, { key: `${prefix}socket.io` });
   return {
     relay,
     adapter,
+    connected: (ms) => Promise.all(clients.map((client) => readyWithin(client, ms))).then(() => {}),
     async close() {
       await relay.close();
       // QUIT first lets commands already queued finish (a connection that is
@@ -60,6 +76,48 @@ export function createRedisScaleOut(config: ScaleOutConfig, logger: Logger): Sca
       for (const client of clients) client.disconnect();
     },
   };
+}
+
+type AdapterCommand = "publish" | "subscribe" | "psubscribe" | "unsubscribe" | "punsubscribe";
+
+/**
+ * The Socket.io adapter sends these without handling failure. A command still
+ * waiting in the offline queue when a connection is closed (Redis down as the
+ * node shuts down) rejects with "Connection is closed.", unhandled, which
+ * ends a process run with --unhandled-rejections=strict. Each command's
+ * promise gets a handler that logs the failure; the adapter still gets the
+ * same promise.
+ */
+function handleFailures(client: Redis, commands: AdapterCommand[], logger: Logger): void {
+  const methods = client as unknown as Record<
+    AdapterCommand,
+    (...args: unknown[]) => Promise<unknown>
+  >;
+  for (const command of commands) {
+    const send = methods[command].bind(client);
+    methods[command] = (...args: unknown[]) => {
+      const sent = send(...args);
+      sent.catch((error: unknown) =>
+        logger.debug({ err: error, command }, "realtime: a Socket.io adapter command failed"),
+      );
+      return sent;
+    };
+  }
+}
+
+function readyWithin(client: Redis, ms: number): Promise<void> {
+  if (client.status === "ready" || client.status === "end") return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("end", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.once("ready", done);
+    client.once("end", done);
+  });
 }
 
 async function quitWithin(client: Redis, ms: number): Promise<void> {
