@@ -1,51 +1,38 @@
-import type { DatabaseHandle } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import fc from "fast-check";
 import * as encoding from "lib0/encoding";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
 import {
-  type Client,
   connectClient,
   cookieFor,
   openRawSocket,
   paragraphOf,
   type RawSocket,
   serverText,
-  startTestRealtime,
-  type TestRealtime,
   text,
   waitFor,
   write,
 } from "../testing/test-realtime";
 import { encodeSyncStep1, messageAwareness, messageSync, syncUpdate } from "./protocol";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
+const setup = realtimeTestSetup();
 
 /** A family whose plan the lead has written in, with the lead still connected. */
 async function livePlan() {
-  const scenario = await buildScenario(handle.db);
+  const scenario = await buildScenario(setup.db);
   const name = formatDocumentName({ kind: "plan", familyId: scenario.family.id });
-  const cookie = await cookieFor(handle.db, scenario.users.lead.id);
-  const lead = connectClient(server.url, name, cookie);
-  clients.push(lead);
+  const cookie = await cookieFor(setup.db, scenario.users.lead.id);
+  const lead = connectClient(setup.server.url, name, cookie);
+  setup.keep(lead);
   await lead.synced;
   write(lead, 0, "What is working well");
-  await waitFor(() => serverText(server.realtime, name) === "What is working well", "the edit");
+  await waitFor(
+    () => serverText(setup.server.realtime, name) === "What is working well",
+    "the edit",
+  );
   let leadCloses = 0;
   lead.provider.on("connection-close", () => leadCloses++);
   return { ...scenario, name, cookie, lead, leadCloses: () => leadCloses };
@@ -53,7 +40,7 @@ async function livePlan() {
 
 /** Opens a raw socket and completes a real sync, so what follows is judged after the handshake. */
 async function handshaken(name: string, cookie: string): Promise<RawSocket> {
-  const socket = openRawSocket(server.url, name, cookie);
+  const socket = openRawSocket(setup.server.url, name, cookie);
   await socket.opened;
   socket.ws.send(encodeSyncStep1(new Y.Doc()));
   await waitFor(
@@ -90,11 +77,11 @@ function framed(type: number, subtype: number | null, payload: Uint8Array): Uint
 async function expectDocumentIntact(plan: Awaited<ReturnType<typeof livePlan>>, before: string) {
   write(plan.lead, 0, "Still editing. ");
   await waitFor(
-    () => serverText(server.realtime, plan.name) === `Still editing. ${before}`,
+    () => serverText(setup.server.realtime, plan.name) === `Still editing. ${before}`,
     "edit",
   );
-  const fresh = connectClient(server.url, plan.name, plan.cookie);
-  clients.push(fresh);
+  const fresh = connectClient(setup.server.url, plan.name, plan.cookie);
+  setup.keep(fresh);
   await fresh.synced;
   expect(text(fresh)).toBe(`Still editing. ${before}`);
   expect(plan.leadCloses()).toBe(0);
@@ -103,7 +90,7 @@ async function expectDocumentIntact(plan: Awaited<ReturnType<typeof livePlan>>, 
 describe("hostile frames", () => {
   // ~13 s on a busy 2-core machine; the limit leaves room for one four times slower.
   it("closes only the offender for random bytes, random framed updates and random awareness", async () => {
-    server = await startTestRealtime(handle.db, { maxConnectionsPerUser: 1000 });
+    await setup.start({ maxConnectionsPerUser: 1000 });
     const plan = await livePlan();
     const bytes = fc.uint8Array({ maxLength: 96 });
     // Crafted updates: a real update with bytes overwritten, so decoding gets part-way in.
@@ -167,7 +154,7 @@ describe("hostile frames", () => {
       "malformed awareness update",
     ],
   ])("closes with 4400 for %s", async (_what, frame, reason) => {
-    server = await startTestRealtime(handle.db);
+    await setup.start();
     const plan = await livePlan();
     const socket = await handshaken(plan.name, plan.cookie);
     socket.ws.send(frame);
@@ -176,7 +163,7 @@ describe("hostile frames", () => {
   });
 
   it("closes with 4400 for a text frame", async () => {
-    server = await startTestRealtime(handle.db);
+    await setup.start();
     const plan = await livePlan();
     const socket = await handshaken(plan.name, plan.cookie);
     socket.ws.send("hello");
@@ -186,7 +173,7 @@ describe("hostile frames", () => {
 
 describe("limits", () => {
   it("closes with 1009 for a message over the size limit, and for a frame far over it", async () => {
-    server = await startTestRealtime(handle.db, { maxMessageBytes: 64 * 1024 });
+    await setup.start({ maxMessageBytes: 64 * 1024 });
     const plan = await livePlan();
     const over = await handshaken(plan.name, plan.cookie);
     over.ws.send(framed(messageSync, syncUpdate, new Uint8Array(80 * 1024)));
@@ -198,7 +185,7 @@ describe("limits", () => {
   });
 
   it("closes with 4429 a connection that sends faster than its rate", async () => {
-    server = await startTestRealtime(handle.db, { messagesPerSecond: 20, messageBurst: 40 });
+    await setup.start({ messagesPerSecond: 20, messageBurst: 40 });
     const plan = await livePlan();
     const socket = await handshaken(plan.name, plan.cookie);
     for (let i = 0; i < 100; i++) socket.ws.send(new Uint8Array([3]));
@@ -207,10 +194,10 @@ describe("limits", () => {
   });
 
   it("closes with 4408 a socket that says nothing after opening", async () => {
-    server = await startTestRealtime(handle.db, { handshakeTimeoutMs: 150 });
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start({ handshakeTimeoutMs: 150 });
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const socket = openRawSocket(server.url, name, await cookieFor(handle.db, users.lead.id));
+    const socket = openRawSocket(setup.server.url, name, await cookieFor(setup.db, users.lead.id));
     expect(await socket.closed).toEqual({ code: 4408, reason: "no message in time" });
   });
 });

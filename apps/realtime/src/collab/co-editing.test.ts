@@ -1,52 +1,25 @@
-import { auditEvents, type DatabaseHandle } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { auditEvents } from "@teamaround/db";
+import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import {
-  type Client,
-  connectClient,
-  cookieFor,
-  paragraphOf,
-  startTestRealtime,
-  type TestRealtime,
-  text,
-  waitFor,
-  write,
-} from "../testing/test-realtime";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
+import { cookieFor, paragraphOf, text, waitFor, write } from "../testing/test-realtime";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
-
-function connect(name: string, cookie: string): Client {
-  const client = connectClient(server.url, name, cookie);
-  clients.push(client);
-  return client;
-}
+const setup = realtimeTestSetup();
+const { connect } = setup;
 
 describe("co-editing a plan", () => {
   it("converges two concurrent editors and gives a late joiner the full state", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const lead = connect(name, await cookieFor(handle.db, users.lead.id));
-    const member = connect(name, await cookieFor(handle.db, users.teamMember.id));
+    const lead = connect(name, await cookieFor(setup.db, users.lead.id));
+    const member = connect(name, await cookieFor(setup.db, users.teamMember.id));
     await Promise.all([lead.synced, member.synced]);
     // Two connections asking at once share one load.
-    expect(server.realtime.stats()).toMatchObject({ documentLoads: 1, loadedDocuments: 1 });
+    expect(setup.server.realtime.stats()).toMatchObject({ documentLoads: 1, loadedDocuments: 1 });
 
     // Both type at once, many small edits each, in the same text and a rich-text fragment.
     for (let i = 0; i < 20; i++) {
@@ -68,7 +41,7 @@ describe("co-editing a plan", () => {
       member.doc.getXmlFragment("worries").toString(),
     );
 
-    const late = connect(name, await cookieFor(handle.db, users.teamMember.id));
+    const late = connect(name, await cookieFor(setup.db, users.teamMember.id));
     await late.synced;
     expect(text(late)).toBe(text(lead));
     expect(late.doc.getXmlFragment("worries").toString()).toBe(
@@ -77,28 +50,28 @@ describe("co-editing a plan", () => {
   });
 
   it("serves HTTP requests and leaves other upgrade paths on the same server alone", async () => {
-    server = await startTestRealtime(handle.db);
+    await setup.start();
     let otherUpgrades = 0;
-    server.server.on("upgrade", (request, socket) => {
+    setup.server.server.on("upgrade", (request, socket) => {
       if (request.url?.startsWith("/socket.io")) {
         otherUpgrades++;
         socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
       }
     });
-    const http = await fetch(server.url.replace("ws:", "http:").replace("/yjs", "/health"));
+    const http = await fetch(setup.server.url.replace("ws:", "http:").replace("/yjs", "/health"));
     expect(await http.text()).toBe("http still works\n");
-    const other = new WebSocket(server.url.replace("/yjs", "/socket.io/?EIO=4"));
+    const other = new WebSocket(setup.server.url.replace("/yjs", "/socket.io/?EIO=4"));
     await new Promise((resolve) => other.on("error", resolve));
     expect(otherUpgrades).toBe(1);
   });
 
   it("writes every successful join to the audit log", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "voice", familyId: family.id });
-    const parent = connect(name, await cookieFor(handle.db, users.parentUser.id));
+    const parent = connect(name, await cookieFor(setup.db, users.parentUser.id));
     await parent.synced;
-    const rows = await handle.db
+    const rows = await setup.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.familyId, family.id), eq(auditEvents.event, "document.join")));

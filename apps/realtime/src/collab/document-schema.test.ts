@@ -1,45 +1,17 @@
-import { type DatabaseHandle, documentUpdates } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { documentUpdates } from "@teamaround/db";
+import { buildScenario } from "@teamaround/db/testing";
 import { checkDocument, formatDocumentName } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type Client,
-  connectClient,
-  cookieFor,
-  paragraphOf,
-  serverText,
-  startTestRealtime,
-  type TestRealtime,
-  text,
-  waitFor,
-  write,
-} from "../testing/test-realtime";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
+import { cookieFor, paragraphOf, serverText, text, waitFor, write } from "../testing/test-realtime";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
-
-function connect(name: string, cookie: string): Client {
-  const client = connectClient(server.url, name, cookie);
-  clients.push(client);
-  return client;
-}
+const setup = realtimeTestSetup();
+const { connect } = setup;
 
 const loggedUpdates = async (name: string) =>
-  handle.db.select().from(documentUpdates).where(eq(documentUpdates.documentName, name));
+  setup.db.select().from(documentUpdates).where(eq(documentUpdates.documentName, name));
 
 /** What a hostile family member can push into their own-words document with a stock client. */
 const hostile: [string, (doc: Y.Doc) => void][] = [
@@ -80,11 +52,11 @@ describe("document schema at the server", () => {
   it.each(hostile)(
     "closes a writer who sends %s, and never stores or relays it",
     async (_, change) => {
-      server = await startTestRealtime(handle.db);
-      const { family, users } = await buildScenario(handle.db);
+      await setup.start();
+      const { family, users } = await buildScenario(setup.db);
       const name = formatDocumentName({ kind: "voice", familyId: family.id });
-      const parent = connect(name, await cookieFor(handle.db, users.parentUser.id));
-      const lead = connect(name, await cookieFor(handle.db, users.lead.id));
+      const parent = connect(name, await cookieFor(setup.db, users.parentUser.id));
+      const lead = connect(name, await cookieFor(setup.db, users.lead.id));
       await Promise.all([parent.synced, lead.synced]);
       write(parent, 0, "In my words");
       await waitFor(() => text(lead) === "In my words", "the parent's real edit");
@@ -101,10 +73,10 @@ describe("document schema at the server", () => {
         async () => (await loggedUpdates(name)).length > storedBefore,
         "the lead's edit stored",
       );
-      expect(serverText(server.realtime, name)).toBe("In my words. Read by the lead");
+      expect(serverText(setup.server.realtime, name)).toBe("In my words. Read by the lead");
       expect((await loggedUpdates(name)).length).toBe(storedBefore + 1);
       expect(checkDocument("voice", lead.doc)).toBeNull();
-      const fresh = connect(name, await cookieFor(handle.db, users.teamMember.id));
+      const fresh = connect(name, await cookieFor(setup.db, users.teamMember.id));
       await fresh.synced;
       expect(checkDocument("voice", fresh.doc)).toBeNull();
       expect(text(fresh)).toBe("In my words. Read by the lead");

@@ -1,47 +1,26 @@
-import { type DatabaseHandle, documentUpdates } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { documentUpdates } from "@teamaround/db";
+import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import { eq, sql } from "drizzle-orm";
 import * as decoding from "lib0/decoding";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
 import {
-  type Client,
-  connectClient,
   cookieFor,
   openRawSocket,
   serverText,
-  startTestRealtime,
-  type TestRealtime,
   text,
   waitFor,
   write,
 } from "../testing/test-realtime";
 import { encodeSyncStep1, encodeUpdate, messageSync } from "./protocol";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
-
-function connect(name: string, cookie: string): Client {
-  const client = connectClient(server.url, name, cookie);
-  clients.push(client);
-  return client;
-}
+const setup = realtimeTestSetup();
+const { connect } = setup;
 
 const loggedUpdates = async (name: string) =>
-  handle.db.select().from(documentUpdates).where(eq(documentUpdates.documentName, name));
+  setup.db.select().from(documentUpdates).where(eq(documentUpdates.documentName, name));
 
 /** Holds an exclusive lock on the update log until `release` is called. */
 async function holdUpdateLog() {
@@ -53,7 +32,7 @@ async function holdUpdateLog() {
   const isLocked = new Promise<void>((resolve) => {
     locked = resolve;
   });
-  const holding = handle.db.transaction(async (tx) => {
+  const holding = setup.db.transaction(async (tx) => {
     await tx.execute(sql`lock table document_updates in exclusive mode`);
     locked();
     await released;
@@ -67,16 +46,19 @@ async function holdUpdateLog() {
 
 describe("durability", () => {
   it("stores an update before any other client receives it", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const lead = connect(name, await cookieFor(handle.db, users.lead.id));
-    const member = connect(name, await cookieFor(handle.db, users.teamMember.id));
+    const lead = connect(name, await cookieFor(setup.db, users.lead.id));
+    const member = connect(name, await cookieFor(setup.db, users.teamMember.id));
     await Promise.all([lead.synced, member.synced]);
 
     const release = await holdUpdateLog();
     write(lead, 0, "Agreed at the meeting");
-    await waitFor(() => serverText(server.realtime, name) === "Agreed at the meeting", "the apply");
+    await waitFor(
+      () => serverText(setup.server.realtime, name) === "Agreed at the meeting",
+      "the apply",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Applied in memory, but not stored: nobody else may have it yet.
     expect(text(member)).toBe("");
@@ -89,18 +71,21 @@ describe("durability", () => {
   });
 
   it("serves everything stored to a fresh client after a restart, and seeds nothing", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const plan = formatDocumentName({ kind: "plan", familyId: family.id });
     const notes = formatDocumentName({ kind: "notes", familyId: family.id });
-    const cookie = await cookieFor(handle.db, users.lead.id);
+    const cookie = await cookieFor(setup.db, users.lead.id);
     const lead = connect(plan, cookie);
     await lead.synced;
     for (const word of ["Mornings ", "are ", "calmer"]) write(lead, "end", word);
-    await waitFor(() => serverText(server.realtime, plan) === "Mornings are calmer", "the edits");
+    await waitFor(
+      () => serverText(setup.server.realtime, plan) === "Mornings are calmer",
+      "the edits",
+    );
 
-    await server.close();
-    server = await startTestRealtime(handle.db);
+    await setup.server.close();
+    await setup.start();
     const fresh = connect(plan, cookie);
     await fresh.synced;
     expect(text(fresh)).toBe("Mornings are calmer");
@@ -111,13 +96,13 @@ describe("durability", () => {
   });
 
   it("answers a client's sync step 1 only with stored content", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const cookie = await cookieFor(handle.db, users.lead.id);
+    const cookie = await cookieFor(setup.db, users.lead.id);
     const lead = connect(name, cookie);
     await lead.synced;
-    const raw = openRawSocket(server.url, name, cookie);
+    const raw = openRawSocket(setup.server.url, name, cookie);
     await raw.opened;
     raw.ws.send(encodeSyncStep1(new Y.Doc()));
     const syncMessages = () => raw.messages.filter((m) => m[0] === messageSync);
@@ -125,7 +110,7 @@ describe("durability", () => {
 
     const release = await holdUpdateLog();
     write(lead, 0, "not stored yet");
-    await waitFor(() => serverText(server.realtime, name) === "not stored yet", "the apply");
+    await waitFor(() => serverText(setup.server.realtime, name) === "not stored yet", "the apply");
     // Asking again (as y-websocket's resync does) gets no answer until the update is stored.
     raw.ws.send(encodeSyncStep1(new Y.Doc()));
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -144,10 +129,10 @@ describe("durability", () => {
   });
 
   it("stores an update that waits for a missing dependency, so a restart keeps it", async () => {
-    server = await startTestRealtime(handle.db);
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start();
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const cookie = await cookieFor(handle.db, users.lead.id);
+    const cookie = await cookieFor(setup.db, users.lead.id);
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on("update", (update: Uint8Array) => updates.push(update));
@@ -156,7 +141,7 @@ describe("durability", () => {
     write(source, 6, "second");
     const [first, second] = updates as [Uint8Array, Uint8Array];
 
-    const raw = openRawSocket(server.url, name, cookie);
+    const raw = openRawSocket(setup.server.url, name, cookie);
     await raw.opened;
     raw.ws.send(encodeUpdate(second));
     await waitFor(
@@ -165,9 +150,9 @@ describe("durability", () => {
     );
     raw.ws.terminate();
 
-    await server.close();
-    server = await startTestRealtime(handle.db);
-    const again = openRawSocket(server.url, name, cookie);
+    await setup.server.close();
+    await setup.start();
+    const again = openRawSocket(setup.server.url, name, cookie);
     await again.opened;
     again.ws.send(encodeUpdate(first));
     const lead = connect(name, cookie);

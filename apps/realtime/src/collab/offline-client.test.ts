@@ -1,44 +1,18 @@
-import { type DatabaseHandle, teamMemberships } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { teamMemberships } from "@teamaround/db";
+import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type Client,
-  connectClient,
-  cookieFor,
-  startTestRealtime,
-  type TestRealtime,
-  text,
-  waitFor,
-  write,
-} from "../testing/test-realtime";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
+import { cookieFor, text, waitFor, write } from "../testing/test-realtime";
 import { createDocumentStore, foldUpdates } from "./store";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
-
-function connect(name: string, cookie: string): Client {
-  const client = connectClient(server.url, name, cookie);
-  clients.push(client);
-  return client;
-}
+const setup = realtimeTestSetup();
+const { connect } = setup;
 
 async function storedText(name: string): Promise<string> {
-  const stored = await createDocumentStore(handle.db).fetch(name);
+  const stored = await createDocumentStore(setup.db).fetch(name);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, foldUpdates(stored.snapshot, stored.updates));
   return text(doc);
@@ -46,16 +20,19 @@ async function storedText(name: string): Promise<string> {
 
 /** Everyone gone and the document out of the server's memory: the return must come from storage. */
 async function unloaded(): Promise<void> {
-  await waitFor(() => server.realtime.stats().loadedDocuments === 0, "the document to unload");
+  await waitFor(
+    () => setup.server.realtime.stats().loadedDocuments === 0,
+    "the document to unload",
+  );
 }
 
 describe("a client offline for a long time with edits of its own", () => {
   it("merges and stores its edits when it is back", async () => {
-    server = await startTestRealtime(handle.db, { unloadDelayMs: 50 });
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start({ unloadDelayMs: 50 });
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const lead = connect(name, await cookieFor(handle.db, users.lead.id));
-    const member = connect(name, await cookieFor(handle.db, users.teamMember.id));
+    const lead = connect(name, await cookieFor(setup.db, users.lead.id));
+    const member = connect(name, await cookieFor(setup.db, users.teamMember.id));
     await Promise.all([lead.synced, member.synced]);
     write(lead, 0, "Shared. ");
     await waitFor(() => text(member) === "Shared. ", "the shared start");
@@ -84,18 +61,18 @@ describe("a client offline for a long time with edits of its own", () => {
   });
 
   it("pushes nothing once the person was removed from the team meanwhile", async () => {
-    server = await startTestRealtime(handle.db, { unloadDelayMs: 50 });
-    const { family, users } = await buildScenario(handle.db);
+    await setup.start({ unloadDelayMs: 50 });
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
-    const lead = connect(name, await cookieFor(handle.db, users.lead.id));
-    const member = connect(name, await cookieFor(handle.db, users.teamMember.id));
+    const lead = connect(name, await cookieFor(setup.db, users.lead.id));
+    const member = connect(name, await cookieFor(setup.db, users.teamMember.id));
     await Promise.all([lead.synced, member.synced]);
     write(lead, 0, "Shared. ");
     await waitFor(() => text(member) === "Shared. ", "the shared start");
 
     member.provider.disconnect();
     write(member, "end", "Typed after leaving. ");
-    await handle.db
+    await setup.db
       .update(teamMemberships)
       .set({ removedAt: new Date() })
       .where(
@@ -111,7 +88,7 @@ describe("a client offline for a long time with edits of its own", () => {
     // Refused at the handshake: no longer on the team, so the family is not theirs to know (4404).
     expect(await member.closed).toEqual({ code: 4404, reason: "unknown document" });
     expect(member.provider.shouldConnect).toBe(false);
-    expect(server.realtime.stats().updatesAccepted).toBe(1);
+    expect(setup.server.realtime.stats().updatesAccepted).toBe(1);
     expect(await storedText(name)).toBe("Shared. ");
     lead.provider.connect();
     await lead.synced;

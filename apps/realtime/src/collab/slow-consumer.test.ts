@@ -1,33 +1,18 @@
 import type { Socket } from "node:net";
-import type { DatabaseHandle } from "@teamaround/db";
-import { buildScenario, openTestDatabase } from "@teamaround/db/testing";
+import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { realtimeTestSetup } from "../testing/realtime-test-setup";
 import {
   type Client,
   connectClient,
   cookieFor,
-  startTestRealtime,
-  type TestRealtime,
   text,
   waitFor,
   write,
 } from "../testing/test-realtime";
 
-let handle: DatabaseHandle;
-let server: TestRealtime;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-});
-afterAll(async () => {
-  await handle.close();
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server?.close();
-});
+const setup = realtimeTestSetup();
 
 /** The TCP socket under a client's WebSocket, to stop reading from it as a stalled browser would. */
 function tcpSocketOf(client: Client): Socket {
@@ -39,23 +24,23 @@ function tcpSocketOf(client: Client): Socket {
 describe("a client that stops reading", () => {
   it("never holds up the others, and is closed once too far behind", async () => {
     const maxBufferedBytes = 256 * 1024;
-    server = await startTestRealtime(handle.db, {
+    await setup.start({
       maxBufferedBytes,
       compactAfterBytes: 1024 * 1024 * 1024,
       compactAfterUpdates: 100_000,
     });
-    const { family, users } = await buildScenario(handle.db);
+    const { family, users } = await buildScenario(setup.db);
     const name = formatDocumentName({ kind: "plan", familyId: family.id });
     const connect = async (userId: string) => {
-      const client = connectClient(server.url, name, await cookieFor(handle.db, userId));
-      clients.push(client);
+      const client = connectClient(setup.server.url, name, await cookieFor(setup.db, userId));
+      setup.keep(client);
       return client;
     };
     const lead = await connect(users.lead.id);
     const member = await connect(users.teamMember.id);
     const slow = await connect(users.manager.id);
     await Promise.all([lead.synced, member.synced, slow.synced]);
-    await waitFor(() => server.realtime.stats().connections === 3, "three connections");
+    await waitFor(() => setup.server.realtime.stats().connections === 3, "three connections");
 
     const socket = tcpSocketOf(slow);
     socket.pause();
@@ -69,10 +54,13 @@ describe("a client that stops reading", () => {
     const total = chunk.length * chunks;
     await waitFor(() => text(member).length === total, "every update at the member", 60_000);
     // The server let go of the client it could not write to.
-    await waitFor(() => server.realtime.stats().connections === 2, "the slow client to be closed");
+    await waitFor(
+      () => setup.server.realtime.stats().connections === 2,
+      "the slow client to be closed",
+    );
     expect(text(slow).length).toBeLessThan(total);
 
-    // Reading again, it reconnects and catches up from the server.
+    // Reading again, it reconnects and catches up from the setup.server.
     socket.resume();
     await waitFor(() => text(slow).length === total, "the slow client to catch up", 60_000);
     expect(text(slow)).toBe(text(lead));

@@ -1,3 +1,4 @@
+export * from "./realtime-test-setup";
 export * from "./seeded-random";
 export * from "./stored-acks";
 export * from "./tcp-proxy";
