@@ -3,10 +3,11 @@ import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { isApiError } from "../../api/errors";
 import type { components } from "../../api/schema";
-import { Button, Input, SummaryCard, SummaryList, Tag, Textarea } from "../../components/govuk";
+import { Button, SummaryCard, SummaryList, Tag, Textarea } from "../../components/govuk";
 import { LoadFailed } from "../../components/layout/page-states";
 import { PartBoundary } from "../../components/layout/part-boundary";
 import { formatDay } from "../../lib/dates";
+import { CorrectionFields } from "./correction-fields";
 import { correctionRequestsKey, correctionRequestsQuery } from "./correction-request-queries";
 
 type CorrectionRequest = components["schemas"]["CorrectionRequest"];
@@ -139,23 +140,14 @@ function DecideRequest({ request, familyId }: { request: CorrectionRequest; fami
       ) : null}
       <form onSubmit={submit(() => accept.mutate())} noValidate>
         <h3 className="govuk-heading-s">Correct the record</h3>
-        <Input
-          id={`${prefix}-section`}
-          label="Which part is wrong"
-          value={section}
-          onChange={setSection}
-        />
-        <Textarea
-          id={`${prefix}-text`}
-          label="What it should say"
-          value={correctedText}
-          onChange={setCorrectedText}
-        />
-        <Textarea
-          id={`${prefix}-reason`}
-          label="Why it was wrong"
-          value={reason}
-          onChange={setReason}
+        <CorrectionFields
+          prefix={prefix}
+          section={section}
+          onSection={setSection}
+          correctedText={correctedText}
+          onCorrectedText={setCorrectedText}
+          reason={reason}
+          onReason={setReason}
         />
         <Button type="submit" disabled={accept.isPending}>
           Add the correction

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api, unwrap } from "../../api/client";
 import { isApiError } from "../../api/errors";
-import { Button, Input, Textarea } from "../../components/govuk";
+import { Button } from "../../components/govuk";
+import { CorrectionFields } from "./correction-fields";
 
 export type CorrectionRecordKind = "assessment" | "review" | "closure" | "meeting_record";
 
@@ -110,24 +111,15 @@ function CorrectionForm({ record, prefix }: { record: RecordRef; prefix: string 
           {isApiError(save.error) ? save.error.message : "The correction was not saved."}
         </p>
       ) : null}
-      <Input
-        id={`${prefix}-section`}
-        label="Which part is wrong"
-        hint={sectionHints[record.recordKind]}
-        value={section}
-        onChange={setSection}
-      />
-      <Textarea
-        id={`${prefix}-text`}
-        label="What it should say"
-        value={correctedText}
-        onChange={setCorrectedText}
-      />
-      <Textarea
-        id={`${prefix}-reason`}
-        label="Why it was wrong"
-        value={reason}
-        onChange={setReason}
+      <CorrectionFields
+        prefix={prefix}
+        sectionHint={sectionHints[record.recordKind]}
+        section={section}
+        onSection={setSection}
+        correctedText={correctedText}
+        onCorrectedText={setCorrectedText}
+        reason={reason}
+        onReason={setReason}
       />
       <Button type="submit" disabled={save.isPending}>
         Add the correction
