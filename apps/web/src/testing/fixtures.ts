@@ -182,3 +182,24 @@ export const team = [
     removedReason: null,
   },
 ];
+
+/** An episode as GET …/episodes answers it: open with a plan in place, or closed with its outcomes met. */
+export function episodeFixture(id: string, status: "plan_in_place" | "closed") {
+  return {
+    id,
+    number: 1,
+    origin: "request_for_help",
+    status,
+    openedAt: "2026-10-01T09:00:00.000Z",
+    planInPlaceAt: null,
+    closedAt: status === "closed" ? "2026-11-25T09:00:00.000Z" : null,
+    closedBy: null,
+    closureReason: status === "closed" ? "outcomes_met" : null,
+    closureSummary: null,
+    request: null,
+    askedBy: null,
+    reReferralOfEpisodeId: null,
+    outcomeResults: [],
+    events: [],
+  };
+}

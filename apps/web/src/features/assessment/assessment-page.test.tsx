@@ -1,7 +1,14 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeApi } from "../../testing/fake-api";
-import { authority, family, familyId, meResponse, noAbilities } from "../../testing/fixtures";
+import {
+  authority,
+  episodeFixture,
+  family,
+  familyId,
+  meResponse,
+  noAbilities,
+} from "../../testing/fixtures";
 import { renderApp } from "../../testing/render-app";
 
 const assessmentId = "8a0f6c2e-3c55-4d6b-9a43-1f1f1f1f1f1f";
@@ -64,25 +71,7 @@ const correctionsUrl = `/api/families/${familyId}/records/assessment/${assessmen
 const correctionWords =
   "Corrected on 30 November 2026 by Jordan Hale: Worries — Robin misses Mondays only. Reason: Misread the register.";
 
-function episode(status: "plan_in_place" | "closed") {
-  return {
-    id: episodeId,
-    number: 1,
-    origin: "request_for_help",
-    status,
-    openedAt: "2026-10-01T09:00:00.000Z",
-    planInPlaceAt: null,
-    closedAt: status === "closed" ? "2026-11-25T09:00:00.000Z" : null,
-    closedBy: null,
-    closureReason: status === "closed" ? "outcomes_met" : null,
-    closureSummary: null,
-    request: null,
-    askedBy: null,
-    reReferralOfEpisodeId: null,
-    outcomeResults: [],
-    events: [],
-  };
-}
+const episode = (status: "plan_in_place" | "closed") => episodeFixture(episodeId, status);
 
 function world(
   entryReply: [number, unknown],

@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { fakeApi } from "../../testing/fake-api";
-import { authority, family, familyId, meResponse, noAbilities } from "../../testing/fixtures";
+import {
+  authority,
+  episodeFixture,
+  family,
+  familyId,
+  meResponse,
+  noAbilities,
+} from "../../testing/fixtures";
 import { renderApp } from "../../testing/render-app";
 
 const reviewId = "7e7e7e7e-0000-4000-8000-000000000001";
@@ -40,25 +47,7 @@ const review = {
   ],
 };
 
-function episode(status: "plan_in_place" | "closed") {
-  return {
-    id: episodeId,
-    number: 1,
-    origin: "request_for_help",
-    status,
-    openedAt: "2026-10-01T09:00:00.000Z",
-    planInPlaceAt: null,
-    closedAt: status === "closed" ? "2026-11-25T09:00:00.000Z" : null,
-    closedBy: null,
-    closureReason: status === "closed" ? "outcomes_met" : null,
-    closureSummary: null,
-    request: null,
-    askedBy: null,
-    reReferralOfEpisodeId: null,
-    outcomeResults: [],
-    events: [],
-  };
-}
+const episode = (status: "plan_in_place" | "closed") => episodeFixture(episodeId, status);
 
 function world(status: "plan_in_place" | "closed", staff: boolean) {
   const abilities = noAbilities();
