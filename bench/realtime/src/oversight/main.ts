@@ -55,7 +55,14 @@ async function main() {
     await migrateDatabase(setup);
     await setup.close();
     await database.fastLoad(true);
-    const loader = await createDatabase({ kind: "postgres", url: database.url, maxConnections: 4 });
+    // Not prepared: every multi-row INSERT has its own text (its row count), and
+    // keeping each one prepared per connection filled the heap at 40,000 families.
+    const loader = await createDatabase({
+      kind: "postgres",
+      url: database.url,
+      maxConnections: 4,
+      preparedStatements: false,
+    });
     const generationStart = performance.now();
     try {
       ({ rows } = await generateAuthority(loader.db, {
