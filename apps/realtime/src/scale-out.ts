@@ -17,10 +17,9 @@ export interface ScaleOut {
   adapter: ReturnType<typeof createAdapter>;
   /**
    * Waits (at most `ms`) until every connection is up. Shutting down calls it
-   * before the Socket.io server closes: the adapter's close sends UNSUBSCRIBE
-   * without handling failure, so on a connection still reconnecting after an
-   * outage those commands would wait in the offline queue and, when the
-   * connection is closed, reject with nobody listening.
+   * before the Socket.io server closes, so the adapter's last UNSUBSCRIBEs go
+   * out on a connection still coming back after an outage instead of failing
+   * in its offline queue (`handleFailures` logs them if they do).
    */
   connected(ms: number): Promise<void>;
   close(): Promise<void>;
