@@ -5,7 +5,8 @@ import { recordAudit, recordAuditEach } from "../audit/record-audit";
 import { errorResponses, jsonResponse } from "../http/openapi";
 import { requireActor } from "../http/session";
 import { isoDay } from "../shared/dates";
-import { listMyActions } from "./commands/list-my-actions";
+import { listFamilyMemberActions } from "./commands/list-my-actions";
+import { listMyActionsAudited } from "./commands/my-actions-audited";
 import { MyActionSchema, MyActionsQuery } from "./plan.schema";
 
 const myActionsRoute = createRoute({
@@ -26,7 +27,12 @@ export function registerMyActionsRoutes(app: ApiApp): void {
     authorizeGlobal(actor, "my_actions", "list");
     const { status } = c.req.valid("query");
     const { db, now } = c.var.deps;
-    const data = await listMyActions(db, actor, status, isoDay(now()));
+    const today = isoDay(now());
+    if (actor.role !== "family_member") {
+      const data = await listMyActionsAudited(db, actor, status, today, c.var.meta);
+      return c.json({ data }, 200);
+    }
+    const data = await listFamilyMemberActions(db, actor, status, today);
     // One event per family whose actions were shown, so each family's log has it.
     const familyIds = [...new Set(data.map((a) => a.familyId))];
     if (familyIds.length === 0) {

@@ -145,6 +145,48 @@ describe("GET /api/my/actions", () => {
         and(eq(auditEvents.event, "my_actions.list"), eq(auditEvents.actorId, w.s.users.lead.id)),
       );
     expect(rows.map((r) => r.familyId).sort()).toEqual([w.s.family.id, w.second.id].sort());
+    const byFamily = new Map(rows.map((r) => [r.familyId, r]));
+    expect(byFamily.get(w.s.family.id)).toMatchObject({
+      actorRole: "practitioner",
+      resourceType: "action",
+      details: { status: "open", actionIds: [w.a5.id, w.a10.id] },
+    });
+    expect(byFamily.get(w.second.id)?.details).toEqual({ status: "open", actionIds: [w.b2.id] });
+  });
+
+  it("records an empty list as one event with a count of 0, and a parent's read per family", async () => {
+    const s = await buildScenario(api.deps.db);
+    await call(api, "GET", "/api/my/actions?status=done", {
+      cookie: await sessionCookieFor(api, s.users.teamMember.id),
+    });
+    const staff = await api.deps.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.event, "my_actions.list"),
+          eq(auditEvents.actorId, s.users.teamMember.id),
+        ),
+      );
+    expect(staff).toHaveLength(1);
+    expect(staff[0]).toMatchObject({ familyId: null, details: { status: "done", count: 0 } });
+
+    const w = await caseloadWorld();
+    await call(api, "GET", "/api/my/actions", {
+      cookie: await sessionCookieFor(api, w.s.users.parentUser.id),
+    });
+    const parent = await api.deps.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.event, "my_actions.list"),
+          eq(auditEvents.actorId, w.s.users.parentUser.id),
+        ),
+      );
+    expect(parent.map((r) => [r.familyId, r.details])).toEqual([
+      [w.s.family.id, { status: "open", actionIds: [w.parents.id] }],
+    ]);
   });
 
   it("refuses administrators and anyone signed out", async () => {

@@ -12,13 +12,14 @@ import { type Actor, can, isOnMyActionList } from "@teamaround/domain";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMyFamilies } from "../families/list-my-families";
-import { listMyActions } from "../plan/commands/list-my-actions";
+import { listFamilyMemberActions } from "../plan/commands/list-my-actions";
+import { listMyActionsAudited } from "../plan/commands/my-actions-audited";
 import { startTestApi, type TestApi } from "../testing/test-api";
 import { type Persona, personas } from "./personas";
 import { buildSecurityWorld, type SecurityWorld } from "./security-world";
 
 /**
- * `listMyFamilies` and `listMyActions` filter in SQL for speed. Here, for every
+ * `listMyFamilies` and the two "my actions" reads filter in SQL for speed. Here, for every
  * signed-in persona of the security world and every family and action in the
  * database, the lists must hold exactly what the domain policy allows — so a
  * change to either side alone fails.
@@ -54,6 +55,18 @@ async function ownedAction(db: Executor, w: SecurityWorld, owner: { userId: stri
     .returning();
   if (!action) throw new Error("action not inserted");
   await db.insert(actionOwners).values({ familyId: w.family.id, actionId: action.id, ...owner });
+}
+
+/**
+ * The route's read for this actor: the member's own for a family member, the
+ * audited one for staff. A guest never reaches it (the global policy refuses),
+ * and owns no action.
+ */
+async function listMyActions(db: Executor, actor: Actor) {
+  if (actor.role === "guest") return [];
+  return actor.role === "family_member"
+    ? listFamilyMemberActions(db, actor, "all", today)
+    : listMyActionsAudited(db, actor, "all", today, { ipAddress: null, userAgent: null });
 }
 
 beforeAll(async () => {
@@ -119,7 +132,7 @@ describe("list queries agree with the policy", () => {
       };
       if (found && isOnMyActionList(found.access, named)) allowed.push(action.id);
     }
-    const listed = (await listMyActions(db, actor, "all", today)).map((a) => a.id);
+    const listed = (await listMyActions(db, actor)).map((a) => a.id);
     expect(listed.sort()).toEqual(allowed.sort());
   });
 
@@ -130,7 +143,7 @@ describe("list queries agree with the policy", () => {
         const actor = await actorOf(persona);
         return [
           (await listMyFamilies(db, actor, today)).length,
-          (await listMyActions(db, actor, "all", today)).length,
+          (await listMyActions(db, actor)).length,
         ];
       }),
     );

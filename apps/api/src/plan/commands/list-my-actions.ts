@@ -6,10 +6,9 @@ import {
   families,
   familyMembers,
   outcomes,
-  teamMemberships,
 } from "@teamaround/db";
 import { type Actor, canChangeAction, type FamilyAccess, maySeeWithin } from "@teamaround/domain";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { audienceOf } from "../../shared/family-audience";
 import { isOverdue } from "../present-action";
@@ -17,26 +16,28 @@ import { isOverdue } from "../present-action";
 export type MyActionsStatus = "open" | "done" | "all";
 
 /**
- * The actions the actor owns, across families: as a user for staff (only
- * where they are still in the team), through their member record for a family
- * member. Overdue first, then by due date. The SQL re-states
- * `isOnMyActionList` for speed; security/list-visibility.test.ts keeps the two
- * in step. Only the actions of each family's current (latest) episode: an
- * earlier episode's plan is history. A family member's list keeps only the
- * actions whose audience (and their outcome's) includes them (`maySeeWithin`).
+ * A family member's actions, across the families they belong to, through their
+ * member record: only the actions whose audience (and their outcome's) includes
+ * them (`maySeeWithin`). Overdue first, then by due date. Only the actions of
+ * each family's current (latest) episode: an earlier episode's plan is
+ * history. Staff read theirs with `listMyActionsAudited`, which records the
+ * read in the same statement. The SQL of both re-states `isOnMyActionList` for
+ * speed; security/list-visibility.test.ts keeps them in step.
  *
- * Each query starts from the owner's rows and joins four tables; the current
+ * The query starts from the owner's rows and joins four tables; the current
  * episode is a correlated subquery the planner plans on its own. The earlier
  * single query for both kinds of owner (seven tables with outer joins and an
  * anti-join) took 10–40 ms to plan on every request at 150,000 families, for
  * about 1 ms of execution.
  */
-export async function listMyActions(
+export async function listFamilyMemberActions(
   db: Executor,
   actor: Actor,
   status: MyActionsStatus,
   today: string,
 ) {
+  if (actor.role !== "family_member")
+    throw new Error("listFamilyMemberActions is for family members");
   const overdue = sql<boolean>`(${actions.status} = 'open' and ${actions.dueDate} < ${today})`;
   const latest = alias(episodes, "latest");
   const currentEpisodeId = db
@@ -45,83 +46,61 @@ export async function listMyActions(
     .where(eq(latest.familyId, actions.familyId))
     .orderBy(desc(latest.number))
     .limit(1);
-  const conditions = and(
-    sql`${outcomes.episodeId} = (${currentEpisodeId})`,
-    status === "all" ? undefined : eq(actions.status, status),
-  );
-  const owned = and(
-    eq(actions.id, actionOwners.actionId),
-    eq(actions.familyId, actionOwners.familyId),
-  );
-  const ofOutcome = and(
-    eq(outcomes.id, actions.outcomeId),
-    eq(outcomes.familyId, actions.familyId),
-  );
-  const order = [desc(overdue), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id)];
-  const common = {
-    action: actions,
-    family: families,
-    outcomeTitle: outcomes.title,
-    outcomeAudience: outcomes.audience,
-    outcomeAudienceMemberIds: outcomes.audienceMemberIds,
-  };
-  const rows =
-    actor.role === "family_member"
-      ? await db
-          .select({
-            ...common,
-            teamRole: sql<null>`null`,
-            memberId: familyMembers.id,
-            memberPr: familyMembers.parentalResponsibility,
-          })
-          .from(familyMembers)
-          .innerJoin(
-            actionOwners,
-            and(
-              eq(actionOwners.memberId, familyMembers.id),
-              eq(actionOwners.familyId, familyMembers.familyId),
-            ),
-          )
-          .innerJoin(actions, owned)
-          .innerJoin(outcomes, ofOutcome)
-          .innerJoin(families, eq(families.id, actions.familyId))
-          .where(and(eq(familyMembers.userId, actor.userId), conditions))
-          .orderBy(...order)
-      : await db
-          .select({
-            ...common,
-            teamRole: teamMemberships.role,
-            memberId: sql<null>`null`,
-            memberPr: sql<boolean>`false`,
-          })
-          .from(actionOwners)
-          .innerJoin(actions, owned)
-          .innerJoin(
-            teamMemberships,
-            and(
-              eq(teamMemberships.familyId, actions.familyId),
-              eq(teamMemberships.userId, actor.userId),
-              isNull(teamMemberships.removedAt),
-            ),
-          )
-          .innerJoin(outcomes, ofOutcome)
-          .innerJoin(families, eq(families.id, actions.familyId))
-          .where(and(eq(actionOwners.userId, actor.userId), conditions))
-          .orderBy(...order);
+  const rows = await db
+    .select({
+      action: actions,
+      family: families,
+      outcomeTitle: outcomes.title,
+      outcomeAudience: outcomes.audience,
+      outcomeAudienceMemberIds: outcomes.audienceMemberIds,
+      teamRole: sql<null>`null`,
+      memberId: familyMembers.id,
+      memberPr: familyMembers.parentalResponsibility,
+    })
+    .from(familyMembers)
+    .innerJoin(
+      actionOwners,
+      and(
+        eq(actionOwners.memberId, familyMembers.id),
+        eq(actionOwners.familyId, familyMembers.familyId),
+      ),
+    )
+    .innerJoin(
+      actions,
+      and(eq(actions.id, actionOwners.actionId), eq(actions.familyId, actionOwners.familyId)),
+    )
+    .innerJoin(
+      outcomes,
+      and(eq(outcomes.id, actions.outcomeId), eq(outcomes.familyId, actions.familyId)),
+    )
+    .innerJoin(families, eq(families.id, actions.familyId))
+    .where(
+      and(
+        eq(familyMembers.userId, actor.userId),
+        sql`${outcomes.episodeId} = (${currentEpisodeId})`,
+        status === "all" ? undefined : eq(actions.status, status),
+      ),
+    )
+    .orderBy(desc(overdue), asc(actions.dueDate), asc(actions.createdAt), asc(actions.id));
   return rows.flatMap((r) => {
-    const access = accessOf(r, actor);
     const outcome = audienceOf({
       audience: r.outcomeAudience,
       audienceMemberIds: r.outcomeAudienceMemberIds,
     });
-    if (!maySeeWithin(access, outcome, audienceOf(r.action))) return [];
-    return [presentMyAction(r, access, today)];
+    if (!maySeeWithin(accessOf(r, actor), outcome, audienceOf(r.action))) return [];
+    return [presentMyAction(r, actor, today)];
   });
 }
 
-interface MyActionRow {
-  action: typeof actions.$inferSelect;
-  family: typeof families.$inferSelect;
+export interface MyActionRow {
+  action: Pick<
+    typeof actions.$inferSelect,
+    "id" | "outcomeId" | "text" | "dueDate" | "status" | "version"
+  >;
+  family: Pick<
+    typeof families.$inferSelect,
+    "id" | "reference" | "displayName" | "status" | "owningAgencyId"
+  >;
   outcomeTitle: string;
   teamRole: "lead_professional" | "member" | null;
   memberId: string | null;
@@ -140,7 +119,8 @@ function accessOf(r: MyActionRow, actor: Actor): FamilyAccess {
   };
 }
 
-function presentMyAction(r: MyActionRow, access: FamilyAccess, today: string) {
+export function presentMyAction(r: MyActionRow, actor: Actor, today: string) {
+  const access = accessOf(r, actor);
   return {
     id: r.action.id,
     familyId: r.family.id,
