@@ -88,6 +88,20 @@ function rows(db: Executor, query: SQL): Promise<Row[]> {
   return executeRows<Row>(db, query);
 }
 
+/**
+ * The months' counts are grouped in a hash table when it fits in `work_mem`;
+ * PostgreSQL's default 4 MB is too little for a year of a split with many
+ * groups (the asking agency's: ~28,000 rows into ~3,000 groups), and the sort
+ * it falls back to spills to disk: 85 ms, against 25 ms hashed, at 100,000
+ * families. The memory is given to this one statement, in its own transaction.
+ */
+function rowsWithRoomToGroup(db: Executor, query: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return rows(tx, query);
+  });
+}
+
 /** The figures of a period: the totals, and the same split into the split's groups. */
 export interface SplitFigureCounts {
   overall: FigureCounts;
@@ -216,7 +230,7 @@ export async function countFiguresInSql(
           ${scope.agencyId ? sql`and f.lead_agency = ${scope.agencyId}` : sql``}
         group by 1, 2, 3`;
   const [fromMonths, fromDays, groupDayRows, open, authority] = await Promise.all([
-    counted ? rows(db, counted) : Promise.resolve([]),
+    counted ? rowsWithRoomToGroup(db, counted) : Promise.resolve([]),
     counting ? rows(db, counting) : Promise.resolve([]),
     groupDaysQuery ? rows(db, groupDaysQuery) : Promise.resolve([]),
     rows(db, caseload),
