@@ -72,6 +72,14 @@ async function caseloadWorld() {
 
 const ids = (res: { json: { data: { id: string }[] } }) => res.json.data.map((a) => a.id);
 
+/** The "my actions" reads recorded for one person. */
+function listReadsBy(actorId: string) {
+  return api.deps.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.event, "my_actions.list"), eq(auditEvents.actorId, actorId)));
+}
+
 describe("GET /api/my/actions", () => {
   it("lists my open actions by due date, without families I have left or others' actions", async () => {
     const w = await caseloadWorld();
@@ -138,12 +146,7 @@ describe("GET /api/my/actions", () => {
     await call(api, "GET", "/api/my/actions", {
       cookie: await sessionCookieFor(api, w.s.users.lead.id),
     });
-    const rows = await api.deps.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.event, "my_actions.list"), eq(auditEvents.actorId, w.s.users.lead.id)),
-      );
+    const rows = await listReadsBy(w.s.users.lead.id);
     expect(rows.map((r) => r.familyId).sort()).toEqual([w.s.family.id, w.second.id].sort());
     const byFamily = new Map(rows.map((r) => [r.familyId, r]));
     expect(byFamily.get(w.s.family.id)).toMatchObject({
@@ -159,15 +162,7 @@ describe("GET /api/my/actions", () => {
     await call(api, "GET", "/api/my/actions?status=done", {
       cookie: await sessionCookieFor(api, s.users.teamMember.id),
     });
-    const staff = await api.deps.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.event, "my_actions.list"),
-          eq(auditEvents.actorId, s.users.teamMember.id),
-        ),
-      );
+    const staff = await listReadsBy(s.users.teamMember.id);
     expect(staff).toHaveLength(1);
     expect(staff[0]).toMatchObject({ familyId: null, details: { status: "done", count: 0 } });
 
@@ -175,15 +170,7 @@ describe("GET /api/my/actions", () => {
     await call(api, "GET", "/api/my/actions", {
       cookie: await sessionCookieFor(api, w.s.users.parentUser.id),
     });
-    const parent = await api.deps.db
-      .select()
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.event, "my_actions.list"),
-          eq(auditEvents.actorId, w.s.users.parentUser.id),
-        ),
-      );
+    const parent = await listReadsBy(w.s.users.parentUser.id);
     expect(parent.map((r) => [r.familyId, r.details])).toEqual([
       [w.s.family.id, { status: "open", actionIds: [w.parents.id] }],
     ]);
