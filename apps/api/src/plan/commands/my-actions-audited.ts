@@ -23,7 +23,7 @@ interface StaffActionRow {
   version: number;
   family_reference: string;
   family_display_name: string;
-  family_status: string;
+  family_status: (typeof families.$inferSelect)["status"];
   owning_agency_id: string;
   outcome_title: string;
   team_role: "lead_professional" | "member";
@@ -110,7 +110,7 @@ export async function listMyActionsAudited(
           id: r.family_id,
           reference: r.family_reference,
           displayName: r.family_display_name,
-          status: r.family_status as (typeof families.$inferSelect)["status"],
+          status: r.family_status,
           owningAgencyId: r.owning_agency_id,
         },
         outcomeTitle: r.outcome_title,
