@@ -56,7 +56,24 @@ export class ShadowDocument {
     const copy = new Y.Doc({ gc: this.source.gc, guid: "shadow" });
     // Typed up front, so roots that arrive later are known fragments, not untyped.
     for (const section of documentSections[this.kind]) copy.getXmlFragment(section);
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.source));
+    // The real document's parts waiting for dependencies are applied as it
+    // holds them, not merged into its state: rebuilt from one merged update
+    // (what encodeStateAsUpdate gives), the copy's waiting parts could differ,
+    // and a crafted update then passed the copy and threw on the real one.
+    const { store } = this.source;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    let state: Uint8Array;
+    try {
+      state = Y.encodeStateAsUpdateV2(this.source);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+    }
+    Y.applyUpdateV2(copy, state);
+    if (pendingStructs) Y.applyUpdateV2(copy, pendingStructs.update);
+    if (pendingDs) Y.applyUpdateV2(copy, pendingDs);
     return copy;
   }
 }
