@@ -94,6 +94,9 @@ describe("attendance", () => {
   });
 });
 
+const chatOf = (meetingId: string) =>
+  handle.db.select().from(meetingChatMessages).where(eq(meetingChatMessages.meetingId, meetingId));
+
 describe("chat and decisions", () => {
   it("stores a chat message with its meeting.chat audit in one go", async () => {
     const { s, source, ref } = await liveMeeting();
@@ -133,10 +136,28 @@ describe("chat and decisions", () => {
   it("writes neither the message nor its audit when the meeting is another family's", async () => {
     const { s, source, ref } = await liveMeeting();
     const foreign = { ...ref, familyId: s.otherFamily.id };
-    await expect(
-      insertChatMessage(handle.db, source, { ...foreign, body: "x", sentAt: new Date() }),
-    ).rejects.toThrow();
+    expect(
+      await insertChatMessage(handle.db, source, { ...foreign, body: "x", sentAt: new Date() }),
+    ).toBeNull();
     expect(await auditOf(s.otherFamily.id)).toEqual([]);
+    expect(await chatOf(ref.meetingId)).toEqual([]);
+  });
+
+  it("writes neither the message nor its audit once the meeting is no longer live", async () => {
+    const { s, source, ref } = await liveMeeting("ended");
+    expect(
+      await insertChatMessage(handle.db, source, { ...ref, body: "Late", sentAt: new Date() }),
+    ).toBeNull();
+    expect(await auditOf(s.family.id)).toEqual([]);
+    expect(await chatOf(ref.meetingId)).toEqual([]);
+  });
+
+  it("writes neither when the body breaks the table's rule", async () => {
+    const { s, source, ref } = await liveMeeting();
+    await expect(
+      insertChatMessage(handle.db, source, { ...ref, body: "", sentAt: new Date() }),
+    ).rejects.toThrow();
+    expect(await auditOf(s.family.id)).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   meetingDecisions,
   meetings,
 } from "../schema";
+import { executeRows } from "./execute-rows";
 
 /** Who did something over a live connection, as the audit log records them. */
 export interface RealtimeSource {
@@ -94,27 +95,47 @@ export async function closeAttendance(
   return closed.length > 0;
 }
 
-/** A chat message, stored with its `meeting.chat` audit event before anyone receives it. */
+/**
+ * A chat message, stored with its `meeting.chat` audit event before anyone
+ * receives it, in one statement (a data-modifying CTE): one round trip and
+ * one commit, with the meeting's state checked in the same snapshot as the
+ * write. Null, writing nothing, when the meeting is not live (or not the
+ * family's): a message can never land in a meeting that ended after the
+ * sender's access was read.
+ */
 export async function insertChatMessage(
-  db: Database,
+  db: Executor,
   source: RealtimeSource,
   input: MeetingRef & { body: string; sentAt: Date },
-): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(meetingChatMessages)
-      .values({ ...input, authorUserId: source.actor.userId })
-      .returning({ id: meetingChatMessages.id });
-    if (!row) throw new Error("chat message not saved");
-    await recordRealtimeAudit(tx, source, {
-      event: "meeting.chat",
-      familyId: input.familyId,
-      resourceType: "meeting_chat_message",
-      resourceId: row.id,
-      details: { meetingId: input.meetingId },
-    });
-    return row;
-  });
+): Promise<{ id: string } | null> {
+  const [row] = await executeRows<{ id: string }>(
+    db,
+    sql`with live as (
+        select ${meetings.id} as id from ${meetings}
+        where ${meetings.id} = ${input.meetingId} and ${meetings.familyId} = ${input.familyId}
+          and ${meetings.state} = 'live'
+      ),
+      message as (
+        insert into ${meetingChatMessages}
+          (meeting_id, family_id, author_user_id, body, sent_at)
+        select live.id, ${input.familyId}::uuid, ${source.actor.userId}::uuid, ${input.body},
+          ${input.sentAt.toISOString()}::timestamptz
+        from live
+        returning id
+      ),
+      audited as (
+        insert into ${auditEvents}
+          (actor_id, actor_role, event, family_id, resource_type, resource_id,
+           ip_address, user_agent, details)
+        select ${source.actor.userId}::uuid, ${source.actor.role}::user_role, 'meeting.chat',
+          ${input.familyId}::uuid,
+          'meeting_chat_message', message.id::text, ${source.ipAddress}, ${source.userAgent},
+          jsonb_build_object('meetingId', ${input.meetingId}::text)
+        from message
+      )
+      select id from message`,
+  );
+  return row ?? null;
 }
 
 /** A decision the chair recorded, with its `meeting.decision_record` audit event. */

@@ -1,10 +1,14 @@
 import { insertChatMessage } from "@teamaround/db";
-import type { ChatMessage } from "@teamaround/domain";
+import { AppError, type ChatMessage } from "@teamaround/domain";
 import { meetingRoom } from "../../rooms";
 import { sourceOf } from "../audit";
 import type { RoomEventHandler } from "../meeting-context";
 
-/** `chat:send`: stored (with its audit event) before anyone receives it as `chat:message`. */
+/**
+ * `chat:send`: stored (with its audit event) before anyone receives it as
+ * `chat:message`. The write itself checks the meeting is still live, so a
+ * message sent as the meeting ends is refused, never stored after it.
+ */
 export const sendChat: RoomEventHandler<"chat:send"> = async (ctx, payload, { meeting }) => {
   const { socket } = ctx;
   const { meetingId, body } = payload;
@@ -15,6 +19,7 @@ export const sendChat: RoomEventHandler<"chat:send"> = async (ctx, payload, { me
     body,
     sentAt,
   });
+  if (!row) throw new AppError("conflict", "The meeting is no longer live.");
   const message: ChatMessage = {
     id: row.id,
     meetingId,
