@@ -101,7 +101,9 @@ describe("chat and decisions", () => {
   it("stores a chat message with its meeting.chat audit in one go", async () => {
     const { s, source, ref } = await liveMeeting();
     const sentAt = new Date();
-    const { id } = await insertChatMessage(handle.db, source, { ...ref, body: "Hello", sentAt });
+    const stored = await insertChatMessage(handle.db, source, { ...ref, body: "Hello", sentAt });
+    const id = stored?.id;
+    expect(id).toEqual(expect.any(String));
     const rows = await handle.db
       .select()
       .from(meetingChatMessages)
