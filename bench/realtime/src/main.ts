@@ -48,12 +48,20 @@ async function coldLoads(server: ServerProcess, options: BenchOptions) {
 }
 
 function healthOf(rooms: readonly ConnectedRoom[]): ClientHealth {
-  const health: ClientHealth = { unexpectedCloses: 0, chatFailures: 0, meetingDisconnects: 0 };
+  const health: ClientHealth = {
+    unexpectedCloses: 0,
+    chatFailures: 0,
+    meetingDisconnects: 0,
+    meetingTroubles: {},
+  };
   for (const { editors, attendees } of rooms) {
     for (const editor of editors) health.unexpectedCloses += editor.closes;
     for (const attendee of attendees) {
       health.chatFailures += attendee.chatFailures;
       health.meetingDisconnects += attendee.disconnects;
+      for (const [reason, count] of attendee.troubles) {
+        health.meetingTroubles[reason] = (health.meetingTroubles[reason] ?? 0) + count;
+      }
     }
   }
   return health;

@@ -50,6 +50,9 @@ function rows(report: Report): [string, string][] {
       "client trouble",
       `${report.clientHealth.unexpectedCloses} Yjs closes, ${report.clientHealth.meetingDisconnects} meeting disconnects, ${report.clientHealth.chatFailures} chat failures`,
     ],
+    ...Object.entries(report.clientHealth.meetingTroubles).map(
+      ([reason, count]): [string, string] => [`  ${reason}`, String(count)],
+    ),
   ];
   for (const c of coldLoads) {
     const label = `cold load, ${c.shape}`;

@@ -36,6 +36,8 @@ export interface ClientHealth {
   unexpectedCloses: number;
   chatFailures: number;
   meetingDisconnects: number;
+  /** Chat failures and meeting disconnects by reason. */
+  meetingTroubles: Record<string, number>;
 }
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));

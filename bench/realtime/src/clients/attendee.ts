@@ -25,6 +25,8 @@ export class Attendee {
   presenceUpdates = 0;
   chatFailures = 0;
   disconnects = 0;
+  /** Why chat messages failed and why the socket went, counted by reason. */
+  readonly troubles = new Map<string, number>();
 
   constructor(private readonly options: AttendeeOptions) {
     this.socket = io(options.url, {
@@ -40,7 +42,10 @@ export class Attendee {
       const match = marker.exec(message.body);
       if (match) options.recorder.receive(Number(match[1]));
     });
-    this.socket.on("disconnect", () => this.disconnects++);
+    this.socket.on("disconnect", (reason) => {
+      this.disconnects++;
+      this.note(`disconnect: ${reason}`);
+    });
   }
 
   /** Connects and joins the meeting; rejects with the server's reason. */
@@ -59,10 +64,19 @@ export class Attendee {
     const body = `chat ${id} from the bench`;
     this.emit("chat:send", { meetingId: this.options.meetingId, body }).then(
       (result) => {
-        if (!result.ok) this.chatFailures++;
+        if (result.ok) return;
+        this.chatFailures++;
+        this.note(`chat refused: ${result.error.code}`);
       },
-      () => this.chatFailures++,
+      (error: Error) => {
+        this.chatFailures++;
+        this.note(`chat failed: ${error.message}`);
+      },
     );
+  }
+
+  private note(reason: string): void {
+    this.troubles.set(reason, (this.troubles.get(reason) ?? 0) + 1);
   }
 
   close(): void {
