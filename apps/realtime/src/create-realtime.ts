@@ -10,6 +10,7 @@ import { AccessRecheck, type RecheckStats } from "./access/recheck";
 import { CollabServer, type ConnectionFilter } from "./collab/collab-server";
 import { defaultLimits, type RealtimeLimits } from "./collab/limits";
 import { type DocumentRelay, inProcessRelay } from "./collab/relay";
+import type { AccessCacheTimes } from "./meetings/access-cache";
 import { createMeetingServer, type MeetingServer } from "./meetings/create-meeting-server";
 import type { RateLimits } from "./meetings/rate-limit";
 import { createRedisScaleOut, type ScaleOut, type ScaleOutConfig } from "./scale-out";
@@ -48,6 +49,15 @@ export interface RealtimeDeps {
 }
 
 export const defaultAccessRecheckMs = 2000;
+
+/**
+ * A socket's cached meeting access must have been confirmed by one of the
+ * last two re-check passes (with room for a slow pass), and the meeting
+ * itself is read again every 30 s.
+ */
+export function accessCacheTimes(recheckMs: number): AccessCacheTimes {
+  return { confirmWithinMs: 2 * recheckMs + 1000, reloadAfterMs: 30_000 };
+}
 
 export interface RealtimeStats {
   /** Open sockets, including those still being admitted. */
@@ -101,10 +111,12 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     now: deps.now,
     ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
   });
+  const recheckMs = config.accessRecheckMs ?? defaultAccessRecheckMs;
   const meetings = createMeetingServer({
     db: deps.db,
     logger,
     config: {
+      ...(recheckMs > 0 ? { accessCache: accessCacheTimes(recheckMs) } : {}),
       publicOrigin: config.publicOrigin,
       sessionPolicy: config.sessionPolicy,
       ...(config.meetingRateLimits ? { rateLimits: config.meetingRateLimits } : {}),
@@ -116,7 +128,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
   if (scaleOut) meetings.io.adapter(scaleOut.adapter);
   const recheck = new AccessRecheck(
     { db: deps.db, logger, sessionPolicy: config.sessionPolicy, now: deps.now, collab, meetings },
-    config.accessRecheckMs ?? defaultAccessRecheckMs,
+    recheckMs,
   );
   recheck.start();
   const unsubscribe = deps.events?.subscribe((event) =>

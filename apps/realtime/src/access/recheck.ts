@@ -17,6 +17,7 @@ import {
 import type { Logger } from "pino";
 import type { CollabServer } from "../collab/collab-server";
 import type { Connection } from "../collab/connection";
+import { confirmMeetingAccess } from "../meetings/access-cache";
 import type { MeetingServer } from "../meetings/create-meeting-server";
 import type { MeetingSocket } from "../meetings/meeting-context";
 import {
@@ -141,7 +142,7 @@ export class AccessRecheck {
     ].filter((pair) => actors.has(pair.userId));
     const accesses = await getFamilyAccesses(db, actors, pairs);
     let closed = this.checkDocuments(documents, live, accesses);
-    closed += this.checkSockets(sockets, live, accesses);
+    closed += this.checkSockets(sockets, live, accesses, now.getTime());
     await this.touchWriters(documents, live, now);
     return closed;
   }
@@ -177,6 +178,7 @@ export class AccessRecheck {
     sockets: MeetingSocket[],
     live: (id: string | null) => SessionState | null,
     accesses: Map<string, Parameters<typeof can>[0]>,
+    now: number,
   ): number {
     let closed = 0;
     for (const socket of sockets) {
@@ -204,6 +206,11 @@ export class AccessRecheck {
       if (lost) {
         revokeSocket(socket, revocationReasons.accessEnded, lost);
         closed++;
+        continue;
+      }
+      for (const familyId of inMeetings) {
+        const access = accesses.get(accessKey(userId, familyId));
+        if (access) confirmMeetingAccess(socket, familyId, access, now);
       }
     }
     return closed;

@@ -57,6 +57,7 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
   const ctx: MeetingContext = {
     ...deps,
     io,
+    accessCache: deps.config.accessCache ?? null,
     rateLimits: { ...defaultRateLimits, ...deps.config.rateLimits },
     track(work) {
       const tracked = work.catch((error: unknown) => {

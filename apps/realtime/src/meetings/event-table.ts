@@ -44,6 +44,12 @@ export interface RoomEventEntry<E extends ClientEvent> {
    * the call-signal limit instead of the events one (before anything is parsed or loaded).
    */
   limit?: "chat" | "signal";
+  /**
+   * The frequent events: may be answered from the socket's access as last
+   * read and confirmed by the re-check (`access-cache.ts`) instead of reading
+   * the session, the meeting and the family again for each one.
+   */
+  accessMayBeCached?: true;
   handler: RoomEventHandler<E>;
 }
 
@@ -137,6 +143,7 @@ export const meetingEventTable: { [E in ClientEvent]: MeetingEventEntry<E> } = {
     room: "joined",
     action: "chat",
     limit: "chat",
+    accessMayBeCached: true,
     handler: sendChat,
   },
   "decision:record": {
@@ -167,6 +174,7 @@ export const meetingEventTable: { [E in ClientEvent]: MeetingEventEntry<E> } = {
     room: "joined",
     action: "call",
     limit: "signal",
+    accessMayBeCached: true,
     handler: relaySignal,
   },
   "call:state": {

@@ -9,6 +9,7 @@ import {
   clientEvents,
   notFound,
 } from "@teamaround/domain";
+import { cachedMeetingAccess, rememberMeetingAccess } from "./access-cache";
 import { parsePayload, respond } from "./ack";
 import { meetingEventTable } from "./event-table";
 import {
@@ -16,6 +17,7 @@ import {
   assertMayBeInRoom,
   assertSessionStillValid,
   loadMeetingAccess,
+  type MeetingAccess,
 } from "./load-meeting-access";
 import type { EventContext, MeetingContext, MeetingSocket } from "./meeting-context";
 import { TokenBucket } from "./rate-limit";
@@ -83,7 +85,7 @@ export async function handleEvent<E extends ClientEvent>(
   }
   const payload = parsePayload(entry.schema, raw);
   if (entry.room === "joined") assertJoined(ctx.socket, payload.meetingId);
-  const room = await loadMeetingAccess(ctx, ctx.socket, payload.meetingId);
+  const room = await meetingAccessFor(ctx, payload.meetingId, "accessMayBeCached" in entry, at);
   assertMayBeInRoom(room);
   const action =
     typeof entry.action === "function"
@@ -91,4 +93,25 @@ export async function handleEvent<E extends ClientEvent>(
       : entry.action;
   if (action !== null) authorizeMeeting(room.access, payload.meetingId, action);
   return entry.handler(ctx, payload, room);
+}
+
+/**
+ * The room's access: from the socket's cache for the frequent events while
+ * the re-check keeps confirming it, otherwise read live (and kept, so the
+ * next frequent event need not read it).
+ */
+async function meetingAccessFor(
+  ctx: EventContext,
+  meetingId: string,
+  mayBeCached: boolean,
+  at: number,
+): Promise<MeetingAccess> {
+  const times = ctx.accessCache;
+  if (mayBeCached && times) {
+    const cached = cachedMeetingAccess(ctx.socket, meetingId, at, times);
+    if (cached) return cached;
+  }
+  const loaded = await loadMeetingAccess(ctx, ctx.socket, meetingId);
+  if (times) rememberMeetingAccess(ctx.socket, loaded, at);
+  return loaded;
 }

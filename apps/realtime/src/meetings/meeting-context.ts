@@ -13,6 +13,7 @@ import type {
 } from "@teamaround/domain";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
+import type { AccessCacheTimes } from "./access-cache";
 import type { MeetingAccess } from "./load-meeting-access";
 import type { RateLimits, TokenBucket } from "./rate-limit";
 
@@ -38,6 +39,8 @@ export interface MeetingServerConfig {
   ice?: IceSettings;
   /** Load balancers whose X-Forwarded-For names the client; absent: none. */
   trustedProxies?: ProxyTrust;
+  /** Set only where the access re-check runs, which confirms what is cached; absent: no cache. */
+  accessCache?: AccessCacheTimes;
 }
 
 export interface MeetingServerDeps {
@@ -51,6 +54,7 @@ export interface MeetingServerDeps {
 /** What every event handler is given. */
 export interface MeetingContext extends MeetingServerDeps {
   io: MeetingIo;
+  accessCache: AccessCacheTimes | null;
   rateLimits: RateLimits;
   /** Keeps database work started by disconnects, so `close()` can wait for it. */
   track(work: Promise<unknown>): void;
