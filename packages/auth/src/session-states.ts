@@ -1,6 +1,6 @@
-import { type Executor, localAuthorities, sessions, users } from "@teamaround/db";
+import { type Executor, inTexts, localAuthorities, sessions, users } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { actorOf, type SessionPolicy, type SignInState, sessionSignsIn } from "./sign-in-state";
 
 /** A session as a periodic re-check of live connections sees it. */
@@ -50,7 +50,7 @@ export async function loadSessionStates(
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .innerJoin(localAuthorities, eq(localAuthorities.id, users.authorityId))
-      .where(inArray(sessions.id, ids));
+      .where(inTexts(sessions.id, ids));
     for (const row of rows) {
       const state = sessionSignsIn(
         { session: row, user: row, authority: { requireStaffTotp: row.requireStaffTotp } },
@@ -71,6 +71,6 @@ export async function touchSessions(
   now: Date,
 ): Promise<void> {
   for (const ids of chunks(sessionIds)) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(inArray(sessions.id, ids));
+    await db.update(sessions).set({ lastSeenAt: now }).where(inTexts(sessions.id, ids));
   }
 }

@@ -3,6 +3,7 @@ export * from "./migrate";
 export * from "./open-database";
 export * from "./queries/action-notices";
 export * from "./queries/action-owners";
+export * from "./queries/array-params";
 export * from "./queries/case-notices";
 export * from "./queries/document-appender";
 export * from "./queries/document-log";

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Transaction } from "../client";
+import { textArray, uuidArray } from "./array-params";
 import { executeRows } from "./execute-rows";
 
 export interface ErasureResult {
@@ -173,15 +174,6 @@ function personValues(people: readonly { id: string; user_id: string | null; lab
     people.map((p) => sql`(${p.id}::uuid, ${p.user_id}::uuid, ${p.label}::text)`),
     sql`, `,
   );
-}
-
-function uuidArray(values: readonly string[]): SQL {
-  return sql`${`{${values.join(",")}}`}::uuid[]`;
-}
-
-function textArray(values: readonly string[]): SQL {
-  const quoted = values.map((v) => `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
-  return sql`${`{${quoted.join(",")}}`}::text[]`;
 }
 
 function escapeLike(value: string): string {

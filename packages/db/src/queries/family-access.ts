@@ -1,7 +1,8 @@
 import type { Actor, FamilyAccess } from "@teamaround/domain";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { families, familyMembers, teamMemberships, users } from "../schema";
+import { inUuids } from "./array-params";
 import { currentGuestGrants } from "./guest-grants";
 
 export type FamilyRow = typeof families.$inferSelect;
@@ -18,7 +19,7 @@ export async function leadLineManagers(
     .innerJoin(users, eq(users.id, teamMemberships.userId))
     .where(
       and(
-        inArray(teamMemberships.familyId, [...familyIds]),
+        inUuids(teamMemberships.familyId, [...familyIds]),
         eq(teamMemberships.role, "lead_professional"),
         isNull(teamMemberships.removedAt),
       ),
@@ -114,15 +115,15 @@ export async function getFamilyAccesses(
       teamMemberships,
       and(
         eq(teamMemberships.familyId, families.id),
-        inArray(teamMemberships.userId, userIds),
+        inUuids(teamMemberships.userId, userIds),
         isNull(teamMemberships.removedAt),
       ),
     )
     .leftJoin(
       familyMembers,
-      and(eq(familyMembers.familyId, families.id), inArray(familyMembers.userId, userIds)),
+      and(eq(familyMembers.familyId, families.id), inUuids(familyMembers.userId, userIds)),
     )
-    .where(inArray(families.id, familyIds));
+    .where(inUuids(families.id, familyIds));
   const managers = [...actors.values()].some((a) => a.role === "manager")
     ? await leadLineManagers(db, familyIds)
     : new Map<string, string>();

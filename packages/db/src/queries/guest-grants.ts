@@ -2,6 +2,7 @@ import type { GuestGrant } from "@teamaround/domain";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { meetingGuests, meetings } from "../schema";
+import { inUuids } from "./array-params";
 
 /**
  * The invitations that still let guest accounts in, by `userId:familyId`: not
@@ -30,8 +31,8 @@ export async function currentGuestGrants(
     )
     .where(
       and(
-        inArray(meetingGuests.userId, [...userIds]),
-        inArray(meetingGuests.familyId, [...familyIds]),
+        inUuids(meetingGuests.userId, [...userIds]),
+        inUuids(meetingGuests.familyId, [...familyIds]),
         isNull(meetingGuests.revokedAt),
         inArray(meetings.state, ["scheduled", "live"]),
       ),
