@@ -42,6 +42,7 @@ export class Attendee {
       const match = marker.exec(message.body);
       if (match) options.recorder.receive(Number(match[1]));
     });
+    this.socket.on("access:revoked", ({ reason }) => this.note(`access revoked: ${reason}`));
     this.socket.on("disconnect", (reason) => {
       this.disconnects++;
       this.note(`disconnect: ${reason}`);
@@ -54,7 +55,12 @@ export class Attendee {
       this.socket.once("connect", () => resolve());
       this.socket.once("connect_error", (error) => reject(error));
     });
-    const result = await this.emit("meeting:join", { meetingId: this.options.meetingId });
+    const result = await this.emit("meeting:join", { meetingId: this.options.meetingId }).catch(
+      (error: Error) => {
+        const troubles = [...this.troubles.keys()].join("; ");
+        throw new Error(`meeting:join failed: ${error.message} (${troubles || "no reason given"})`);
+      },
+    );
     if (!result.ok) throw new Error(`meeting:join refused: ${result.error.message}`);
   }
 
