@@ -8,8 +8,8 @@ import { realtimeTestSetup } from "../testing/realtime-test-setup";
 import {
   connectClient,
   cookieFor,
+  editorUpdate,
   openRawSocket,
-  paragraphOf,
   type RawSocket,
   serverText,
   text,
@@ -50,21 +50,6 @@ async function handshaken(name: string, cookie: string): Promise<RawSocket> {
   return socket;
 }
 
-/**
- * An update as a real editor sends it: text typed, formatted and partly
- * deleted — in another section, so that a mutation that still decodes and
- * conforms is a legitimate write that leaves the section the tests read alone.
- */
-function realUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  const content = new Y.XmlText();
-  doc.getXmlFragment("worries").insert(0, [paragraphOf(content)]);
-  content.insert(0, "The family would like help with mornings");
-  content.format(4, 6, { bold: {} });
-  content.delete(0, 4);
-  return Y.encodeStateAsUpdate(doc);
-}
-
 function framed(type: number, subtype: number | null, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, type);
@@ -94,7 +79,8 @@ describe("hostile frames", () => {
     const plan = await livePlan();
     const bytes = fc.uint8Array({ maxLength: 96 });
     // Crafted updates: a real update with bytes overwritten, so decoding gets part-way in.
-    const real = realUpdate();
+    // A mutation that still decodes and conforms is a legitimate write in another section.
+    const real = editorUpdate();
     const mutated = fc
       .array(fc.tuple(fc.nat({ max: real.length - 1 }), fc.nat({ max: 255 })), {
         minLength: 1,

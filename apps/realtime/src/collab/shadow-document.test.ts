@@ -1,20 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { paragraphOf, write } from "../testing/test-realtime";
+import { editorUpdate, write } from "../testing/test-realtime";
 import { ShadowDocument } from "./shadow-document";
-
-/** An update as an editor sends it, from a fixed client so a byte position means the same thing every run. */
-function realUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = 2;
-  const content = new Y.XmlText();
-  doc.getXmlFragment("worries").insert(0, [paragraphOf(content)]);
-  content.insert(0, "The family would like help with mornings");
-  content.format(4, 6, { bold: {} });
-  content.delete(0, 4);
-  return Y.encodeStateAsUpdate(doc);
-}
 
 type Overwrites = [at: number, value: number][];
 
@@ -24,7 +12,7 @@ type Overwrites = [at: number, value: number][];
  * to the shadow (as LoadedDocument does). Counts what the real one threw on.
  */
 function replay(steps: readonly Overwrites[]) {
-  const real = realUpdate();
+  const real = editorUpdate(2);
   const doc = new Y.Doc();
   doc.clientID = 1;
   write(doc, 0, "What is working well", "plan");
@@ -131,7 +119,7 @@ describe("the shadow copy", () => {
   });
 
   it("never lets through an update the real document throws on", () => {
-    const length = realUpdate().length;
+    const length = editorUpdate(2).length;
     const overwrites = fc.array(fc.tuple(fc.nat({ max: length - 1 }), fc.nat({ max: 255 })), {
       minLength: 1,
       maxLength: 4,

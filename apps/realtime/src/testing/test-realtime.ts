@@ -213,6 +213,22 @@ export function write(
   });
 }
 
+/**
+ * An update as a real editor sends it: text typed, formatted and partly
+ * deleted, in the "worries" section (not the one tests read). A fixed client
+ * id makes a byte position mean the same thing every run.
+ */
+export function editorUpdate(clientId?: number): Uint8Array {
+  const doc = new Y.Doc();
+  if (clientId !== undefined) doc.clientID = clientId;
+  const content = new Y.XmlText();
+  doc.getXmlFragment("worries").insert(0, [paragraphOf(content)]);
+  content.insert(0, "The family would like help with mornings");
+  content.format(4, 6, { bold: {} });
+  content.delete(0, 4);
+  return Y.encodeStateAsUpdate(doc);
+}
+
 export function paragraphOf(run: Y.XmlText | string): Y.XmlElement {
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [typeof run === "string" ? new Y.XmlText(run) : run]);
