@@ -1,5 +1,6 @@
 import { closeAttendance } from "@teamaround/db";
 import { familyRoomsFor, meetingRoom } from "../rooms";
+import { forgetMeetingAccess } from "./access-cache";
 import { leaveCall } from "./call-roster";
 import { broadcastLobby, leaveLobby } from "./lobby";
 import type { MeetingContext, MeetingSocket } from "./meeting-context";
@@ -21,6 +22,7 @@ export async function leaveMeeting(
   if (!joined) return;
   await leaveCall(ctx, socket, meetingId, joined);
   delete socket.data.meetings[meetingId];
+  forgetMeetingAccess(socket, meetingId);
   await socket.leave(meetingRoom(meetingId));
   const stillInFamily =
     socket.data.watching.includes(joined.familyId) ||
@@ -42,6 +44,7 @@ export async function afterDisconnect(ctx: MeetingContext, socket: MeetingSocket
   const waitingIn = socket.data.waitingIn ?? [];
   socket.data.meetings = {};
   socket.data.waitingIn = [];
+  forgetMeetingAccess(socket);
   for (const meetingId of waitingIn) await broadcastLobby(ctx.io, meetingId);
   for (const [meetingId, meeting] of joined) {
     // Ends this connection's media with the others too (revocation disconnects the socket).
