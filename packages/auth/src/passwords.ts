@@ -57,7 +57,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A hash of a random, discarded password, made with the same parameters. */
-const dummyHash =
+export const dummyPasswordHash =
   "$argon2id$v=19$m=19456,t=2,p=1$YQyjvC/PnZVqRmMHMosOBw$ScN6oGD3ga8wAhevPybZMh0tCdXDp4XgySIsrT6U1dw";
 
 /**
@@ -65,7 +65,7 @@ const dummyHash =
  * no password, so response times do not reveal which emails exist.
  */
 export async function dummyPasswordVerify(password = "not the password"): Promise<false> {
-  await verifyPassword(dummyHash, password);
+  await verifyPassword(dummyPasswordHash, password);
   return false;
 }
 
