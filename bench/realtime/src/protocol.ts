@@ -46,6 +46,8 @@ export interface ServerSample {
   at: number;
   cpu: NodeJS.CpuUsage;
   memory: NodeJS.MemoryUsage;
+  /** V8's heap spaces: committed (`space_size`) against used, to see where RSS beyond the used heap sits. */
+  heapSpaces: { name: string; sizeKiB: number; usedKiB: number }[];
   stats: RealtimeStats;
   /** Event-loop utilisation since the previous sample (0–1). */
   eventLoopUtilization: number;

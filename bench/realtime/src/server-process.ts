@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { bundleEntry } from "./bundle-entry";
 import type { ReplyMessage, Request, RequestMessage, ResponseOf } from "./protocol";
 
 const entry = fileURLToPath(new URL("./server/server-entry.ts", import.meta.url));
@@ -17,10 +18,9 @@ export interface ServerProcessOptions {
 }
 
 /** Starts the realtime server under test as a child process and waits until it listens. */
-export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const execArgv = ["--import", import.meta.resolve("tsx"), "--expose-gc"];
-  const child = fork(entry, [String(options.unloadDelayMs)], {
-    execArgv,
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  const child = fork(await bundleEntry(entry), [String(options.unloadDelayMs)], {
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

@@ -73,7 +73,7 @@ export async function redeemInvitation(
     const expired = invitation.expiresAt.getTime() <= now.getTime();
     if (invitation.usedAt !== null || expired || user.status === "deactivated") return invalid;
 
-    const strength = checkPasswordStrength(newPassword, { email: user.email });
+    const strength = await checkPasswordStrength(newPassword, { email: user.email });
     if (!strength.ok) {
       const { reason: weakness, message } = strength;
       return { ok: false, reason: "weak_password", weakness, message };

@@ -1,6 +1,5 @@
 import { type Algorithm, hash, type Options, verify } from "@node-rs/argon2";
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { commonPasswords } from "./common-passwords";
 
 // `Algorithm` is an ambient const enum, which isolatedModules cannot read; 2 is Argon2id.
@@ -73,8 +72,19 @@ function refuse(reason: PasswordWeakness, message: string): PasswordStrength {
   return { ok: false, reason, message };
 }
 
-// Built once: loading the dictionaries is the slow part.
-const estimator = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+let estimator: Promise<ZxcvbnFactory> | undefined;
+
+/**
+ * Loaded on the first check and kept: the dictionaries take some 20 MB, which
+ * a process that never sets a password (the realtime server) should not carry.
+ */
+function guessabilityEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common")]).then(
+    ([{ ZxcvbnFactory }, { adjacencyGraphs, dictionary }]) =>
+      new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }),
+  );
+  return estimator;
+}
 
 /** Any C0 or C1 control character (NUL, tab, newline, escape, DEL …). */
 const controlCharacter = /\p{Cc}/u;
@@ -83,10 +93,10 @@ const guessableMessage =
   "This password would be easy to guess (a repeat, a sequence, a keyboard pattern or common words). " +
   "Try three or four unrelated words.";
 
-export function checkPasswordStrength(
+export async function checkPasswordStrength(
   password: string,
   context: { email?: string | null } = {},
-): PasswordStrength {
+): Promise<PasswordStrength> {
   const normalized = normalize(password);
   const length = [...normalized].length;
   if (length < minPasswordLength) {
@@ -108,7 +118,8 @@ export function checkPasswordStrength(
     return refuse("same_as_email", "Do not use your email address as your password.");
   }
   const userInputs = [email, localPart, "teamaround"].filter((w): w is string => Boolean(w));
-  if (estimator.check(normalized, userInputs).score < minPasswordScore) {
+  const estimate = (await guessabilityEstimator()).check(normalized, userInputs);
+  if (estimate.score < minPasswordScore) {
     return refuse("too_guessable", guessableMessage);
   }
   return { ok: true };

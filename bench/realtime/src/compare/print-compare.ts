@@ -1,7 +1,7 @@
 import type { CompareOptions } from "./compare-options";
 import { ratios, type ServerSummary } from "./summary";
 
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)];

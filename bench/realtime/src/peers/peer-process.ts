@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { bundleEntry } from "../bundle-entry";
 import type {
   PeerReplyMessage,
   PeerRequest,
@@ -26,13 +27,13 @@ export interface PeerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts a peer server in a child process (as the Teamaround server runs) and waits until it listens. */
-export function startPeerProcess(
+/** Starts a peer server in a child process, bundled as the Teamaround server is, and waits until it listens. */
+export async function startPeerProcess(
   kind: PeerKind,
   env: Record<string, string>,
 ): Promise<PeerProcess> {
-  const child = fork(entries[kind], [], {
-    execArgv: ["--import", import.meta.resolve("tsx"), "--expose-gc"],
+  const child = fork(await bundleEntry(entries[kind]), [], {
+    execArgv: ["--expose-gc"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

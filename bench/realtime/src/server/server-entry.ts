@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { writeHeapSnapshot } from "node:v8";
+import { getHeapSpaceStatistics, writeHeapSnapshot } from "node:v8";
 import { defaultSessionPolicy } from "@teamaround/auth";
 import { type Database, documentSnapshots, documentUpdates } from "@teamaround/db";
 import { createRealtime, type Realtime } from "@teamaround/realtime";
@@ -60,6 +60,11 @@ async function main() {
       at: performance.now(),
       cpu: process.cpuUsage(),
       memory: process.memoryUsage(),
+      heapSpaces: getHeapSpaceStatistics().map((space) => ({
+        name: space.space_name,
+        sizeKiB: Math.round(space.space_size / 1024),
+        usedKiB: Math.round(space.space_used_size / 1024),
+      })),
       stats: realtime.stats(),
       eventLoopUtilization: elu.utilization,
       dbKind: database.handle.kind,

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import postgres from "postgres";
-import { inject } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../client";
 import "./provided-context";
 
@@ -18,6 +17,9 @@ import "./provided-context";
 export async function openTestDatabase(
   options: { isolated?: boolean } = {},
 ): Promise<DatabaseHandle> {
+  // Imported here, not at the top: the factories beside this file also seed
+  // the benchmarks' servers, which should not carry the test runner.
+  const { inject } = await import("vitest");
   const target = inject("testDatabase");
   if (target.kind === "postgres") {
     const url = options.isolated ? await copyOfTemplate(target.url, target.template) : target.url;
