@@ -5,12 +5,11 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { type ColdLoadResult, measureColdLoads } from "./cold-load";
-import { FanOutRecorder } from "./load/latency";
-import { type ConnectedRoom, closeRooms, connectRooms, type Recorders } from "./load/rooms";
+import { GeneratorPool } from "./load/generator-pool";
 import { runLoad } from "./load/run-load";
 import { type BenchOptions, readOptions, usage } from "./options";
 import { printReport } from "./print";
-import { buildReport, type ClientHealth } from "./report";
+import { buildReport } from "./report";
 import { type ServerProcess, startServerProcess } from "./server-process";
 
 const resultsDir = fileURLToPath(new URL("../../results/", import.meta.url));
@@ -47,26 +46,6 @@ async function coldLoads(server: ServerProcess, options: BenchOptions) {
   return results;
 }
 
-function healthOf(rooms: readonly ConnectedRoom[]): ClientHealth {
-  const health: ClientHealth = {
-    unexpectedCloses: 0,
-    chatFailures: 0,
-    meetingDisconnects: 0,
-    meetingTroubles: {},
-  };
-  for (const { editors, attendees } of rooms) {
-    for (const editor of editors) health.unexpectedCloses += editor.closes;
-    for (const attendee of attendees) {
-      health.chatFailures += attendee.chatFailures;
-      health.meetingDisconnects += attendee.disconnects;
-      for (const [reason, count] of attendee.troubles) {
-        health.meetingTroubles[reason] = (health.meetingTroubles[reason] ?? 0) + count;
-      }
-    }
-  }
-  return health;
-}
-
 async function heapSnapshot(server: ServerProcess, options: BenchOptions, when: string) {
   if (!options.heapSnapshotDir) return;
   const dir = resolve(process.env.INIT_CWD ?? process.cwd(), options.heapSnapshotDir);
@@ -84,17 +63,18 @@ async function bench(server: ServerProcess, options: BenchOptions, profileDir: s
   await sleep(options.unloadDelayMs + 500);
   const before = await server.request({ type: "sample", gc: true });
   await heapSnapshot(server, options, "before");
-  const recorders: Recorders = { edits: new FanOutRecorder(), chat: new FanOutRecorder() };
-  const connectStarted = performance.now();
-  const connected = await connectRooms(server.port, rooms, recorders, options.meetings, (n) => {
-    if (n % 50 === 0 || n === rooms.length) say(`connected ${n}/${rooms.length} rooms`);
-  });
+  const generators = await GeneratorPool.start(
+    { port: server.port, rooms, meetings: options.meetings },
+    options.generatorThreads,
+  );
   try {
+    const connectStarted = performance.now();
+    await generators.connect((n) => say(`connected ${n}/${rooms.length} rooms`));
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     await sleep(2000);
     const justConnected = await server.request({ type: "sample", gc: true });
     say(`warm-up ${options.warmupSeconds} s, then measuring ${options.seconds} s`);
-    const window = await runLoad(server, connected, recorders, {
+    const { window, results } = await runLoad(server, generators, {
       rate: options.rate,
       warmupSeconds: options.warmupSeconds,
       seconds: options.seconds,
@@ -105,8 +85,7 @@ async function bench(server: ServerProcess, options: BenchOptions, profileDir: s
     if (window.profilePath) say(`server CPU profile of the window: ${window.profilePath}`);
     const loaded = await server.request({ type: "sample", gc: true });
     await heapSnapshot(server, options, "loaded");
-    const health = healthOf(connected);
-    closeRooms(connected);
+    await generators.close();
     // Afterwards, on a warm server with the rooms gone: documents that are loaded cold in production
     // are loaded by a process that has long been running.
     const cold = await coldLoads(server, options);
@@ -115,12 +94,12 @@ async function bench(server: ServerProcess, options: BenchOptions, profileDir: s
       connectSeconds,
       memory: { before, connected: justConnected, loaded },
       window,
-      recorders,
-      health,
+      recorders: { edits: results.edits, chat: results.chat },
+      health: results.health,
       coldLoads: cold,
     });
   } finally {
-    closeRooms(connected);
+    await generators.close();
   }
 }
 

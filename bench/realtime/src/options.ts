@@ -22,6 +22,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Seconds between one client's chat messages; 0 turns chat off. */
   chatIntervalSeconds: number;
+  /** Worker threads the clients are spread over (`--threads`), so the generator's own loop does not saturate. */
+  generatorThreads: number;
   /** Diagnosis only: leave the socket.io meetings out (`--no-meetings`). */
   meetings: boolean;
   /** Diagnosis: write a heap snapshot of the server, rooms loaded, here. */
@@ -40,6 +42,7 @@ export interface BenchOptions {
 export const usage = `Usage: pnpm bench:realtime [--rooms 50] [--clients 10] [--rate 1] [--seconds 30]
   [--warmup 5] [--chat-interval 10] [--cold-updates 10000] [--cold-docs 3]
   [--cold-shapes typing,scattered] [--cold-repeats 3] [--unload-delay-ms 1000]
+  [--threads 1] (load-generator worker threads; more help only with cores to spare)
 Diagnosis: [--cpu-prof DIR] (server profile of the window) [--heap-snapshot DIR]
   [--no-meetings] (Yjs clients only)
 Set DATABASE_URL to run on PostgreSQL (a fresh database is created and dropped);
@@ -65,6 +68,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
       warmup: { type: "string" },
       "chat-interval": { type: "string" },
       "no-meetings": { type: "boolean" },
+      threads: { type: "string" },
       "heap-snapshot": { type: "string" },
       "cold-updates": { type: "string" },
       "cold-docs": { type: "string" },
@@ -80,6 +84,7 @@ export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOption
   const clients = positive("clients", values.clients, 10, 2);
   return {
     rooms: Math.floor(positive("rooms", values.rooms, 50)),
+    generatorThreads: Math.floor(positive("threads", values.threads, 1)),
     clients: Math.floor(clients),
     rate: positive("rate", values.rate, 1, 0.01),
     seconds: positive("seconds", values.seconds, 30),

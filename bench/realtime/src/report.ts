@@ -1,7 +1,7 @@
 import { cpus, totalmem } from "node:os";
 import type { ColdLoadResult } from "./cold-load";
+import type { RecordedFanOut } from "./load/generator-protocol";
 import { type Distribution, distribution } from "./load/latency";
-import type { Recorders } from "./load/rooms";
 import type { LoadWindow } from "./load/run-load";
 import type { BenchOptions } from "./options";
 import type { ServerSample } from "./protocol";
@@ -59,7 +59,7 @@ export function buildReport(input: {
   connectSeconds: number;
   memory: MemorySamples;
   window: LoadWindow;
-  recorders: Recorders;
+  recorders: { edits: RecordedFanOut; chat: RecordedFanOut };
   health: ClientHealth;
   coldLoads: ColdLoadResult[];
 }) {
@@ -73,7 +73,7 @@ export function buildReport(input: {
   const perRoom = (sample: ServerSample, key: "rss" | "heapUsed" | "external") =>
     (sample.memory[key] - memory.before.memory[key]) / options.rooms / KiB;
   const rssPerRoom = perRoom(memory.connected, "rss");
-  const fanOut = roundDistribution(distribution(recorders.edits.latencies()));
+  const fanOut = roundDistribution(distribution(recorders.edits.latencies));
   const typing = input.coldLoads.find((c) => c.shape === "typing");
   const after = typing?.afterCompactionMs ?? [];
   const coldAfterMedian = after.length ? distribution(Float64Array.from(after)).p50 : null;
@@ -100,15 +100,15 @@ export function buildReport(input: {
       acceptedPerSecond: round(accepted / serverSeconds),
       accepted,
       expectedDeliveries: recorders.edits.sentMeasured * peers,
-      delivered: recorders.edits.delivered(),
-      missing: recorders.edits.missing(),
+      delivered: recorders.edits.delivered,
+      missing: recorders.edits.missing,
       fanOutMs: fanOut,
     },
     chat: {
       sent: recorders.chat.sentMeasured,
-      delivered: recorders.chat.delivered(),
-      missing: recorders.chat.missing(),
-      fanOutMs: roundDistribution(distribution(recorders.chat.latencies())),
+      delivered: recorders.chat.delivered,
+      missing: recorders.chat.missing,
+      fanOutMs: roundDistribution(distribution(recorders.chat.latencies)),
     },
     server: {
       cpuMicros,

@@ -1,6 +1,7 @@
 import { Attendee } from "../clients/attendee";
 import { Editor, type Framing } from "../clients/editor";
 import type { BenchRoom } from "../protocol";
+import type { ClientHealth } from "../report";
 import type { FanOutRecorder } from "./latency";
 
 export interface ConnectedRoom {
@@ -108,4 +109,25 @@ export function closeRooms(rooms: readonly ConnectedRoom[]): void {
     for (const editor of editors) editor.destroy();
     for (const attendee of attendees) attendee.close();
   }
+}
+
+/** Closes, disconnects and chat failures the clients of these rooms saw. */
+export function healthOf(rooms: readonly ConnectedRoom[]): ClientHealth {
+  const health: ClientHealth = {
+    unexpectedCloses: 0,
+    chatFailures: 0,
+    meetingDisconnects: 0,
+    meetingTroubles: {},
+  };
+  for (const { editors, attendees } of rooms) {
+    for (const editor of editors) health.unexpectedCloses += editor.closes;
+    for (const attendee of attendees) {
+      health.chatFailures += attendee.chatFailures;
+      health.meetingDisconnects += attendee.disconnects;
+      for (const [reason, count] of attendee.troubles) {
+        health.meetingTroubles[reason] = (health.meetingTroubles[reason] ?? 0) + count;
+      }
+    }
+  }
+  return health;
 }

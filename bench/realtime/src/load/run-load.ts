@@ -3,7 +3,9 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ServerSample } from "../protocol";
 import type { ServerProcess } from "../server-process";
-import type { ConnectedRoom, Recorders } from "./rooms";
+import type { GeneratorPool } from "./generator-pool";
+import type { GeneratorResults } from "./generator-protocol";
+import type { ConnectedRoom } from "./rooms";
 
 export interface LoadOptions {
   /** Edits per second per client. */
@@ -23,7 +25,7 @@ export interface LoadWindow {
   start: ServerSample;
   end: ServerSample;
   clientSeconds: number;
-  /** The load generator's own CPU (µs) and event-loop use over the window. */
+  /** The load generator's own CPU (µs, all its threads) and its busiest thread's event-loop use over the window. */
   generatorCpuMicros: number;
   generatorEventLoopUtilization: number;
   /** CPU time used by everything on the machine over the window (µs), and the cores. */
@@ -53,7 +55,11 @@ function every(intervalMs: number, tick: () => void): () => void {
   };
 }
 
-function startTraffic(rooms: readonly ConnectedRoom[], options: LoadOptions): (() => void)[] {
+/** Every editor edits at `rate`, every attendee chats every `chatIntervalSeconds` (0: never). */
+export function startTraffic(
+  rooms: readonly ConnectedRoom[],
+  options: { rate: number; chatIntervalSeconds: number },
+): (() => void)[] {
   const stops: (() => void)[] = [];
   for (const { editors, attendees } of rooms) {
     for (const editor of editors) stops.push(every(1000 / options.rate, () => editor.edit()));
@@ -72,49 +78,45 @@ function startTraffic(rooms: readonly ConnectedRoom[], options: LoadOptions): ((
  */
 export async function runLoad(
   server: ServerProcess,
-  rooms: readonly ConnectedRoom[],
-  recorders: Recorders,
+  generators: GeneratorPool,
   options: LoadOptions,
-): Promise<LoadWindow> {
-  const stops = startTraffic(rooms, options);
+): Promise<{ window: LoadWindow; results: GeneratorResults }> {
+  await generators.traffic(options.rate, options.chatIntervalSeconds);
+  let window: LoadWindow;
   try {
     await sleep(options.warmupSeconds * 1000);
     if (options.profileDir) await server.request({ type: "profileStart" });
     const start = await server.request({ type: "sample", gc: false });
     const busyBefore = machineBusy();
+    // The whole process: every generator thread's CPU.
     const cpuBefore = process.cpuUsage();
-    const eluBefore = performance.eventLoopUtilization();
+    const loopsBefore = generators.loopMark();
     const started = performance.now();
-    recorders.edits.measuring = true;
-    recorders.chat.measuring = true;
+    await generators.measure(true);
     await sleep(options.seconds * 1000);
-    recorders.edits.measuring = false;
-    recorders.chat.measuring = false;
+    await generators.measure(false);
     const clientSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const elu = performance.eventLoopUtilization(eluBefore);
+    const busiestLoop = generators.busiestSince(loopsBefore);
     const machineBusyMicros = machineBusy() - busyBefore;
     const end = await server.request({ type: "sample", gc: false });
     const profilePath = options.profileDir
       ? await server.request({ type: "profileStop", dir: options.profileDir })
       : null;
-    return {
+    window = {
       start,
       end,
       clientSeconds,
       generatorCpuMicros: cpu.user + cpu.system,
-      generatorEventLoopUtilization: elu.utilization,
+      generatorEventLoopUtilization: busiestLoop,
       machineBusyMicros,
       cores: cpus().length,
       loadAverage: loadavg(),
       profilePath,
     };
-  } finally {
-    for (const stop of stops) stop();
-    const deadline = performance.now() + options.drainMs;
-    while (recorders.edits.missing() + recorders.chat.missing() > 0) {
-      if (performance.now() > deadline) break;
-      await sleep(20);
-    }
+  } catch (error) {
+    await generators.stop(options.drainMs);
+    throw error;
   }
+  return { window, results: await generators.stop(options.drainMs) };
 }
