@@ -122,6 +122,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       ...(config.meetingRateLimits ? { rateLimits: config.meetingRateLimits } : {}),
       ...(config.ice ? { ice: config.ice } : {}),
       ...(config.trustedProxies ? { trustedProxies: config.trustedProxies } : {}),
+      sharedAcrossNodes: scaleOut !== null,
     },
     now: deps.now,
   });

@@ -124,6 +124,50 @@ describe.skipIf(!process.env.REDIS_URL)("two realtime nodes sharing Redis and th
     );
   });
 
+  it("a meeting ended on one node is forgotten by its sockets on the other", async () => {
+    const s = await buildScenario(handle.db);
+    const meeting = await buildMeeting(handle.db, {
+      familyId: s.family.id,
+      chairUserId: s.users.lead.id,
+      state: "live",
+      invitedUserIds: [s.users.teamMember.id],
+    });
+    const chair = meetingClient(nodes[0].httpUrl, await cookieFor(handle.db, s.users.lead.id));
+    const member = meetingClient(
+      nodes[1].httpUrl,
+      await cookieFor(handle.db, s.users.teamMember.id),
+    );
+    sockets.push(chair, member);
+    expect(await connection(chair)).toEqual({ ok: true });
+    expect(await connection(member)).toEqual({ ok: true });
+    expect(await send(chair, "meeting:join", { meetingId: meeting.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await send(member, "meeting:join", { meetingId: meeting.id })).toMatchObject({
+      ok: true,
+    });
+    const memberOnSecondNode = async () => {
+      const local = await nodes[1].realtime.meetings.io.local.fetchSockets();
+      const socket = local.find((one) => one.data.actor.userId === s.users.teamMember.id);
+      if (!socket) throw new Error("the member's socket is not on the second node");
+      return {
+        meetings: Object.keys(socket.data.meetings ?? {}),
+        familyRooms: [...socket.rooms].filter((room) => room.includes(s.family.id)),
+      };
+    };
+    const inMeeting = await memberOnSecondNode();
+    expect(inMeeting.meetings).toEqual([meeting.id]);
+    expect(inMeeting.familyRooms.length).toBeGreaterThan(0);
+
+    const ended = next(member, "meeting:ended");
+    expect(await send(chair, "meeting:end", { meetingId: meeting.id })).toMatchObject({ ok: true });
+    expect(await ended).toMatchObject({ meetingId: meeting.id });
+    await waitFor(async () => {
+      const after = await memberOnSecondNode();
+      return after.meetings.length === 0 && after.familyRooms.length === 0;
+    }, "the second node's socket to forget the ended meeting and leave the family's rooms");
+  });
+
   it("an access change published once closes the person's connections on every node", async () => {
     const s = await buildScenario(handle.db);
     const cookie = await cookieFor(handle.db, s.users.teamMember.id);

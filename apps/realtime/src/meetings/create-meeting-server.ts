@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from "node:http";
-import { type FamilyChangedEvent, Notice } from "@teamaround/domain";
+import { type FamilyChangedEvent, MeetingEmptied, Notice } from "@teamaround/domain";
 import { Server } from "socket.io";
 import { familyRoom, noticeRooms, userRoom } from "../rooms";
+import { forgetEndedMeeting } from "./events/meeting-end";
 import { registerMeetingEvents } from "./handle-event";
 import { allowRequestFrom, authenticateSocket } from "./handshake";
 import { afterDisconnect } from "./leave";
@@ -68,6 +69,15 @@ export function createMeetingServer(deps: MeetingServerDeps): MeetingServer {
     },
   };
 
+  // From other nodes, through the adapter: checked like anything that arrives.
+  io.on("meeting:emptied", (payload: unknown) => {
+    const parsed = MeetingEmptied.safeParse(payload);
+    if (!parsed.success) {
+      deps.logger.warn("realtime: a malformed meeting:emptied from another node was ignored");
+      return;
+    }
+    ctx.track(forgetEndedMeeting(io, parsed.data));
+  });
   io.use(authenticateSocket(deps));
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.actor.userId));

@@ -41,6 +41,8 @@ export interface MeetingServerConfig {
   trustedProxies?: ProxyTrust;
   /** Set only where the access re-check runs, which confirms what is cached; absent: no cache. */
   accessCache?: AccessCacheTimes;
+  /** Other nodes share the rooms through an adapter (Redis), so some news goes node to node. */
+  sharedAcrossNodes?: boolean;
 }
 
 export interface MeetingServerDeps {

@@ -8,6 +8,7 @@ import {
   ChatSendPayload,
   DecisionRecordPayload,
   HandLowerPayload,
+  type MeetingEmptied,
   MeetingRefPayload,
   type MeetingState,
   type Notice,
@@ -181,7 +182,14 @@ export interface ServerToClientEvents {
 }
 
 /** Nothing is sent between nodes but room broadcasts (the adapter carries those). */
-export type InterServerEvents = Record<never, never>;
+/**
+ * Between realtime nodes, through the Socket.io adapter: a meeting one node
+ * ended, so every node's sockets forget it. Checked against
+ * `MeetingEmptied` on arrival like any other message.
+ */
+export interface InterServerEvents {
+  "meeting:emptied": (payload: MeetingEmptied) => void;
+}
 
 /** What the server keeps on each socket; plain data, so other nodes can read it. */
 export interface SocketData {

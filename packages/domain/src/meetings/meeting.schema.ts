@@ -52,6 +52,10 @@ const meetingId = z.uuid({ message: "meetingId must be a UUID" });
 export const MeetingRefPayload = z.strictObject({ meetingId });
 export type MeetingRefPayload = z.infer<typeof MeetingRefPayload>;
 
+/** Node to node (see `InterServerEvents`): a meeting that ended, for every node's sockets to forget. */
+export const MeetingEmptied = z.strictObject({ meetingId, familyId: z.uuid() });
+export type MeetingEmptied = z.infer<typeof MeetingEmptied>;
+
 export const AgendaSetPayload = z.strictObject({
   meetingId,
   /** null clears the current item. */

@@ -1,7 +1,8 @@
 import { closeMeetingCall, endMeeting } from "@teamaround/db";
+import type { MeetingEmptied } from "@teamaround/domain";
 import { familyRoomsFor, lobbyRoom, meetingRoom } from "../../rooms";
 import { sourceOf } from "../audit";
-import type { MeetingContext, RoomEventHandler } from "../meeting-context";
+import type { MeetingIo, RoomEventHandler } from "../meeting-context";
 
 /**
  * `meeting:end`: the chair ends a live meeting. One transaction marks it
@@ -21,14 +22,23 @@ export const endMeetingEvent: RoomEventHandler<"meeting:end"> = async (
   const result = { meetingId, versionId: ended.versionId, hash: ended.hash };
   ctx.io.to([meetingRoom(meetingId), lobbyRoom(meetingId)]).emit("meeting:ended", result);
   ctx.io.in(lobbyRoom(meetingId)).socketsLeave(lobbyRoom(meetingId));
-  await emptyRoom(ctx, meetingId, familyId);
+  await forgetEndedMeeting(ctx.io, { meetingId, familyId });
+  // Every other node does the same for its own sockets.
+  if (ctx.config.sharedAcrossNodes)
+    ctx.io.serverSideEmit("meeting:emptied", { meetingId, familyId });
   return result;
 };
 
-/** Attendance is already closed by the end; sockets on this node forget the meeting and leave. */
-async function emptyRoom(ctx: MeetingContext, meetingId: string, familyId: string) {
-  const sockets = await ctx.io.in(meetingRoom(meetingId)).local.fetchSockets();
+/**
+ * Attendance is already closed by the end; sockets on this node forget the
+ * meeting and leave its room, and the family's rooms unless another meeting
+ * of the family holds them there. Without it a socket on another node kept
+ * the meeting in `socket.data` and the family's live notices after the end.
+ */
+export async function forgetEndedMeeting(io: MeetingIo, { meetingId, familyId }: MeetingEmptied) {
+  const sockets = await io.in(meetingRoom(meetingId)).local.fetchSockets();
   for (const socket of sockets) {
+    // Sockets fetched locally are the live sockets, so these changes hold.
     delete socket.data.meetings[meetingId];
     socket.leave(meetingRoom(meetingId));
     const stillInFamily = Object.values(socket.data.meetings).some((m) => m.familyId === familyId);
