@@ -56,6 +56,26 @@ describe.skipIf(!process.env.REDIS_URL)("two realtime nodes sharing Redis and th
     return client;
   };
 
+  /** A live meeting: its chair (the lead) connected to the first node, an invited member to the second. */
+  const liveMeetingOnBothNodes = async () => {
+    const s = await buildScenario(handle.db);
+    const meeting = await buildMeeting(handle.db, {
+      familyId: s.family.id,
+      chairUserId: s.users.lead.id,
+      state: "live",
+      invitedUserIds: [s.users.teamMember.id],
+    });
+    const lead = meetingClient(nodes[0].httpUrl, await cookieFor(handle.db, s.users.lead.id));
+    const member = meetingClient(
+      nodes[1].httpUrl,
+      await cookieFor(handle.db, s.users.teamMember.id),
+    );
+    sockets.push(lead, member);
+    expect(await connection(lead)).toEqual({ ok: true });
+    expect(await connection(member)).toEqual({ ok: true });
+    return { s, meeting, lead, member };
+  };
+
   it("clients on different nodes co-edit one document and converge", async () => {
     const s = await buildScenario(handle.db);
     const name = `plan:${s.family.id}`;
@@ -99,21 +119,7 @@ describe.skipIf(!process.env.REDIS_URL)("two realtime nodes sharing Redis and th
   });
 
   it("meeting presence spans both nodes through the Socket.io adapter", async () => {
-    const s = await buildScenario(handle.db);
-    const meeting = await buildMeeting(handle.db, {
-      familyId: s.family.id,
-      chairUserId: s.users.lead.id,
-      state: "live",
-      invitedUserIds: [s.users.teamMember.id],
-    });
-    const lead = meetingClient(nodes[0].httpUrl, await cookieFor(handle.db, s.users.lead.id));
-    const member = meetingClient(
-      nodes[1].httpUrl,
-      await cookieFor(handle.db, s.users.teamMember.id),
-    );
-    sockets.push(lead, member);
-    expect(await connection(lead)).toEqual({ ok: true });
-    expect(await connection(member)).toEqual({ ok: true });
+    const { s, meeting, lead, member } = await liveMeetingOnBothNodes();
     expect(await send(lead, "meeting:join", { meetingId: meeting.id })).toMatchObject({ ok: true });
     const both = next(lead, "presence:update", (p) => p.participants.length === 2);
     const joined = await send(member, "meeting:join", { meetingId: meeting.id });
@@ -125,21 +131,7 @@ describe.skipIf(!process.env.REDIS_URL)("two realtime nodes sharing Redis and th
   });
 
   it("a meeting ended on one node is forgotten by its sockets on the other", async () => {
-    const s = await buildScenario(handle.db);
-    const meeting = await buildMeeting(handle.db, {
-      familyId: s.family.id,
-      chairUserId: s.users.lead.id,
-      state: "live",
-      invitedUserIds: [s.users.teamMember.id],
-    });
-    const chair = meetingClient(nodes[0].httpUrl, await cookieFor(handle.db, s.users.lead.id));
-    const member = meetingClient(
-      nodes[1].httpUrl,
-      await cookieFor(handle.db, s.users.teamMember.id),
-    );
-    sockets.push(chair, member);
-    expect(await connection(chair)).toEqual({ ok: true });
-    expect(await connection(member)).toEqual({ ok: true });
+    const { s, meeting, lead: chair, member } = await liveMeetingOnBothNodes();
     expect(await send(chair, "meeting:join", { meetingId: meeting.id })).toMatchObject({
       ok: true,
     });
