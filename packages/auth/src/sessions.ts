@@ -1,5 +1,6 @@
 import {
   agencies,
+  builtOnce,
   type Executor,
   localAuthorities,
   meetingGuests,
@@ -7,7 +8,7 @@ import {
   users,
 } from "@teamaround/db";
 import type { Actor } from "@teamaround/domain";
-import { and, desc, eq, gt, gte, lt, lte, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, gte, lt, lte, ne, or, sql } from "drizzle-orm";
 import {
   actorOf,
   defaultSessionPolicy,
@@ -96,15 +97,9 @@ export async function createSession(
   return { token, session };
 }
 
-export async function validateSessionToken(
-  db: Executor,
-  token: string,
-  policy: SessionPolicy = defaultSessionPolicy,
-  now: Date = new Date(),
-): Promise<SessionValidationResult> {
-  if (!isWellFormedToken(token)) return null;
-  const sessionId = sessionIdFromToken(token);
-  const [row] = await db
+/** Every handshake and every meeting event reads this, so it is built once. */
+const sessionById = builtOnce((db) =>
+  db
     .select({
       session: sessions,
       user: users,
@@ -117,7 +112,19 @@ export async function validateSessionToken(
     .innerJoin(localAuthorities, eq(localAuthorities.id, users.authorityId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .leftJoin(meetingGuests, eq(meetingGuests.userId, users.id))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare("session_by_id"),
+);
+
+export async function validateSessionToken(
+  db: Executor,
+  token: string,
+  policy: SessionPolicy = defaultSessionPolicy,
+  now: Date = new Date(),
+): Promise<SessionValidationResult> {
+  if (!isWellFormedToken(token)) return null;
+  const sessionId = sessionIdFromToken(token);
+  const [row] = await sessionById(db).execute({ sessionId });
   if (!row) return null;
   const { session, user } = row;
   const agencyName = row.agencyName ?? row.guestOrganisation;

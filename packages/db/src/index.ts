@@ -1,3 +1,4 @@
+export * from "./built-once";
 export * from "./client";
 export * from "./migrate";
 export * from "./open-database";

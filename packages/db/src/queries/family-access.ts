@@ -1,5 +1,6 @@
 import type { Actor, FamilyAccess } from "@teamaround/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { builtOnce } from "../built-once";
 import type { Executor } from "../client";
 import { families, familyMembers, teamMemberships, users } from "../schema";
 import { inUuids } from "./array-params";
@@ -29,6 +30,28 @@ export async function leadLineManagers(
   return managers;
 }
 
+// Read on every Yjs handshake, meeting join and API request for a family: built once.
+const familyById = builtOnce((db) =>
+  db
+    .select()
+    .from(families)
+    .where(eq(families.id, sql.placeholder("familyId")))
+    .prepare("family_by_id"),
+);
+const teamRoleOf = builtOnce((db) =>
+  db
+    .select({ role: teamMemberships.role })
+    .from(teamMemberships)
+    .where(
+      and(
+        eq(teamMemberships.familyId, sql.placeholder("familyId")),
+        eq(teamMemberships.userId, sql.placeholder("userId")),
+        isNull(teamMemberships.removedAt),
+      ),
+    )
+    .prepare("team_role_of"),
+);
+
 /**
  * A family and how the actor stands towards it, or null when the family does
  * not exist. Callers answer a missing family exactly like one the actor may
@@ -39,18 +62,9 @@ export async function getFamilyAccess(
   actor: Actor,
   familyId: string,
 ): Promise<{ family: FamilyRow; access: FamilyAccess } | null> {
-  const [family] = await db.select().from(families).where(eq(families.id, familyId));
+  const [family] = await familyById(db).execute({ familyId });
   if (!family) return null;
-  const [membership] = await db
-    .select({ role: teamMemberships.role })
-    .from(teamMemberships)
-    .where(
-      and(
-        eq(teamMemberships.familyId, familyId),
-        eq(teamMemberships.userId, actor.userId),
-        isNull(teamMemberships.removedAt),
-      ),
-    );
+  const [membership] = await teamRoleOf(db).execute({ familyId, userId: actor.userId });
   const [member] =
     actor.role === "family_member"
       ? await db

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../client";
 import {
@@ -221,6 +221,29 @@ describe("recordRealtimeAudit", () => {
         event: "document.join",
         details: { access: "write" },
       }),
+    ]);
+  });
+
+  it("stores no details as SQL null, and details as a JSON object", async () => {
+    const { source, ref } = await liveMeeting();
+    const entry = { familyId: ref.familyId, resourceType: "document", resourceId: "plan:y" };
+    await recordRealtimeAudit(handle.db, source, { ...entry, event: "document.join" });
+    await recordRealtimeAudit(handle.db, source, {
+      ...entry,
+      event: "document.join",
+      details: { access: "read" },
+    });
+    const rows = await handle.db
+      .select({
+        isNull: sql<boolean>`${auditEvents.details} is null`,
+        type: sql<string | null>`jsonb_typeof(${auditEvents.details})`,
+      })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.familyId, ref.familyId), eq(auditEvents.resourceId, "plan:y")))
+      .orderBy(auditEvents.id);
+    expect(rows).toEqual([
+      { isNull: true, type: null },
+      { isNull: false, type: "object" },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Actor, AuditEventName } from "@teamaround/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { builtOnce } from "../built-once";
 import type { Database, Executor } from "../client";
 import {
   auditEvents,
@@ -32,7 +33,7 @@ export async function recordRealtimeAudit(
   source: RealtimeSource,
   entry: RealtimeAuditEntry,
 ): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await insertRealtimeAudit(tx).execute({
     actorId: source.actor.userId,
     actorRole: source.actor.role,
     event: entry.event,
@@ -41,9 +42,28 @@ export async function recordRealtimeAudit(
     resourceId: entry.resourceId,
     ipAddress: source.ipAddress,
     userAgent: source.userAgent,
-    details: entry.details ?? null,
+    // A bare placeholder, not the column's encoder, which would store JSON null for "no details".
+    details: entry.details ? JSON.stringify(entry.details) : null,
   });
 }
+
+/** One per Yjs connection and meeting join: built once. */
+const insertRealtimeAudit = builtOnce((db) =>
+  db
+    .insert(auditEvents)
+    .values({
+      actorId: sql.placeholder("actorId"),
+      actorRole: sql.placeholder("actorRole"),
+      event: sql.placeholder("event"),
+      familyId: sql.placeholder("familyId"),
+      resourceType: sql.placeholder("resourceType"),
+      resourceId: sql.placeholder("resourceId"),
+      ipAddress: sql.placeholder("ipAddress"),
+      userAgent: sql.placeholder("userAgent"),
+      details: sql`${sql.placeholder("details")}`,
+    })
+    .prepare("insert_realtime_audit"),
+);
 
 interface MeetingRef {
   meetingId: string;

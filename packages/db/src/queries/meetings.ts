@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { builtOnce } from "../built-once";
 import type { Executor } from "../client";
 import { meetingInvitees, meetings } from "../schema";
 
@@ -30,18 +31,34 @@ export async function getMeeting(
  * are given nothing but a meeting id (a socket joining a room): they must then
  * check the caller's access to the family the row names.
  */
+// Read for every meeting event (each chat message, each join): built once.
+const meetingById = builtOnce((db) =>
+  db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.id, sql.placeholder("meetingId")))
+    .prepare("meeting_by_id"),
+);
+const inviteesOf = builtOnce((db) =>
+  db
+    .select({ userId: meetingInvitees.userId, memberId: meetingInvitees.memberId })
+    .from(meetingInvitees)
+    .where(
+      and(
+        eq(meetingInvitees.meetingId, sql.placeholder("meetingId")),
+        eq(meetingInvitees.familyId, sql.placeholder("familyId")),
+      ),
+    )
+    .prepare("meeting_invitees_of"),
+);
+
 export async function findMeetingWithInvitees(
   db: Executor,
   meetingId: string,
 ): Promise<MeetingWithInvitees | null> {
-  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  const [meeting] = await meetingById(db).execute({ meetingId });
   if (!meeting) return null;
-  const invitees = await db
-    .select({ userId: meetingInvitees.userId, memberId: meetingInvitees.memberId })
-    .from(meetingInvitees)
-    .where(
-      and(eq(meetingInvitees.meetingId, meetingId), eq(meetingInvitees.familyId, meeting.familyId)),
-    );
+  const invitees = await inviteesOf(db).execute({ meetingId, familyId: meeting.familyId });
   return {
     meeting,
     invitedUserIds: invitees.flatMap((i) => (i.userId ? [i.userId] : [])),

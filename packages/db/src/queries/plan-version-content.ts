@@ -8,7 +8,8 @@ import {
   type VersionDocuments,
   type VersionSnapshots,
 } from "@teamaround/domain";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { builtOnce } from "../built-once";
 import type { Executor } from "../client";
 import {
   actions,
@@ -135,7 +136,13 @@ export async function listMeetingAttendance(db: Executor, familyId: string, meet
 
 /** The meeting's rows, oldest first, dates as ISO strings. */
 export async function listMeetingChat(db: Executor, familyId: string, meetingId: string) {
-  const rows = await db
+  const rows = await meetingChatOf(db).execute({ familyId, meetingId });
+  return rows.map((r) => ({ ...r, sentAt: iso(r.sentAt) }));
+}
+
+// Both lists are read by everyone joining a meeting: built once.
+const meetingChatOf = builtOnce((db) =>
+  db
     .select({
       id: meetingChatMessages.id,
       authorUserId: meetingChatMessages.authorUserId,
@@ -146,15 +153,16 @@ export async function listMeetingChat(db: Executor, familyId: string, meetingId:
     .from(meetingChatMessages)
     .innerJoin(users, eq(users.id, meetingChatMessages.authorUserId))
     .where(
-      and(eq(meetingChatMessages.familyId, familyId), eq(meetingChatMessages.meetingId, meetingId)),
+      and(
+        eq(meetingChatMessages.familyId, sql.placeholder("familyId")),
+        eq(meetingChatMessages.meetingId, sql.placeholder("meetingId")),
+      ),
     )
-    .orderBy(asc(meetingChatMessages.sentAt), asc(meetingChatMessages.id));
-  return rows.map((r) => ({ ...r, sentAt: iso(r.sentAt) }));
-}
-
-/** The meeting's rows, oldest first, dates as ISO strings. */
-export async function listMeetingDecisions(db: Executor, familyId: string, meetingId: string) {
-  const rows = await db
+    .orderBy(asc(meetingChatMessages.sentAt), asc(meetingChatMessages.id))
+    .prepare("meeting_chat_of"),
+);
+const meetingDecisionsOf = builtOnce((db) =>
+  db
     .select({
       id: meetingDecisions.id,
       text: meetingDecisions.text,
@@ -164,7 +172,18 @@ export async function listMeetingDecisions(db: Executor, familyId: string, meeti
     })
     .from(meetingDecisions)
     .innerJoin(users, eq(users.id, meetingDecisions.recordedBy))
-    .where(and(eq(meetingDecisions.familyId, familyId), eq(meetingDecisions.meetingId, meetingId)))
-    .orderBy(asc(meetingDecisions.recordedAt), asc(meetingDecisions.id));
+    .where(
+      and(
+        eq(meetingDecisions.familyId, sql.placeholder("familyId")),
+        eq(meetingDecisions.meetingId, sql.placeholder("meetingId")),
+      ),
+    )
+    .orderBy(asc(meetingDecisions.recordedAt), asc(meetingDecisions.id))
+    .prepare("meeting_decisions_of"),
+);
+
+/** The meeting's rows, oldest first, dates as ISO strings. */
+export async function listMeetingDecisions(db: Executor, familyId: string, meetingId: string) {
+  const rows = await meetingDecisionsOf(db).execute({ familyId, meetingId });
   return rows.map((r) => ({ ...r, recordedAt: iso(r.recordedAt) }));
 }
