@@ -9,7 +9,7 @@ import { GeneratorPool } from "./load/generator-pool";
 import { runLoad } from "./load/run-load";
 import { type BenchOptions, readOptions, usage } from "./options";
 import { printReport } from "./print";
-import { buildReport } from "./report";
+import { buildReport, type ConnectPhase } from "./report";
 import { type ServerProcess, startServerProcess } from "./server-process";
 
 const resultsDir = fileURLToPath(new URL("../../results/", import.meta.url));
@@ -53,6 +53,33 @@ async function heapSnapshot(server: ServerProcess, options: BenchOptions, when: 
   say(`server heap snapshot ${when}: ${await server.request({ type: "heapSnapshot", dir })}`);
 }
 
+/** How long every client took to connect and sync, and what that cost the server and the generator. */
+async function measureConnect(
+  server: ServerProcess,
+  profileDir: string | null,
+  connectAll: () => Promise<void>,
+): Promise<ConnectPhase> {
+  const before = await server.request({ type: "sample", gc: false });
+  const generatorBefore = process.cpuUsage();
+  if (profileDir) await server.request({ type: "profileStart" });
+  const started = performance.now();
+  await connectAll();
+  const seconds = (performance.now() - started) / 1000;
+  const profilePath = profileDir
+    ? await server.request({ type: "profileStop", dir: profileDir })
+    : null;
+  const after = await server.request({ type: "sample", gc: false });
+  const generatorCpu = process.cpuUsage(generatorBefore);
+  const cpuSeconds = (cpu: NodeJS.CpuUsage) => (cpu.user + cpu.system) / 1e6;
+  return {
+    seconds,
+    serverCpuSeconds: cpuSeconds(after.cpu) - cpuSeconds(before.cpu),
+    serverEventLoopUtilization: after.eventLoopUtilization,
+    generatorCpuSeconds: cpuSeconds(generatorCpu),
+    profilePath,
+  };
+}
+
 async function bench(server: ServerProcess, options: BenchOptions, profileDir: string | null) {
   say(`seeding ${options.rooms} rooms × ${options.clients} people`);
   const rooms = await server.request({
@@ -68,9 +95,10 @@ async function bench(server: ServerProcess, options: BenchOptions, profileDir: s
     options.generatorThreads,
   );
   try {
-    const connectStarted = performance.now();
-    await generators.connect((n) => say(`connected ${n}/${rooms.length} rooms`));
-    const connectSeconds = (performance.now() - connectStarted) / 1000;
+    const connect = await measureConnect(server, profileDir, () =>
+      generators.connect((n) => say(`connected ${n}/${rooms.length} rooms`)),
+    );
+    if (connect.profilePath) say(`server CPU profile of connecting: ${connect.profilePath}`);
     await sleep(2000);
     const justConnected = await server.request({ type: "sample", gc: true });
     say(`warm-up ${options.warmupSeconds} s, then measuring ${options.seconds} s`);
@@ -91,7 +119,7 @@ async function bench(server: ServerProcess, options: BenchOptions, profileDir: s
     const cold = await coldLoads(server, options);
     return buildReport({
       options,
-      connectSeconds,
+      connect,
       memory: { before, connected: justConnected, loaded },
       window,
       recorders: { edits: results.edits, chat: results.chat },

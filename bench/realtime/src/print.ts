@@ -13,6 +13,10 @@ function rows(report: Report): [string, string][] {
       "rooms × clients",
       `${rooms.rooms} × ${rooms.clientsPerRoom} (${rooms.yjsConnections} Yjs + as many socket.io), connected in ${rooms.connectSeconds} s`,
     ],
+    [
+      "while connecting",
+      `server CPU ${rooms.connectServerCpuSeconds} s (event loop ${Math.round(rooms.connectServerEventLoopUtilization * 100)}% busy), generator CPU ${rooms.connectGeneratorCpuSeconds} s`,
+    ],
     ["window", `${edits.windowSeconds} s after ${report.options.warmupSeconds} s warm-up`],
     ["edits/s sent (clients)", String(edits.sentPerSecond)],
     ["edits/s accepted (server)", String(edits.acceptedPerSecond)],

@@ -53,10 +53,21 @@ function roundDistribution(d: Distribution): Distribution {
   };
 }
 
+/** The ramp-up: every client connected, authenticated, synced (and in its meeting). */
+export interface ConnectPhase {
+  seconds: number;
+  serverCpuSeconds: number;
+  /** The server's event loop over the ramp-up (0–1). */
+  serverEventLoopUtilization: number;
+  /** The whole load-generator process, every thread. */
+  generatorCpuSeconds: number;
+  profilePath: string | null;
+}
+
 /** Everything measured, as written to the JSON file. */
 export function buildReport(input: {
   options: BenchOptions;
-  connectSeconds: number;
+  connect: ConnectPhase;
   memory: MemorySamples;
   window: LoadWindow;
   recorders: { edits: RecordedFanOut; chat: RecordedFanOut };
@@ -92,7 +103,10 @@ export function buildReport(input: {
       rooms: options.rooms,
       clientsPerRoom: options.clients,
       yjsConnections: end.stats.connections,
-      connectSeconds: round(input.connectSeconds),
+      connectSeconds: round(input.connect.seconds),
+      connectServerCpuSeconds: round(input.connect.serverCpuSeconds, 2),
+      connectServerEventLoopUtilization: round(input.connect.serverEventLoopUtilization, 3),
+      connectGeneratorCpuSeconds: round(input.connect.generatorCpuSeconds, 2),
     },
     edits: {
       windowSeconds: round(serverSeconds, 2),
