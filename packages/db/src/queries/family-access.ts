@@ -1,4 +1,4 @@
-import type { Actor, FamilyAccess } from "@teamaround/domain";
+import type { Actor, FamilyAccess, TeamRole } from "@teamaround/domain";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { builtOnce } from "../built-once";
 import type { Executor } from "../client";
@@ -30,27 +30,29 @@ export async function leadLineManagers(
   return managers;
 }
 
-// Read on every Yjs handshake, meeting join and API request for a family: built once.
-const familyById = builtOnce((db) =>
-  db
-    .select()
-    .from(families)
-    .where(eq(families.id, sql.placeholder("familyId")))
-    .prepare("family_by_id"),
-);
-const teamRoleOf = builtOnce((db) =>
-  db
+// Read on every Yjs handshake, meeting event and API request for a family:
+// built once, and one round trip (the person's team role as a subquery).
+const familyWithTeamRole = builtOnce((db) => {
+  const teamRole = db
     .select({ role: teamMemberships.role })
     .from(teamMemberships)
     .where(
       and(
-        eq(teamMemberships.familyId, sql.placeholder("familyId")),
+        eq(teamMemberships.familyId, families.id),
         eq(teamMemberships.userId, sql.placeholder("userId")),
         isNull(teamMemberships.removedAt),
       ),
     )
-    .prepare("team_role_of"),
-);
+    .limit(1);
+  return db
+    .select({
+      family: families,
+      teamRole: sql<TeamRole | null>`(${teamRole})`,
+    })
+    .from(families)
+    .where(eq(families.id, sql.placeholder("familyId")))
+    .prepare("family_with_team_role");
+});
 
 /**
  * A family and how the actor stands towards it, or null when the family does
@@ -62,9 +64,9 @@ export async function getFamilyAccess(
   actor: Actor,
   familyId: string,
 ): Promise<{ family: FamilyRow; access: FamilyAccess } | null> {
-  const [family] = await familyById(db).execute({ familyId });
-  if (!family) return null;
-  const [membership] = await teamRoleOf(db).execute({ familyId, userId: actor.userId });
+  const [found] = await familyWithTeamRole(db).execute({ familyId, userId: actor.userId });
+  if (!found) return null;
+  const { family } = found;
   const [member] =
     actor.role === "family_member"
       ? await db
@@ -86,7 +88,7 @@ export async function getFamilyAccess(
       familyId,
       familyStatus: family.status,
       owningAgencyId: family.owningAgencyId,
-      teamRole: membership?.role ?? null,
+      teamRole: found.teamRole,
       familyMemberId: member?.id ?? null,
       familyMemberParentalResponsibility: member?.pr ?? false,
       leadLineManagerId:

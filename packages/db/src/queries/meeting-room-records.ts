@@ -70,27 +70,39 @@ interface MeetingRef {
   familyId: string;
 }
 
-/** One attendance row per join, audited as `meeting.join` in the same transaction. */
+/**
+ * One attendance row per join with its `meeting.join` audit event, in one
+ * statement (a data-modifying CTE, like the chat message's): one round trip
+ * and one commit for each person joining.
+ */
 export async function insertAttendance(
-  db: Database,
+  db: Executor,
   source: RealtimeSource,
   input: MeetingRef & { joinedAt: Date },
 ): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(meetingAttendance)
-      .values({ ...input, userId: source.actor.userId })
-      .returning({ id: meetingAttendance.id });
-    if (!row) throw new Error("attendance not recorded");
-    await recordRealtimeAudit(tx, source, {
-      event: "meeting.join",
-      familyId: input.familyId,
-      resourceType: "meeting",
-      resourceId: input.meetingId,
-      details: { attendanceId: row.id },
-    });
-    return row;
-  });
+  const { actor } = source;
+  const [row] = await executeRows<{ id: string }>(
+    db,
+    sql`with attendance as (
+        insert into ${meetingAttendance} (meeting_id, family_id, user_id, joined_at)
+        values (${input.meetingId}::uuid, ${input.familyId}::uuid, ${actor.userId}::uuid,
+          ${input.joinedAt.toISOString()}::timestamptz)
+        returning id
+      ),
+      audited as (
+        insert into ${auditEvents}
+          (actor_id, actor_role, event, family_id, resource_type, resource_id,
+           ip_address, user_agent, details)
+        select ${actor.userId}::uuid, ${actor.role}::user_role, 'meeting.join',
+          ${input.familyId}::uuid, 'meeting', ${input.meetingId}::text,
+          ${source.ipAddress}, ${source.userAgent},
+          jsonb_build_object('attendanceId', attendance.id::text)
+        from attendance
+      )
+      select id::text as id from attendance`,
+  );
+  if (!row) throw new Error("attendance not recorded");
+  return row;
 }
 
 /**

@@ -26,42 +26,37 @@ export async function getMeeting(
   return row ?? null;
 }
 
+// Read for every meeting event (each chat message, each join): built once, one
+// round trip. Invitees are matched on the meeting's own family, as they are stored.
+// The meeting's columns stay inside and(): at the top of a one-table select
+// drizzle writes a column's bare name, which in the subquery would mean the
+// invitee's.
+const meetingWithInvitees = builtOnce((db) => {
+  const invited = (column: typeof meetingInvitees.userId | typeof meetingInvitees.memberId) =>
+    sql<string[]>`array(select ${column}::text from ${meetingInvitees} where ${and(
+      eq(meetingInvitees.meetingId, meetings.id),
+      eq(meetingInvitees.familyId, meetings.familyId),
+    )} and ${column} is not null order by ${meetingInvitees.id})`;
+  return db
+    .select({
+      meeting: meetings,
+      invitedUserIds: invited(meetingInvitees.userId),
+      invitedMemberIds: invited(meetingInvitees.memberId),
+    })
+    .from(meetings)
+    .where(eq(meetings.id, sql.placeholder("meetingId")))
+    .prepare("meeting_with_invitees");
+});
+
 /**
  * A meeting found by its id alone, with who is invited. Only for callers that
  * are given nothing but a meeting id (a socket joining a room): they must then
  * check the caller's access to the family the row names.
  */
-// Read for every meeting event (each chat message, each join): built once.
-const meetingById = builtOnce((db) =>
-  db
-    .select()
-    .from(meetings)
-    .where(eq(meetings.id, sql.placeholder("meetingId")))
-    .prepare("meeting_by_id"),
-);
-const inviteesOf = builtOnce((db) =>
-  db
-    .select({ userId: meetingInvitees.userId, memberId: meetingInvitees.memberId })
-    .from(meetingInvitees)
-    .where(
-      and(
-        eq(meetingInvitees.meetingId, sql.placeholder("meetingId")),
-        eq(meetingInvitees.familyId, sql.placeholder("familyId")),
-      ),
-    )
-    .prepare("meeting_invitees_of"),
-);
-
 export async function findMeetingWithInvitees(
   db: Executor,
   meetingId: string,
 ): Promise<MeetingWithInvitees | null> {
-  const [meeting] = await meetingById(db).execute({ meetingId });
-  if (!meeting) return null;
-  const invitees = await inviteesOf(db).execute({ meetingId, familyId: meeting.familyId });
-  return {
-    meeting,
-    invitedUserIds: invitees.flatMap((i) => (i.userId ? [i.userId] : [])),
-    invitedMemberIds: invitees.flatMap((i) => (i.memberId ? [i.memberId] : [])),
-  };
+  const [found] = await meetingWithInvitees(db).execute({ meetingId });
+  return found ?? null;
 }

@@ -82,8 +82,10 @@ async function admit(
 }
 
 async function roomState(ctx: MeetingContext, meeting: MeetingRow): Promise<MeetingRoomState> {
-  const chat = await listMeetingChat(ctx.db, meeting.familyId, meeting.id);
-  const decisions = await listMeetingDecisions(ctx.db, meeting.familyId, meeting.id);
+  const [chat, decisions] = await Promise.all([
+    listMeetingChat(ctx.db, meeting.familyId, meeting.id),
+    listMeetingDecisions(ctx.db, meeting.familyId, meeting.id),
+  ]);
   return {
     meetingId: meeting.id,
     familyId: meeting.familyId,
