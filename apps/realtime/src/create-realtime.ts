@@ -63,6 +63,8 @@ export interface RealtimeStats {
   /** Open sockets, including those still being admitted. */
   connections: number;
   loadedDocuments: number;
+  /** Loaded documents holding their shadow copy now (a writer sent an update in the last `shadowIdleMs`). */
+  shadowCopies: number;
   /** Documents loaded from storage since start (a reload after an unload counts again). */
   documentLoads: number;
   updatesAccepted: number;
@@ -154,6 +156,7 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
     stats: () => ({
       connections: collab.connectionCount,
       loadedDocuments: collab.registry.size,
+      shadowCopies: collab.registry.shadowCopies,
       ...collab.counters,
       commits: collab.committer.commits,
       pendingUpdates: collab.pending.updates,

@@ -28,11 +28,32 @@ export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<LoadedDocument>>();
   private readonly compactions = new Set<Promise<void>>();
   private closed = false;
+  private readonly shadowSweep: NodeJS.Timeout;
 
-  constructor(private readonly deps: RegistryDeps) {}
+  constructor(private readonly deps: RegistryDeps) {
+    const every = Math.max(1_000, deps.limits.shadowIdleMs / 2);
+    this.shadowSweep = setInterval(() => this.releaseIdleShadows(), every);
+    this.shadowSweep.unref();
+  }
+
+  /** Drops the shadow copies of documents no client has written to for `shadowIdleMs`; answers how many. */
+  releaseIdleShadows(now = Date.now()): number {
+    let released = 0;
+    const before = now - this.deps.limits.shadowIdleMs;
+    for (const document of this.loaded.values()) {
+      if (document.releaseIdleShadow(before)) released++;
+    }
+    return released;
+  }
 
   get size(): number {
     return this.loaded.size;
+  }
+
+  get shadowCopies(): number {
+    let held = 0;
+    for (const document of this.loaded.values()) if (document.holdsShadow) held++;
+    return held;
   }
 
   get(name: string): LoadedDocument | undefined {
@@ -72,6 +93,7 @@ export class DocumentRegistry {
   /** Shutdown: waits for running compactions and loads, then unloads every document. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.shadowSweep);
     await Promise.allSettled([...this.compactions, ...this.loading.values()]);
     for (const document of this.loaded.values()) {
       if (document.unloadTimer) clearTimeout(document.unloadTimer);

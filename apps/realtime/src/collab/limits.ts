@@ -14,6 +14,8 @@ export interface RealtimeLimits {
   maxQueuedMessages: number;
   /** How long a document stays in memory after its last connection leaves. */
   unloadDelayMs: number;
+  /** How long a loaded document keeps its shadow copy after the last client update (see shadow-document.ts). */
+  shadowIdleMs: number;
   /**
    * Updates accepted but not yet stored, across all documents (the database is
    * slow or unreachable): past either bound a writer's next update is refused
@@ -38,6 +40,7 @@ export const defaultLimits: RealtimeLimits = {
   handshakeTimeoutMs: 10_000,
   maxQueuedMessages: 100,
   unloadDelayMs: 30_000,
+  shadowIdleMs: 60_000,
   maxPendingUpdates: 50_000,
   maxPendingBytes: 64 * 1024 * 1024,
   maxBufferedBytes: 32 * 1024 * 1024,

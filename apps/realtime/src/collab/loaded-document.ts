@@ -15,6 +15,11 @@ import type { DocumentRelay } from "./relay";
 import { ShadowDocument } from "./shadow-document";
 import { binaryFrame } from "./websocket-frame";
 
+/** No structs and an empty delete set: what a client with nothing new sends in sync step 2. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
 /** Transaction origin of updates that arrived from another node through the relay. */
 export const relayOrigin = Symbol("relay");
 
@@ -86,6 +91,15 @@ export class LoadedDocument {
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
+  /** Drops the shadow copy when no client's update needed it since `before`; true if it did. */
+  releaseIdleShadow(before: number): boolean {
+    return this.shadow.releaseIfIdle(before);
+  }
+
+  get holdsShadow(): boolean {
+    return this.shadow.held;
+  }
+
   get hasUnstoredUpdates(): boolean {
     return this.durableSeq < this.appliedSeq;
   }
@@ -124,7 +138,8 @@ export class LoadedDocument {
    */
   applyFromConnection(connection: Connection, update: Uint8Array): ApplyResult {
     if (this.hooks.pending.full) return "busy";
-    if (this.shadow.tryUpdate(update) !== null) return "rejected";
+    // An update that carries nothing (a new client's answer to sync) needs no copy built to check it.
+    if (!isEmptyUpdate(update) && this.shadow.tryUpdate(update) !== null) return "rejected";
     const pendingBefore = this.pending();
     this.applying = true;
     this.captured = [];

@@ -132,4 +132,43 @@ describe("the shadow copy", () => {
       { numRuns: 500 },
     );
   });
+
+  it("is built when a client's update needs it, and dropped when clients stop writing", () => {
+    const doc = new Y.Doc();
+    write(doc, 0, "What is working well", "plan");
+    const shadow = new ShadowDocument("plan", doc);
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== "client") shadow.mirror(update);
+    });
+    expect(shadow.held).toBe(false);
+    // The server writes while no copy is held: nothing to mirror, nothing built.
+    write(doc, "end", " at school", "plan");
+    expect(shadow.held).toBe(false);
+
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(client);
+    write(client, "end", " and at home", "plan");
+    const edit = Y.encodeStateAsUpdate(client, before);
+    expect(shadow.tryUpdate(edit)).toBeNull();
+    expect(shadow.held).toBe(true);
+    Y.applyUpdate(doc, edit, "client");
+
+    const used = Date.now();
+    expect(shadow.releaseIfIdle(used - 1_000)).toBe(false);
+    expect(shadow.held).toBe(true);
+    expect(shadow.releaseIfIdle(used + 1)).toBe(true);
+    expect(shadow.held).toBe(false);
+
+    // Rebuilt from the real document, the copy still refuses what the schema forbids…
+    const stranger = new Y.Doc();
+    stranger.getMap("not-a-section").set("x", 1);
+    expect(shadow.tryUpdate(Y.encodeStateAsUpdate(stranger))).not.toBeNull();
+    expect(shadow.held).toBe(false);
+    // …and takes the next edit on top of everything the document holds.
+    const next = Y.encodeStateVector(client);
+    write(client, 0, "Now: ", "plan");
+    expect(shadow.tryUpdate(Y.encodeStateAsUpdate(client, next))).toBeNull();
+    expect(shadow.held).toBe(true);
+  });
 });

@@ -8,48 +8,69 @@ import * as Y from "yjs";
  * harms only the copy, which is rebuilt from the real document; the real one
  * never sees it, so it is never stored or relayed. The schema check reads
  * only the types the update's transaction changed and the content it created.
+ *
+ * The copy is built when a client's update first needs it and dropped again
+ * when clients have sent none for a while (`releaseIfIdle`): a document that
+ * is only read — most of them, most of the time — holds one Y.Doc, not two.
  */
 export class ShadowDocument {
-  private copy: Y.Doc;
+  private copy: Y.Doc | null = null;
+  /** `Date.now()` when a client's update last went through the copy. */
+  private lastUsedAt = 0;
 
   constructor(
     private readonly kind: DocumentKind,
     private readonly source: Y.Doc,
-  ) {
-    this.copy = this.rebuild();
+  ) {}
+
+  /** Whether the copy is in memory now. */
+  get held(): boolean {
+    return this.copy !== null;
   }
 
   /** Null when the update applied and the document conforms; otherwise why not (the copy is restored). */
   tryUpdate(update: Uint8Array): string | null {
+    this.copy ??= this.rebuild();
+    this.lastUsedAt = Date.now();
+    const copy = this.copy;
     let problem: string | null = null;
     try {
-      Y.transact(this.copy, (transaction) => {
-        Y.applyUpdate(this.copy, update);
-        problem = checkTransaction(this.kind, this.copy, transaction);
+      Y.transact(copy, (transaction) => {
+        Y.applyUpdate(copy, update);
+        problem = checkTransaction(this.kind, copy, transaction);
       });
     } catch {
       problem = "malformed update";
     }
-    if (problem !== null) this.reset();
+    if (problem !== null) this.release();
     return problem;
   }
 
-  /** Keeps the copy level with an update the real document took another way (relay, server). */
+  /** Keeps a copy in memory level with an update the real document took another way (relay, server). */
   mirror(update: Uint8Array): void {
+    if (!this.copy) return;
     try {
       Y.applyUpdate(this.copy, update);
     } catch {
-      this.reset();
+      this.release();
     }
   }
 
-  destroy(): void {
-    this.copy.destroy();
+  /** Drops the copy if no client's update used it since `before` (ms since the epoch). */
+  releaseIfIdle(before: number): boolean {
+    if (!this.copy || this.lastUsedAt >= before) return false;
+    this.release();
+    return true;
   }
 
-  private reset(): void {
-    this.copy.destroy();
-    this.copy = this.rebuild();
+  destroy(): void {
+    this.release();
+  }
+
+  /** The next client update rebuilds the copy from the real document. */
+  private release(): void {
+    this.copy?.destroy();
+    this.copy = null;
   }
 
   private rebuild(): Y.Doc {
