@@ -32,6 +32,7 @@ export function printComparison(
         "idle RSS MiB",
         "RSS KiB/room",
         "heap KiB/room",
+        "edited",
       ],
       summaries.map((s) => [
         s.kind,
@@ -46,6 +47,7 @@ export function printComparison(
         text(s.idleRssMiB),
         text(s.rssPerRoomKiB),
         text(s.heapPerRoomKiB),
+        text(s.heapPerEditedRoomKiB),
       ]),
     ),
   );
@@ -55,7 +57,7 @@ export function printComparison(
     lines.push("", "Teamaround ÷ peer (above 1: Teamaround slower or bigger)", "");
     lines.push(
       ...table(
-        ["peer", "p50", "p95", "p99", "µs/delivery", "idle RSS", "RSS/room", "heap/room"],
+        ["peer", "p50", "p95", "p99", "µs/delivery", "idle RSS", "RSS/room", "heap/room", "edited"],
         peers.map((peer) => {
           const r = ratios(ours, peer);
           return [
@@ -67,6 +69,7 @@ export function printComparison(
             text(r.idleRss),
             text(r.rssPerRoom),
             text(r.heapPerRoom),
+            text(r.heapPerEditedRoom),
           ];
         }),
       ),

@@ -27,8 +27,8 @@ export function summarise(kind: ServerKind, cycles: readonly CycleResult[], room
   const expected = sum((c) => c.expectedDeliveries);
   const cpu = sum((c) => c.cpuMicros);
   const seconds = sum((c) => c.windowSeconds);
-  const perRoom = (c: CycleResult, key: "rss" | "heapUsed") =>
-    (c.memory.connected.memory[key] - c.memory.before.memory[key]) / rooms / KiB;
+  const perRoom = (c: CycleResult, key: "rss" | "heapUsed", when: "connected" | "loaded") =>
+    (c.memory[when].memory[key] - c.memory.before.memory[key]) / rooms / KiB;
   return {
     kind,
     rounds: all.length,
@@ -43,8 +43,10 @@ export function summarise(kind: ServerKind, cycles: readonly CycleResult[], room
     cpuMicrosPerDelivery: expected > 0 ? round(cpu / expected, 2) : null,
     idleRssMiB: round(median(all.map((c) => c.memory.before.memory.rss)) / MiB),
     idleHeapMiB: round(median(all.map((c) => c.memory.before.memory.heapUsed)) / MiB),
-    rssPerRoomKiB: round(median(all.map((c) => perRoom(c, "rss")))),
-    heapPerRoomKiB: round(median(all.map((c) => perRoom(c, "heapUsed")))),
+    rssPerRoomKiB: round(median(all.map((c) => perRoom(c, "rss", "connected")))),
+    heapPerRoomKiB: round(median(all.map((c) => perRoom(c, "heapUsed", "connected")))),
+    /** After the window, every room still connected and just edited (a full GC first). */
+    heapPerEditedRoomKiB: round(median(all.map((c) => perRoom(c, "heapUsed", "loaded")))),
     connectSeconds: round(median(all.map((c) => c.connectSeconds))),
     generatorPercentOfOneCore: round((sum((c) => c.generatorCpuMicros) / 1e6 / seconds) * 100),
     unexpectedCloses: sum((c) => c.unexpectedCloses),
@@ -66,5 +68,6 @@ export function ratios(teamaround: ServerSummary, peer: ServerSummary) {
     idleRss: ratio(teamaround.idleRssMiB, peer.idleRssMiB),
     rssPerRoom: ratio(teamaround.rssPerRoomKiB, peer.rssPerRoomKiB),
     heapPerRoom: ratio(teamaround.heapPerRoomKiB, peer.heapPerRoomKiB),
+    heapPerEditedRoom: ratio(teamaround.heapPerEditedRoomKiB, peer.heapPerEditedRoomKiB),
   };
 }
