@@ -72,6 +72,9 @@ export interface RealtimeStats {
   droppedWrites: number;
   /** Group commits (batches of updates) written. */
   commits: number;
+  /** Counts, in `histogramBoundsMs` buckets, of each batch's commit time and of each update's accepted → stored. */
+  commitMs: number[];
+  storeDelayMs: number[];
   /** Updates accepted and not yet stored (bounded: `maxPendingUpdates`, `maxPendingBytes`). */
   pendingUpdates: number;
   compactions: number;
@@ -159,6 +162,8 @@ export function createRealtime(deps: RealtimeDeps): Realtime {
       shadowCopies: collab.registry.shadowCopies,
       ...collab.counters,
       commits: collab.committer.commits,
+      commitMs: [...collab.committer.commitTimes.counts],
+      storeDelayMs: [...collab.committer.storeDelays.counts],
       pendingUpdates: collab.pending.updates,
       accessRecheck: { ...recheck.stats },
     }),

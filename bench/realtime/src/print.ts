@@ -27,10 +27,18 @@ function rows(report: Report): [string, string][] {
       "server CPU",
       `${server.cpuPercentOfOneCore}% of one core (${Math.round((100 * server.cpuSystemMicros) / server.cpuMicros)}% in the kernel), event loop ${Math.round(server.eventLoopUtilization * 100)}% busy`,
     ],
+    [
+      "server event-loop delay ms",
+      `p50 ${server.eventLoopDelayMs.p50}  p99 ${server.eventLoopDelayMs.p99}  max ${server.eventLoopDelayMs.max}`,
+    ],
     ["server CPU µs / delivered update", String(server.cpuMicrosPerDeliveredUpdate)],
     [
       "group commits/s",
       `${server.commitsPerSecond} (${server.updatesPerCommit} updates each, one every ${Math.round(1000 / server.commitsPerSecond)} ms)`,
+    ],
+    [
+      "durable path ms (bucket bounds)",
+      `each update accepted → stored p50 ≤ ${server.storeDelayMs.p50}, p99 ≤ ${server.storeDelayMs.p99}; each commit p50 ≤ ${server.commitMs.p50}, p99 ≤ ${server.commitMs.p99}`,
     ],
     [
       "server memory MiB (rss/heap)",

@@ -49,6 +49,8 @@ export interface ServerSample {
   /** V8's heap spaces: committed (`space_size`) against used, to see where RSS beyond the used heap sits. */
   heapSpaces: { name: string; sizeKiB: number; usedKiB: number }[];
   stats: RealtimeStats;
+  /** How late timers ran since the previous sample (1 ms resolution): the loop's stalls. */
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
   /** Event-loop utilisation since the previous sample (0–1). */
   eventLoopUtilization: number;
   dbKind: "pglite" | "postgres";

@@ -1,4 +1,5 @@
 import { cpus, totalmem } from "node:os";
+import { histogramQuantile } from "@teamaround/realtime";
 import type { ColdLoadResult } from "./cold-load";
 import type { RecordedFanOut } from "./load/generator-protocol";
 import { type Distribution, distribution } from "./load/latency";
@@ -51,6 +52,11 @@ function roundDistribution(d: Distribution): Distribution {
     max: round(d.max),
     mean: round(d.mean),
   };
+}
+
+function quantilesBetween(before: readonly number[], after: readonly number[]) {
+  const counts = after.map((n, i) => n - (before[i] ?? 0));
+  return { p50: histogramQuantile(counts, 0.5), p99: histogramQuantile(counts, 0.99) };
 }
 
 /** The ramp-up: every client connected, authenticated, synced (and in its meeting). */
@@ -130,7 +136,11 @@ export function buildReport(input: {
       cpuPercentOfOneCore: round((cpuMicros / 1e6 / serverSeconds) * 100),
       cpuMicrosPerDeliveredUpdate: perDelivered === null ? null : round(perDelivered, 2),
       eventLoopUtilization: round(end.eventLoopUtilization, 3),
+      eventLoopDelayMs: end.eventLoopDelayMs,
       commitsPerSecond: round(commits / serverSeconds),
+      /** Bucket bounds (ms) under which half and 99 % of the window's commits fell, and of its updates' accepted → stored. */
+      commitMs: quantilesBetween(start.stats.commitMs, end.stats.commitMs),
+      storeDelayMs: quantilesBetween(start.stats.storeDelayMs, end.stats.storeDelayMs),
       updatesPerCommit: commits > 0 ? round(accepted / commits, 2) : null,
       memoryMiB: Object.fromEntries(
         (["before", "connected", "loaded"] as const).map((when) => [

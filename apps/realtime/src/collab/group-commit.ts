@@ -1,7 +1,10 @@
+import { performance } from "node:perf_hooks";
 import type { DocumentStore, PendingUpdate } from "./store";
+import { TimeHistogram } from "./time-histogram";
 
 interface Waiting {
   entry: PendingUpdate;
+  queuedAt: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -19,12 +22,16 @@ export class GroupCommit {
   private idleWaiters: (() => void)[] = [];
   /** Batches committed, for benchmarks. */
   commits = 0;
+  /** How long each batch took to commit. */
+  readonly commitTimes = new TimeHistogram();
+  /** For each update, from accepted to stored: the wait for its batch to start, then the commit. */
+  readonly storeDelays = new TimeHistogram();
 
   constructor(private readonly store: DocumentStore) {}
 
   append(entry: PendingUpdate): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry, queuedAt: performance.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -54,12 +61,18 @@ export class GroupCommit {
       return;
     }
     this.writing = true;
+    const started = performance.now();
     void this.store
       .store(batch.map((w) => w.entry))
       .then(
         () => {
           this.commits++;
-          for (const waiting of batch) waiting.resolve();
+          const stored = performance.now();
+          this.commitTimes.record(stored - started);
+          for (const waiting of batch) {
+            this.storeDelays.record(stored - waiting.queuedAt);
+            waiting.resolve();
+          }
         },
         (error: unknown) => {
           for (const waiting of batch) waiting.reject(error);

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { getHeapSpaceStatistics, writeHeapSnapshot } from "node:v8";
 import { defaultSessionPolicy } from "@teamaround/auth";
 import { type Database, documentSnapshots, documentUpdates } from "@teamaround/db";
@@ -52,11 +52,21 @@ async function main() {
     send({ kind: "ready", port });
   });
   let lastElu = performance.eventLoopUtilization();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
   const sample = (gc: boolean): ServerSample => {
+    const delayMs = (ns: number) => Math.round(ns / 1e4) / 100;
+    const eventLoopDelayMs = {
+      p50: delayMs(loopDelay.percentile(50)),
+      p99: delayMs(loopDelay.percentile(99)),
+      max: delayMs(loopDelay.max),
+    };
+    loopDelay.reset();
     if (gc) globalThis.gc?.();
     const elu = performance.eventLoopUtilization(lastElu);
     lastElu = performance.eventLoopUtilization();
     return {
+      eventLoopDelayMs,
       at: performance.now(),
       cpu: process.cpuUsage(),
       memory: process.memoryUsage(),
