@@ -21,7 +21,9 @@ describe.runIf(target.kind === "postgres")("transactions on a busy pool", () => 
   it("reserve their connection even when BEGIN fills the pipeline", async () => {
     // A pipeline of 0 makes every BEGIN the one that fills it: deterministic.
     // (`max_pipeline` is a documented option missing from the package's types.)
-    const options = { max: 2, max_pipeline: 0, onnotice: () => {} } as postgres.Options<{}>;
+    const options = { max: 2, max_pipeline: 0, onnotice: () => {} } as postgres.Options<
+      Record<string, never>
+    >;
     const client = postgres(url, options);
     try {
       const rows = await client.begin((tx) => tx`select 1 as ok`);

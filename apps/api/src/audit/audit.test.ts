@@ -1,5 +1,5 @@
 import { auditEvents, teamMemberships } from "@teamaround/db";
-import { buildAction, buildOutcome, buildScenario, type Scenario } from "@teamaround/db/testing";
+import { buildAction, buildOutcome, buildScenario } from "@teamaround/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, sessionCookieFor, startTestApi, type TestApi } from "../testing/test-api";
@@ -42,7 +42,7 @@ async function logged(
   }
 }
 
-async function getAs(s: Scenario, userId: string, path: string) {
+async function getAs(userId: string, path: string) {
   return call(api, "GET", path, { cookie: await sessionCookieFor(api, userId) });
 }
 
@@ -55,7 +55,7 @@ describe("GET /api/families/{familyId}/audit", () => {
     await readPlan(s.family.id, s.users.parentUser.id);
     await readPlan(s.otherFamily.id, s.users.otherLead.id);
 
-    const res = await getAs(s, s.users.lead.id, auditPath(s.family.id));
+    const res = await getAs(s.users.lead.id, auditPath(s.family.id));
     expect(res.status).toBe(200);
     const lines = res.json.data as Line[];
     expect(lines.map((e) => e.event)).toEqual(["audit.read", "plan.read", "plan.read"]);
@@ -101,7 +101,7 @@ describe("GET /api/families/{familyId}/audit", () => {
         resourceId: action.id,
       },
     ]);
-    const res = await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}?kind=changes`);
+    const res = await getAs(s.users.lead.id, `${auditPath(s.family.id)}?kind=changes`);
     expect(res.json.data.map((l: Line) => l.words)).toEqual([
       `${s.users.teamMember.displayName} (${s.agencies.health.name}) added the action ‘Call the school nurse’`,
     ]);
@@ -127,7 +127,6 @@ describe("GET /api/families/{familyId}/audit", () => {
       { actorId: sam, event: "plan.read", at: "2026-03-03T08:00:00Z" },
     ]);
     const res = await getAs(
-      s,
       s.users.manager.id,
       `${auditPath(s.family.id)}?kind=reads&actorId=${sam}`,
     );
@@ -139,7 +138,7 @@ describe("GET /api/families/{familyId}/audit", () => {
       [`${who} read the plan 4 times between 09:02 and 12:05`, 4],
     ]);
     // Without the kind filter the change ends the run.
-    const all = await getAs(s, s.users.manager.id, `${auditPath(s.family.id)}?actorId=${sam}`);
+    const all = await getAs(s.users.manager.id, `${auditPath(s.family.id)}?actorId=${sam}`);
     expect(all.json.data.map((l: Line) => l.event)).toEqual([
       "plan.read",
       "plan.read",
@@ -195,7 +194,7 @@ describe("GET /api/families/{familyId}/audit", () => {
       { actorId: s.users.lead.id, event: "session.create", at: "2026-07-02T10:00:00Z" },
     ]);
     const events = async (query: string) =>
-      ((await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}?${query}`)).json.data as Line[])
+      ((await getAs(s.users.lead.id, `${auditPath(s.family.id)}?${query}`)).json.data as Line[])
         .map((l) => l.event)
         .filter((e) => e !== "audit.read");
     expect(await events("kind=sharing")).toEqual(["consent.record"]);
@@ -206,14 +205,14 @@ describe("GET /api/families/{familyId}/audit", () => {
     expect(await events(`actorId=${s.users.teamMember.id}&to=2026-03-01`)).toEqual([
       "consent.record",
     ]);
-    expect((await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}?kind=gossip`)).status).toBe(
+    expect((await getAs(s.users.lead.id, `${auditPath(s.family.id)}?kind=gossip`)).status).toBe(
       400,
     );
   });
 
   it("refuses team members and family members (403), and answers 404 to outsiders", async () => {
     const s = await buildScenario(api.deps.db);
-    const as = async (userId: string) => (await getAs(s, userId, auditPath(s.family.id))).status;
+    const as = async (userId: string) => (await getAs(userId, auditPath(s.family.id))).status;
     expect(await as(s.users.teamMember.id)).toBe(403);
     expect(await as(s.users.parentUser.id)).toBe(403);
     expect(await as(s.users.outsider.id)).toBe(404);
@@ -241,7 +240,7 @@ describe("GET /api/families/{familyId}/audit/export", () => {
       { actorId: s.users.teamMember.id, event: "plan.read", at: "2026-03-02T09:03:00Z" },
       { actorId: s.users.lead.id, event: "consent.withdraw", at: "2026-03-02T09:04:00Z" },
     ]);
-    const res = await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}/export?kind=reads`);
+    const res = await getAs(s.users.lead.id, `${auditPath(s.family.id)}/export?kind=reads`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="audit-log-/);
@@ -263,7 +262,7 @@ describe("GET /api/families/{familyId}/audit/export", () => {
   it("is refused to the team and the family, and is 404 to outsiders", async () => {
     const s = await buildScenario(api.deps.db);
     const as = async (userId: string) =>
-      (await getAs(s, userId, `${auditPath(s.family.id)}/export`)).status;
+      (await getAs(userId, `${auditPath(s.family.id)}/export`)).status;
     expect(await as(s.users.teamMember.id)).toBe(403);
     expect(await as(s.users.parentUser.id)).toBe(403);
     expect(await as(s.users.otherLead.id)).toBe(404);
@@ -287,7 +286,7 @@ describe("GET /api/families/{familyId}/audit/readers", () => {
     ]);
     // A family member's own reads are not shown: one member never sees what another looked at.
     await readPlan(s.family.id, s.users.parentUser.id);
-    const res = await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}/readers`);
+    const res = await getAs(s.users.lead.id, `${auditPath(s.family.id)}/readers`);
     expect(res.status).toBe(200);
     const [own, ...others] = res.json.data;
     // The lead's own look at this page is a read too.
@@ -317,12 +316,12 @@ describe("GET /api/families/{familyId}/audit/readers", () => {
     ]);
     const body = JSON.stringify(res.json.data);
     for (const id of Object.values(s.users).map((u) => u.id)) expect(body).not.toContain(id);
-    expect(
-      (await getAs(s, s.users.parentUser.id, `${auditPath(s.family.id)}/readers`)).status,
-    ).toBe(403);
-    expect(
-      (await getAs(s, s.users.teamMember.id, `${auditPath(s.family.id)}/readers`)).status,
-    ).toBe(403);
+    expect((await getAs(s.users.parentUser.id, `${auditPath(s.family.id)}/readers`)).status).toBe(
+      403,
+    );
+    expect((await getAs(s.users.teamMember.id, `${auditPath(s.family.id)}/readers`)).status).toBe(
+      403,
+    );
   });
 });
 
@@ -350,7 +349,7 @@ describe("GET /api/families/{familyId}/audit/former-team-reads", () => {
       { actorId: s.users.lead.id, event: "plan.read", at: "2026-03-05T09:00:00Z" },
     ]);
     for (const userId of [s.users.lead.id, s.users.manager.id]) {
-      const res = await getAs(s, userId, `${auditPath(s.family.id)}/former-team-reads`);
+      const res = await getAs(userId, `${auditPath(s.family.id)}/former-team-reads`);
       expect(res.status).toBe(200);
       expect(res.json.data).toEqual([
         {
@@ -373,12 +372,11 @@ describe("GET /api/families/{familyId}/audit/former-team-reads", () => {
         },
       ]);
     }
-    const readers = await getAs(s, s.users.lead.id, `${auditPath(s.family.id)}/readers`);
+    const readers = await getAs(s.users.lead.id, `${auditPath(s.family.id)}/readers`);
     expect(
       readers.json.data.find((r: { name: string }) => r.name === s.users.teamMember.displayName),
     ).toMatchObject({ role: "No longer in the team" });
     const refused = await getAs(
-      s,
       s.users.teamMember.id,
       `${auditPath(s.family.id)}/former-team-reads`,
     );

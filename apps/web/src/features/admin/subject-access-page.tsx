@@ -97,7 +97,7 @@ export function SubjectAccessPage() {
       </p>
       <ul className="govuk-list govuk-list--bullet">
         <li>
-          in the PDF, it is shown as <strong>[[THIRD PARTY: …]]</strong>;
+          in the PDF, it is shown as <strong>[[THIRD PARTY: …]]</strong>
         </li>
         <li>
           in the JSON file, the value is wrapped as{" "}
