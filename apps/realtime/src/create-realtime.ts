@@ -79,6 +79,8 @@ export interface RealtimeStats {
   pendingUpdates: number;
   compactions: number;
   refusedConnections: number;
+  /** Shadow copies built since start: each writer's update that found none held. */
+  shadowBuilds: number;
   accessRecheck: RecheckStats;
 }
 

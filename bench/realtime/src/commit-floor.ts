@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { type DocumentAppender, executeRows, openDocumentAppender } from "@teamaround/db";
+import { executeRows, openDocumentAppender } from "@teamaround/db";
 import { buildScenario } from "@teamaround/db/testing";
 import { formatDocumentName } from "@teamaround/domain";
 import { sql } from "drizzle-orm";
@@ -47,40 +47,42 @@ async function main() {
   const rate = Number(values.rate ?? 100);
   if (!(count >= 1 && rate >= 0)) throw new Error("--count must be ≥ 1 and --rate ≥ 0");
   const bench = await openBenchDatabase(process.env.DATABASE_URL);
-  let appender: DocumentAppender | null = null;
   try {
     const { db } = bench.handle;
     const { family } = await buildScenario(db);
     const documentName = formatDocumentName({ kind: "plan", familyId: family.id });
     await db.execute(sql`create table commit_floor_probe (n int)`);
-    appender = openDocumentAppender(db);
-    const rows = (n: number) =>
-      Array.from({ length: n }, () => ({ documentName, familyId: family.id, update: keystroke }));
-    const one = rows(1);
-    const ten = rows(10);
-    const runs: [string, () => Promise<unknown>][] = [
-      [
-        "bare commit (one-row insert)",
-        () => executeRows(db, sql`insert into commit_floor_probe values (1)`),
-      ],
-      ["group commit, 1 update", () => (appender as DocumentAppender).append(one)],
-      ["group commit, 10 updates", () => (appender as DocumentAppender).append(ten)],
-    ];
-    const results: string[][] = [];
-    for (const [what, write] of runs) {
-      await timed(Math.min(100, count), 0, write); // warm: statements prepared, caches filled
-      const d = await timed(count, rate, write);
-      const ms = (n: number) => n.toFixed(2);
-      results.push([what, ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max)]);
+    const appender = openDocumentAppender(db);
+    try {
+      const rows = (n: number) =>
+        Array.from({ length: n }, () => ({ documentName, familyId: family.id, update: keystroke }));
+      const one = rows(1);
+      const ten = rows(10);
+      const runs: [string, () => Promise<unknown>][] = [
+        [
+          "bare commit (one-row insert)",
+          () => executeRows(db, sql`insert into commit_floor_probe values (1)`),
+        ],
+        ["group commit, 1 update", () => appender.append(one)],
+        ["group commit, 10 updates", () => appender.append(ten)],
+      ];
+      const results: string[][] = [];
+      for (const [what, write] of runs) {
+        await timed(Math.min(100, count), 0, write); // warm: statements prepared, caches filled
+        const d = await timed(count, rate, write);
+        const ms = (n: number) => n.toFixed(2);
+        results.push([what, ms(d.p50), ms(d.p95), ms(d.p99), ms(d.max)]);
+      }
+      process.stdout.write(
+        `\nDurable write floor: ${bench.handle.kind}, ${count} writes each at ${rate || "full speed"}/s\n\n`,
+      );
+      process.stdout.write(
+        `${table(["write", "p50 ms", "p95 ms", "p99 ms", "max ms"], results).join("\n")}\n`,
+      );
+    } finally {
+      await appender.close();
     }
-    process.stdout.write(
-      `\nDurable write floor: ${bench.handle.kind}, ${count} writes each at ${rate || "full speed"}/s\n\n`,
-    );
-    process.stdout.write(
-      `${table(["write", "p50 ms", "p95 ms", "p99 ms", "max ms"], results).join("\n")}\n`,
-    );
   } finally {
-    await appender?.close();
     await bench.dispose();
   }
 }

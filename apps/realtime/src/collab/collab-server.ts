@@ -69,6 +69,7 @@ export class CollabServer {
     droppedWrites: 0,
     compactions: 0,
     refusedConnections: 0,
+    shadowBuilds: 0,
   };
   readonly committer: GroupCommit;
   /** Updates accepted and not yet stored, bounded by the limits. */

@@ -10,15 +10,16 @@ import { stampAwarenessUpdate } from "./awareness";
 import type { Connection } from "./connection";
 import type { GroupCommit } from "./group-commit";
 import type { PendingBudget } from "./limits";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "./protocol";
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+} from "./protocol";
 import type { DocumentRelay } from "./relay";
 import { ShadowDocument } from "./shadow-document";
 import { binaryFrame } from "./websocket-frame";
-
-/** No structs and an empty delete set: what a client with nothing new sends in sync step 2. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length === 2 && update[0] === 0 && update[1] === 0;
-}
 
 /** Transaction origin of updates that arrived from another node through the relay. */
 export const relayOrigin = Symbol("relay");
@@ -33,6 +34,8 @@ export interface Counters {
   droppedWrites: number;
   compactions: number;
   refusedConnections: number;
+  /** Shadow copies built: a writer's update found none held (see shadow-document.ts). */
+  shadowBuilds: number;
 }
 
 export interface DocumentHooks {
@@ -84,7 +87,7 @@ export class LoadedDocument {
     this.logBytes = log.logBytes;
     const ref = parseDocumentName(name);
     if (!ref) throw new Error(`not a document name: ${name}`);
-    this.shadow = new ShadowDocument(ref.kind, doc);
+    this.shadow = new ShadowDocument(ref.kind, doc, () => hooks.counters.shadowBuilds++);
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on("update", this.onDocUpdate);

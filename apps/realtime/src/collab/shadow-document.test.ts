@@ -150,14 +150,15 @@ describe("the shadow copy", () => {
     const before = Y.encodeStateVector(client);
     write(client, "end", " and at home", "plan");
     const edit = Y.encodeStateAsUpdate(client, before);
+    const beforeUse = Date.now();
     expect(shadow.tryUpdate(edit)).toBeNull();
     expect(shadow.held).toBe(true);
     Y.applyUpdate(doc, edit, "client");
 
-    const used = Date.now();
-    expect(shadow.releaseIfIdle(used - 1_000)).toBe(false);
+    // Used at or after `beforeUse`, and before now.
+    expect(shadow.releaseIfIdle(beforeUse)).toBe(false);
     expect(shadow.held).toBe(true);
-    expect(shadow.releaseIfIdle(used + 1)).toBe(true);
+    expect(shadow.releaseIfIdle(Date.now() + 1)).toBe(true);
     expect(shadow.held).toBe(false);
 
     // Rebuilt from the real document, the copy still refuses what the schema forbids…

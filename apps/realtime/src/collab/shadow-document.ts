@@ -21,6 +21,8 @@ export class ShadowDocument {
   constructor(
     private readonly kind: DocumentKind,
     private readonly source: Y.Doc,
+    /** Told each time the copy is built (counted in the server's stats). */
+    private readonly onBuild: () => void = () => {},
   ) {}
 
   /** Whether the copy is in memory now. */
@@ -74,6 +76,7 @@ export class ShadowDocument {
   }
 
   private rebuild(): Y.Doc {
+    this.onBuild();
     const copy = new Y.Doc({ gc: this.source.gc, guid: "shadow" });
     // Typed up front, so roots that arrive later are known fragments, not untyped.
     for (const section of documentSections[this.kind]) copy.getXmlFragment(section);

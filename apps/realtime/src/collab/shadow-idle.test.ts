@@ -17,17 +17,18 @@ describe("the shadow copy of a loaded document", () => {
     await Promise.all([lead.synced, member.synced]);
     const stats = () => setup.server.realtime.stats();
     // Only read so far: one Y.Doc in memory, no copy.
-    expect(stats()).toMatchObject({ loadedDocuments: 1, shadowCopies: 0 });
+    expect(stats()).toMatchObject({ loadedDocuments: 1, shadowCopies: 0, shadowBuilds: 0 });
 
+    // Counted as built, not read as held: on a slow machine the copy may already be idle by now.
     write(lead, 0, "Mornings");
     await waitFor(() => text(member) === "Mornings", "the member to see the lead's edit");
-    expect(stats().shadowCopies).toBe(1);
+    expect(stats().shadowBuilds).toBe(1);
     await waitFor(() => stats().shadowCopies === 0, "the idle copy to be dropped");
 
     // Rebuilt for the next writer, on top of everything the document holds.
     write(member, "end", " at school");
     await waitFor(() => text(lead) === "Mornings at school", "the lead to see the member's edit");
-    expect(stats().shadowCopies).toBe(1);
+    expect(stats().shadowBuilds).toBe(2);
     await waitFor(() => stats().shadowCopies === 0, "the copy to be dropped again");
 
     // A rebuilt copy still refuses what the schema forbids: the writer is closed, nothing is stored.

@@ -9,10 +9,10 @@ export const histogramBoundsMs = [0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 10
 export class TimeHistogram {
   readonly counts: number[] = histogramBoundsMs.map(() => 0);
 
-  record(ms: number, times = 1): void {
+  record(ms: number): void {
     let i = 0;
     while (ms > (histogramBoundsMs[i] ?? Infinity)) i++;
-    this.counts[i] = (this.counts[i] ?? 0) + times;
+    this.counts[i] = (this.counts[i] ?? 0) + 1;
   }
 }
 
